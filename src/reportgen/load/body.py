@@ -1,0 +1,147 @@
+"""The 正文 sheet: headings, paragraphs, and where each case and table stands.
+
+Each row is one item in document order: a heading of level 1–3, a paragraph, a case (by its
+编号 in the 案例 sheet) or a table (by its sheet's name). The rows become a tree of sections;
+every case and table must be placed exactly once.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.errors import Problems
+from reportgen.load.cells import CellReader
+from reportgen.load.sheets import (
+    BODY_COLUMNS,
+    BODY_KINDS,
+    HEADING_LEVELS,
+    KIND_CASE,
+    KIND_PARAGRAPH,
+    KIND_TABLE,
+    data_rows,
+    find_columns,
+)
+from reportgen.model import Block, Case, Paragraph, Section, SourceRef, Table, Text
+
+_LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题"}
+
+
+def split_paragraphs(text: Text) -> list[Paragraph]:
+    """A cell's text as paragraphs: each line break inside the cell starts a new one."""
+    return [Paragraph(Text(line.strip(), text.source))
+            for line in text.text.split("\n") if line.strip()]
+
+
+class _Open:
+    """A section being built: mutable until the sheet is read."""
+
+    def __init__(self, level: int, title: Text):
+        self.level = level
+        self.title = title
+        self.body: list[Block] = []
+        self.children: list[_Open] = []
+
+    def freeze(self) -> Section:
+        return Section(self.level, self.title, tuple(self.body),
+                       tuple(c.freeze() for c in self.children))
+
+
+def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
+              cases: Mapping[str, Case], tables: Mapping[str, Table],
+              required_tables: set[str]) -> tuple[Section, ...]:
+    """The chapters, with every case and table where the sheet places it.
+
+    ``required_tables`` names the tables that must be placed (the others may be, e.g. the
+    indicator tables when they go to the appendix).
+    """
+    columns = find_columns(ws, BODY_COLUMNS, reader, problems)
+    if columns is None:
+        return ()
+    chapters: list[_Open] = []
+    stack: list[_Open] = []
+    placed_cases: dict[str, SourceRef] = {}
+    placed_tables: dict[str, SourceRef] = {}
+
+    for row in data_rows(ws):
+        kind_cell = ws.cell(row, columns["类型"])
+        content_cell = ws.cell(row, columns["内容"])
+        kind = reader.text(kind_cell)
+        content = reader.text(content_cell)
+        if kind is None and content is None:
+            continue
+        if kind is None or kind.text not in BODY_KINDS:
+            problems.add("类型不正确", reader.ref(kind_cell), found=kind.text if kind else "",
+                         hint="类型应为：" + "、".join(BODY_KINDS))
+            continue
+        if content is None:
+            problems.add(f"{kind.text}的内容为空", reader.ref(content_cell),
+                         hint="请填写内容，或删除这一行")
+            continue
+
+        level = HEADING_LEVELS.get(kind.text)
+        if level is not None:
+            if level - 1 > len(stack):
+                problems.add(f"{kind.text}前缺少{_LEVEL_NAMES[len(stack) + 1]}",
+                             reader.ref(kind_cell), found=content.text,
+                             hint="标题须逐级出现：一级标题下是二级标题，二级标题下是三级标题")
+                continue
+            section = _Open(level, content)
+            del stack[level - 1:]
+            (stack[-1].children if stack else chapters).append(section)
+            stack.append(section)
+            continue
+
+        if not stack:
+            problems.add("正文第一项应为一级标题", reader.ref(kind_cell), found=kind.text,
+                         hint="请在这一行之前加一行一级标题（章标题）")
+            continue
+        target = stack[-1].body
+        if kind.text == KIND_PARAGRAPH:
+            target.extend(split_paragraphs(content))
+        elif kind.text == KIND_CASE:
+            key = content.text
+            if key not in cases:
+                problems.add("“案例”表中没有这个编号的案例", reader.ref(content_cell), found=key,
+                             hint="请填写“案例”表“编号”列中的编号")
+            elif key in placed_cases:
+                problems.add(f"案例{key}被放置了两次（另一处在 {placed_cases[key].sheet}!"
+                             f"{placed_cases[key].cell}）", reader.ref(content_cell),
+                             hint="每个案例在正文中只能出现一次，请删除其中一行")
+            else:
+                placed_cases[key] = reader.ref(content_cell)
+                target.append(cases[key])
+        elif kind.text == KIND_TABLE:
+            name = content.text
+            if name not in tables:
+                problems.add("没有这个名称的表格工作表", reader.ref(content_cell), found=name,
+                             hint="请填写表格所在工作表的名称，可用的有：" + "、".join(tables))
+            elif name in placed_tables:
+                problems.add(f"表格“{name}”被放置了两次（另一处在 {placed_tables[name].sheet}!"
+                             f"{placed_tables[name].cell}）", reader.ref(content_cell),
+                             hint="每个表格在正文中只能出现一次，请删除其中一行")
+            else:
+                placed_tables[name] = reader.ref(content_cell)
+                target.append(tables[name])
+
+    for key, case in cases.items():
+        if key not in placed_cases:
+            problems.add(f"案例{key}没有放入正文", case.source,
+                         hint=f"请在“正文”表中要放置它的位置加一行：类型“{KIND_CASE}”，内容“{key}”")
+    for name in sorted(required_tables - placed_tables.keys()):
+        problems.add(f"表格“{name}”没有放入正文", reader.sheet_ref(name),
+                     hint=f"请在“正文”表中要放置它的位置加一行：类型“{KIND_TABLE}”，内容“{name}”")
+    for chapter in chapters:
+        _check_not_empty(chapter, problems)
+    return tuple(c.freeze() for c in chapters)
+
+
+def _check_not_empty(section: _Open, problems: Problems) -> None:
+    """An empty section prints a bare heading: the clerk probably lost its text."""
+    if not section.body and not section.children:
+        problems.warn(f"{_LEVEL_NAMES[section.level]}“{section.title.text}”下没有内容",
+                      section.title.source, hint="请在它下面加段落，或删除这个标题")
+    for child in section.children:
+        _check_not_empty(child, problems)
+

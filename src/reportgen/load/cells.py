@@ -1,0 +1,224 @@
+"""Reading one cell: text without control characters, numbers as the clerk sees them.
+
+openpyxl gives the stored value, not what Excel shows: a cell shown as ``90.48%`` reads
+``0.9048`` and one shown as ``2.00`` reads ``2``. Numbers are therefore read together with
+the cell's number format and kept as :class:`~decimal.Decimal` whose exponent is the
+precision shown; rounding is Excel's (half away from zero), not Python's.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils.datetime import from_excel
+
+from reportgen.errors import Problems
+from reportgen.model import Figure, SourceRef, Text
+
+AnyCell = Cell | MergedCell
+
+# Characters illegal in XML 1.0 (Word refuses them) plus the other C0/C1 controls that
+# copy-paste brings along. Tab and line feed are kept: they mean something in a cell.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+EMPTY_MARKS = frozenset({"/", "／", "—", "——", "－", "-", "无"})
+"""Text a clerk types in a number cell to mean "nothing to report"; read as an empty figure."""
+
+# Built-in number formats that Chinese-locale Excel uses for dates but openpyxl does not
+# know (ids 27–36 and 50–58): their values come back as serial numbers.
+_CJK_DATE_FORMAT_IDS = frozenset(range(27, 37)) | frozenset(range(50, 59))
+
+
+class CellReader:
+    """Reads cells of one workbook, locating every value and collecting problems."""
+
+    def __init__(self, file_name: str, problems: Problems, epoch: datetime.datetime | None = None):
+        self.file_name = file_name
+        self.problems = problems
+        self.epoch = epoch
+
+    def ref(self, cell: AnyCell) -> SourceRef:
+        """Where the cell is."""
+        return SourceRef(self.file_name, cell.parent.title, cell.coordinate)
+
+    def sheet_ref(self, sheet_title: str) -> SourceRef:
+        """A whole sheet."""
+        return SourceRef(self.file_name, sheet_title)
+
+    # -- text --
+
+    def text(self, cell: AnyCell) -> Text | None:
+        """The cell as text (numbers as shown), or ``None`` when it is empty."""
+        raw = display(cell)
+        if raw is None:
+            return None
+        cleaned = _CONTROL.sub("", raw.replace("\r\n", "\n"))
+        if cleaned != raw.replace("\r\n", "\n"):
+            self.problems.warn("含有不可见的控制字符，已删除", self.ref(cell),
+                               hint="通常是从别处复制粘贴带来的，请核对该单元格的文字")
+        cleaned = cleaned.strip()
+        return Text(cleaned, self.ref(cell)) if cleaned else None
+
+    # -- numbers --
+
+    def figure(self, cell: AnyCell, *, ratio: bool = False) -> Figure:
+        """The cell as a number; an empty cell (or 无, /, —) is an empty figure.
+
+        Text is accepted when it is plainly a number: ``1,234``, full-width ``１２３４``,
+        surrounding spaces, a trailing ``%`` (``12%`` reads 12), and ``16.29:1`` in a ratio
+        row. Anything else is a located problem.
+        """
+        ref = self.ref(cell)
+        value = cell.value
+        if value is None:
+            return Figure(None, ref)
+        if isinstance(value, bool):
+            self.problems.add("应为数字", ref, found=value)
+            return Figure(None, ref)
+        if isinstance(value, (int, float, Decimal)):
+            return Figure(number_as_shown(value, cell.number_format), ref)
+        if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+            self.problems.add("应为数字，实为日期", ref, found=display(cell),
+                              hint="请把单元格格式改为“常规”或“数值”后重新输入")
+            return Figure(None, ref)
+        text = _CONTROL.sub("", str(value))
+        parsed = parse_number_text(text, ratio=ratio)
+        if parsed is _EMPTY:
+            return Figure(None, ref)
+        if parsed is None:
+            self.problems.add("应为数字", ref, found=text.strip(),
+                              hint="请只填写数字（可带小数点），不要加文字或单位")
+            return Figure(None, ref)
+        assert isinstance(parsed, Decimal)
+        return Figure(parsed, ref)
+
+    def integer(self, cell: AnyCell) -> int | None:
+        """A whole number (a year), or ``None`` with a problem recorded."""
+        figure = self.figure(cell)
+        if figure.value is None or figure.value != figure.value.to_integral_value():
+            if figure.value is not None or cell.value is None:
+                self.problems.add("应为整数", self.ref(cell), found=display(cell) or "")
+            return None
+        return int(figure.value)
+
+    # -- dates --
+
+    def date(self, cell: AnyCell) -> datetime.date | None:
+        """A date cell, or a date typed as text (2024-12-30, 2024年12月30日)."""
+        value = cell.value
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and (
+            cell.is_date or _is_cjk_date_format(cell)
+        ):
+            converted = from_excel(value, self.epoch) if self.epoch else from_excel(value)
+            if isinstance(converted, datetime.datetime):
+                return converted.date()
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*",
+                                 unicodedata.normalize("NFKC", value))
+            if match:
+                try:
+                    return datetime.date(*(int(g) for g in match.groups()))
+                except ValueError:
+                    pass
+        self.problems.add("应为日期", self.ref(cell), found=display(cell) or "",
+                          hint="请填写日期，例如 2024-12-30")
+        return None
+
+
+def _is_cjk_date_format(cell: AnyCell) -> bool:
+    """True when the cell uses a Chinese-locale built-in date format openpyxl does not know."""
+    style_id = getattr(cell, "_style", None)
+    num_fmt_id = getattr(style_id, "numFmtId", None)
+    return num_fmt_id in _CJK_DATE_FORMAT_IDS
+
+
+_EMPTY = object()
+
+
+def parse_number_text(text: str, *, ratio: bool = False) -> Decimal | object | None:
+    """A number typed as text: a Decimal, ``_EMPTY`` for a "nothing" mark, or ``None``."""
+    normalized = unicodedata.normalize("NFKC", text).strip()
+    if not normalized or normalized in EMPTY_MARKS or text.strip() in EMPTY_MARKS:
+        return _EMPTY
+    normalized = normalized.replace(" ", "")
+    if ratio:
+        match = re.fullmatch(r"(.+?):1", normalized)
+        if match:
+            normalized = match.group(1)
+    if normalized.endswith("%"):
+        normalized = normalized[:-1]
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", normalized):
+        normalized = normalized.replace(",", "")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", normalized):
+        return None
+    try:
+        return Decimal(normalized)
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
+        return None
+
+
+_PLACES = re.compile(r"0\.(0+)")
+
+
+def number_as_shown(value: int | float | Decimal, number_format: str) -> Decimal:
+    """The number Excel displays for ``value`` under ``number_format``.
+
+    ``General`` shows the shortest form (``98.62``, ``4000``); a fixed format shows its
+    decimals (``0.00`` → ``2.00``); a percent format shows the value times 100
+    (``0.00%`` → ``90.48``).
+    """
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    section = (number_format or "General").split(";")[0]
+    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", section)  # literal text, colours
+    percent = "%" in section
+    if percent:
+        number = number * 100
+    if section.strip().lower() in ("general", "@", ""):
+        if number == number.to_integral_value():
+            return number.quantize(Decimal(1))
+        return number.normalize() if not percent else _trim(number)
+    match = _PLACES.search(section)
+    places = len(match.group(1)) if match else 0
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _trim(number: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation."""
+    normalized = number.normalize()
+    return normalized.quantize(Decimal(1)) if normalized == normalized.to_integral_value() \
+        else normalized
+
+
+def display(cell: AnyCell) -> str | None:
+    """The cell's content as the clerk reads it, or ``None`` when empty."""
+    value = cell.value
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float, Decimal)):
+        return format_plain(number_as_shown(value, cell.number_format))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def format_plain(number: Decimal) -> str:
+    """A Decimal written out in full, never in exponent notation."""
+    return format(number, "f")
+
+
+def is_blank(value: Any) -> bool:
+    """True for an empty cell or one holding only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())

@@ -1,0 +1,76 @@
+"""The workbook's sheets and columns, by the Chinese names the clerk sees.
+
+One place for every name, so that the loader, the documentation and a future blank-workbook
+generator agree. Sheets are found by name, columns by their header in the first row (in any
+order); extra columns are ignored with a warning.
+"""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.errors import Problems
+from reportgen.load.cells import CellReader, display
+
+META_SHEET = "基本信息"
+META_COLUMNS = ("项目", "内容")
+META_REGION = "地区"
+META_PERIOD = "学年度"
+META_YEAR = "报告年份"
+META_TITLE = "报告标题"
+META_ISSUER = "发布单位"
+META_DATE = "成文日期"
+META_TABLES = "指标表位置"
+META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES)
+TABLES_INLINE = "正文"
+TABLES_APPENDIX = "附表"
+
+FOREWORD_SHEET = "前言"
+FOREWORD_COLUMNS = ("段落",)
+
+BODY_SHEET = "正文"
+BODY_COLUMNS = ("类型", "内容")
+KIND_H1 = "一级标题"
+KIND_H2 = "二级标题"
+KIND_H3 = "三级标题"
+KIND_PARAGRAPH = "段落"
+KIND_CASE = "案例"
+KIND_TABLE = "表格"
+HEADING_LEVELS = {KIND_H1: 1, KIND_H2: 2, KIND_H3: 3}
+BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE)
+
+CASES_SHEET = "案例"
+CASES_COLUMNS = ("编号", "标题", "副标题", "正文")
+
+FREE_TABLE_PREFIX = "表-"
+"""A sheet whose name starts with this holds a free table; the rest of the name is its title."""
+
+
+
+def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
+                 problems: Problems) -> dict[str, int] | None:
+    """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing."""
+    found: dict[str, int] = {}
+    for cell in ws[1] if ws.max_row >= 1 else ():
+        name = (display(cell) or "").strip()
+        if not name:
+            continue
+        if name in expected and name not in found:
+            found[name] = cell.column
+        else:
+            problems.warn("多出的列，已忽略", reader.ref(cell), found=name,
+                          hint="本表的列应为：" + "、".join(expected))
+    missing = [name for name in expected if name not in found]
+    for name in missing:
+        problems.add(f"缺少“{name}”列", reader.sheet_ref(ws.title),
+                     hint="第1行应为列名：" + "、".join(expected))
+    return None if missing else found
+
+
+def data_rows(ws: Worksheet) -> range:
+    """The rows below the header, up to the last one holding anything."""
+    last = ws.max_row
+    while last > 1 and all(c.value is None or (isinstance(c.value, str) and not c.value.strip())
+                           for c in ws[last]):
+        last -= 1
+    return range(2, last + 1)

@@ -1,0 +1,172 @@
+"""Table sheets: the official indicator tables and free tables such as 表3.
+
+An indicator sheet mirrors the printed table (序号, 指标, 单位, 数值, 备注); its rows must be
+the catalog's rows in the catalog's order, or the sheet is refused with a message per
+difference. A free table is read as it is laid out: its cells as shown, merges, diagonal
+header cells, and the bold rows at its top as header rows.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec, TableSpec
+from reportgen.errors import Problems
+from reportgen.load.cells import CellReader, display
+from reportgen.load.sheets import FREE_TABLE_PREFIX, data_rows, find_columns
+from reportgen.model import FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
+
+_SPACES = " \t\u3000\u00a0"
+
+
+def indicator_label(text: str | None) -> str:
+    """The indicator's name as the catalog writes it: no "其中：", no indentation."""
+    label = (text or "").strip(_SPACES)
+    for prefix in (SUB_ROW_PREFIX, "其中:"):
+        if label.startswith(prefix):
+            label = label[len(prefix):].strip(_SPACES)
+    return label
+
+
+def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
+                         problems: Problems) -> IndicatorTable | None:
+    """The sheet's figures, or ``None`` when its rows are not the catalog's."""
+    columns = find_columns(ws, spec.columns, reader, problems)
+    if columns is None:
+        return None
+    rows = list(data_rows(ws))
+    expected = spec.row_units()
+
+    found: list[tuple[str, str]] = []
+    previous = ""
+    for row in rows:
+        name_cell = ws.cell(row, columns["指标"])
+        label = indicator_label(display(name_cell))
+        unit = (display(ws.cell(row, columns["单位"])) or "").strip(_SPACES)
+        if not label and previous:  # the second row of a two-unit indicator
+            label = previous
+        found.append((label, unit))
+        previous = label
+
+    wanted = [(s.name, unit) for s, unit in expected]
+    if found != wanted:
+        _report_row_differences(ws, spec, rows, found, wanted, columns["指标"], reader, problems)
+        return None
+
+    result = []
+    for row, (indicator, unit) in zip(rows, expected):
+        result.append(_read_row(ws, row, indicator, unit, columns, reader, spec.survey))
+    return IndicatorTable(spec, tuple(result), reader.sheet_ref(ws.title))
+
+
+def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str,
+              columns: dict[str, int], reader: CellReader, survey: bool) -> IndicatorRow:
+    value = reader.figure(ws.cell(row, columns["数值"]), ratio=unit == ":")
+    note = reader.text(ws.cell(row, columns["备注"]))
+    if not survey:
+        return IndicatorRow(indicator, unit, value, note)
+    return IndicatorRow(
+        indicator, unit, value, note,
+        survey_count=reader.figure(ws.cell(row, columns["调查人次"])),
+        survey_method=reader.text(ws.cell(row, columns["调查方式"])),
+    )
+
+
+def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
+                            found: list[tuple[str, str]], wanted: list[tuple[str, str]],
+                            name_column: int, reader: CellReader, problems: Problems) -> None:
+    """One located message per difference between the sheet's rows and the catalog's."""
+    hint = f"“{spec.name}”的指标行须与官方表一致（名称、单位、顺序），只填写数值和备注"
+
+    def where(index: int):  # the 指标 cell of a sheet row, or the row after the last one
+        row = rows[index] if index < len(rows) else (rows[-1] + 1 if rows else 2)
+        return reader.ref(ws.cell(row, name_column))
+
+    def show(item: tuple[str, str]) -> str:
+        return f"{item[0]}（{item[1]}）" if item[1] else item[0]
+
+    wanted_set = set(wanted)
+    matcher = difflib.SequenceMatcher(a=found, b=wanted, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "delete":
+            for i in range(a1, a2):
+                if found[i] in wanted_set:
+                    message = f"指标“{show(found[i])}”重复或位置不对"
+                else:
+                    message = f"多出的指标“{show(found[i])}”，官方表中没有"
+                problems.add(message, where(i), hint=hint)
+        elif op == "insert":
+            for j in range(b1, b2):
+                problems.add(f"缺少指标“{show(wanted[j])}”（应在此行之前）", where(a1), hint=hint)
+        else:  # replace
+            for k in range(max(a2 - a1, b2 - b1)):
+                i, j = a1 + k, b1 + k
+                if i < a2 and j < b2:
+                    problems.add(f"指标应为“{show(wanted[j])}”", where(i), found=show(found[i]),
+                                 hint=hint)
+                elif i < a2:
+                    problems.add(f"多出的指标“{show(found[i])}”", where(i), hint=hint)
+                else:
+                    problems.add(f"缺少指标“{show(wanted[j])}”（应在此行之前）", where(a2),
+                                 hint=hint)
+
+
+def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> FreeTable | None:
+    """A free table as laid out from A1: cells as shown, merges, diagonal headers."""
+    title = ws.title[len(FREE_TABLE_PREFIX):].strip()
+    last_row, last_col = _used_extent(ws)
+    if last_row == 0:
+        problems.add("表格工作表是空的", reader.sheet_ref(ws.title),
+                     hint="请从A1单元格开始填写表格，或删除这个工作表")
+        return None
+    grid = []
+    for r in range(1, last_row + 1):
+        row = []
+        for c in range(1, last_col + 1):
+            cell = ws.cell(r, c)
+            text = reader.text(cell)
+            number = cell.value if isinstance(cell.value, (int, float)) and not isinstance(
+                cell.value, bool) else None
+            border = cell.border
+            diagonal = bool(border and border.diagonal is not None and border.diagonal.style
+                            and (border.diagonalDown or border.diagonalUp))
+            row.append(FreeCell(
+                text=text.text if text else "",
+                number=reader.figure(cell).value if number is not None else None,
+                source=reader.ref(cell),
+                diagonal=diagonal,
+            ))
+        grid.append(tuple(row))
+    spans = tuple(
+        Span(m.min_row - 1, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
+        for m in sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col))
+        if m.min_row <= last_row and m.min_col <= last_col
+    )
+    header_rows = 0
+    for r in range(1, last_row + 1):
+        filled = [ws.cell(r, c) for c in range(1, last_col + 1) if ws.cell(r, c).value is not None]
+        if filled and all(cell.font is not None and cell.font.b for cell in filled):
+            header_rows += 1
+        else:
+            break
+    return FreeTable(key=ws.title, title=title or ws.title, cells=tuple(grid), spans=spans,
+                     header_rows=header_rows, source=reader.sheet_ref(ws.title))
+
+
+def _used_extent(ws: Worksheet) -> tuple[int, int]:
+    """The last row and column holding a value (merged ranges included)."""
+    last_row = last_col = 0
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
+                last_row = max(last_row, cell.row)
+                last_col = max(last_col, cell.column)
+    for m in ws.merged_cells.ranges:
+        if m.min_row <= last_row and m.min_col <= last_col:
+            last_row = max(last_row, m.max_row)
+            last_col = max(last_col, m.max_col)
+    return last_row, last_col

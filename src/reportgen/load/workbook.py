@@ -1,0 +1,200 @@
+"""Opening a workbook and reading it whole into a :class:`~reportgen.model.Report`.
+
+Every problem in the workbook is collected; the report is returned only when none of them
+is an error. The workbook is opened read-only on disk (never saved back).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.catalog import Catalog, official
+from reportgen.errors import Problems, UsageError
+from reportgen.load.body import read_body, split_paragraphs
+from reportgen.load.cells import CellReader, display
+from reportgen.load.sheets import (
+    BODY_SHEET,
+    CASES_COLUMNS,
+    CASES_SHEET,
+    FOREWORD_COLUMNS,
+    FOREWORD_SHEET,
+    FREE_TABLE_PREFIX,
+    META_COLUMNS,
+    META_DATE,
+    META_ISSUER,
+    META_KEYS,
+    META_PERIOD,
+    META_REGION,
+    META_SHEET,
+    META_TABLES,
+    META_TITLE,
+    META_YEAR,
+    TABLES_APPENDIX,
+    TABLES_INLINE,
+    data_rows,
+    find_columns,
+)
+from reportgen.load.tables import read_free_table, read_indicator_table
+from reportgen.model import Case, IndicatorTable, Meta, Paragraph, Report, Table, Text
+
+
+def open_workbook(path: Path) -> Workbook:
+    """The workbook at ``path``, with cached values of formulas; a :class:`UsageError` in
+    Chinese when the file is missing or is not an .xlsx workbook."""
+    if not path.exists():
+        raise UsageError(f"找不到工作簿文件：{path}")
+    if path.is_dir():
+        raise UsageError(f"{path} 是文件夹，不是工作簿文件")
+    if not zipfile.is_zipfile(path):
+        raise UsageError(f"{path.name} 不是 Excel 工作簿（.xlsx）。"
+                         "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再试")
+    try:
+        return openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise UsageError(f"{path.name} 无法作为 Excel 工作簿（.xlsx）读取：{exc}。"
+                         "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再试") from exc
+
+
+def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
+    """The report in the workbook, or ``None`` when ``problems`` holds errors."""
+    catalog = catalog or official()
+    wb = open_workbook(path)
+    try:
+        reader = CellReader(path.name, problems, wb.epoch)
+        sheets = {ws.title: ws for ws in wb.worksheets}
+
+        def sheet(name: str) -> Worksheet | None:
+            if name in sheets:
+                return sheets[name]
+            problems.add(f"缺少工作表“{name}”", None if not sheets else reader.sheet_ref(name),
+                         hint="工作簿中现有的工作表：" + "、".join(sheets))
+            return None
+
+        meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
+        cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
+        meta = _read_meta(meta_ws, reader, problems) if meta_ws else None
+        foreword = _read_foreword(foreword_ws, reader, problems) if foreword_ws else ()
+        cases = _read_cases(cases_ws, reader, problems) if cases_ws else {}
+
+        tables: dict[str, Table] = {}
+        indicator_tables: list[IndicatorTable] = []
+        for spec in catalog.tables:
+            ws = sheet(spec.name)
+            table = read_indicator_table(ws, spec, reader, problems) if ws else None
+            if table is not None:
+                tables[spec.name] = table
+                indicator_tables.append(table)
+        for name, ws in sheets.items():
+            if name.startswith(FREE_TABLE_PREFIX):
+                free = read_free_table(ws, reader, problems)
+                if free is not None:
+                    tables[name] = free
+
+        in_appendix = bool(meta and meta.tables_in_appendix)
+        required = {name for name in tables if not (in_appendix and catalog.by_name(name))}
+        chapters = read_body(body_ws, reader, problems, cases, tables, required) if body_ws else ()
+        if body_ws and not chapters and not problems.errors:
+            problems.add("正文是空的", reader.sheet_ref(BODY_SHEET),
+                         hint="请在“正文”表中按顺序填写标题、段落、案例和表格")
+    finally:
+        wb.close()
+    if problems.errors or meta is None:
+        return None
+    return Report(meta, foreword, chapters, tuple(indicator_tables))
+
+
+def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | None:
+    columns = find_columns(ws, META_COLUMNS, reader, problems)
+    if columns is None:
+        return None
+    cells = {}
+    for row in data_rows(ws):
+        key_cell = ws.cell(row, columns["项目"])
+        key = (display(key_cell) or "").strip()
+        if not key:
+            continue
+        if key not in META_KEYS:
+            problems.warn("不认识的项目，已忽略", reader.ref(key_cell), found=key,
+                          hint="项目应为：" + "、".join(META_KEYS))
+        elif key in cells:
+            problems.add(f"项目“{key}”填写了两次", reader.ref(key_cell), hint="请删除其中一行")
+        else:
+            cells[key] = ws.cell(row, columns["内容"])
+
+    def text(key: str) -> Text | None:
+        if key not in cells:
+            problems.add(f"缺少项目“{key}”", reader.sheet_ref(ws.title),
+                         hint=f"请在“项目”列加一行“{key}”，并在“内容”列填写")
+            return None
+        value = reader.text(cells[key])
+        if value is None:
+            problems.add(f"“{key}”为空", reader.ref(cells[key]), hint="请填写")
+        return value
+
+    region, period, title, issuer = (text(k) for k in (META_REGION, META_PERIOD, META_TITLE,
+                                                        META_ISSUER))
+    year = reader.integer(cells[META_YEAR]) if text(META_YEAR) else None
+    date = reader.date(cells[META_DATE]) if text(META_DATE) else None
+    appendix = False
+    if META_TABLES in cells:
+        placement = reader.text(cells[META_TABLES])
+        if placement is not None and placement.text not in (TABLES_INLINE, TABLES_APPENDIX):
+            problems.add(f"“{META_TABLES}”应为“{TABLES_INLINE}”或“{TABLES_APPENDIX}”",
+                         reader.ref(cells[META_TABLES]), found=placement.text)
+        appendix = placement is not None and placement.text == TABLES_APPENDIX
+    if None in (region, period, title, issuer, year, date):
+        return None
+    assert region and period and title and issuer and year is not None and date is not None
+    return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
+                tables_in_appendix=appendix, year_source=reader.ref(cells[META_YEAR]),
+                date_source=reader.ref(cells[META_DATE]))
+
+
+def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[Paragraph, ...]:
+    columns = find_columns(ws, FOREWORD_COLUMNS, reader, problems)
+    if columns is None:
+        return ()
+    paragraphs: list[Paragraph] = []
+    for row in data_rows(ws):
+        text = reader.text(ws.cell(row, columns["段落"]))
+        if text is not None:
+            paragraphs.extend(split_paragraphs(text))
+    return tuple(paragraphs)
+
+
+def _read_cases(ws: Worksheet, reader: CellReader, problems: Problems) -> dict[str, Case]:
+    columns = find_columns(ws, CASES_COLUMNS, reader, problems)
+    if columns is None:
+        return {}
+    cases: dict[str, Case] = {}
+    for row in data_rows(ws):
+        key_cell = ws.cell(row, columns["编号"])
+        key = reader.text(key_cell)
+        title = reader.text(ws.cell(row, columns["标题"]))
+        subtitle = reader.text(ws.cell(row, columns["副标题"]))
+        body = reader.text(ws.cell(row, columns["正文"]))
+        if key is None and title is None and body is None and subtitle is None:
+            continue
+        if key is None:
+            problems.add("案例缺少编号", reader.ref(key_cell),
+                         hint="请在“编号”列填写编号，正文中用它放置案例")
+            continue
+        if key.text in cases:
+            first = cases[key.text].source
+            problems.add(f"案例编号“{key.text}”重复（第一次在 {first.cell if first else ''}）",
+                         reader.ref(key_cell), hint="每个案例的编号必须不同")
+            continue
+        if title is None:
+            problems.add("案例缺少标题", reader.ref(ws.cell(row, columns["标题"])))
+        if body is None:
+            problems.add("案例缺少正文", reader.ref(ws.cell(row, columns["正文"])))
+        if title is None or body is None:
+            continue
+        cases[key.text] = Case(key.text, title, subtitle, tuple(split_paragraphs(body)),
+                               reader.ref(key_cell))
+    return cases

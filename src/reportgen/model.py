@@ -1,0 +1,245 @@
+"""The report as data: frozen attrs classes, no I/O.
+
+The loader builds these from a workbook, the checks read them, the renderer turns them into
+a document. Numbers stay raw (:class:`~decimal.Decimal`, with the precision shown in the
+workbook as their exponent) and every value remembers the cell it came from.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Iterator, Union
+
+from attrs import field, frozen
+
+from reportgen.catalog import IndicatorSpec, TableSpec
+
+
+@frozen
+class SourceRef:
+    """Where a value was read: a cell (or a whole sheet) of a workbook."""
+
+    file: str
+    """The workbook's file name, without its folder (``2024.xlsx``)."""
+    sheet: str
+    """The sheet's name as the clerk sees it on its tab."""
+    cell: str = ""
+    """The cell's coordinate (``D5``); empty when the whole sheet is meant."""
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return f"{self.file} › {where}"
+
+
+@frozen
+class Text:
+    """A piece of text read from one cell."""
+
+    text: str
+    """The text, with control characters already removed."""
+    source: SourceRef | None = None
+    """The cell it came from; ``None`` for text the library made itself."""
+
+
+@frozen
+class Figure:
+    """A number read from one cell, kept exactly as the clerk sees it."""
+
+    value: Decimal | None
+    """The number; its exponent is the precision shown (``Decimal('98.62')``). ``None`` is an
+    empty cell, which is legal and prints empty."""
+    source: SourceRef | None = None
+    """The cell it came from."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the cell was left empty."""
+        return self.value is None
+
+
+@frozen
+class Meta:
+    """What the cover and the running text need to know about the report."""
+
+    region: Text
+    """The district or school the report covers (璧山区)."""
+    period: Text
+    """The period label printed under the title (2023-2024学年度)."""
+    year: int
+    """The calendar year of the report; it heads the figures' column (2024年)."""
+    title: Text
+    """The report's title (璧山区中等职业学校年度质量报告)."""
+    issuer: Text
+    """Who publishes it (重庆市璧山区教育委员会)."""
+    date: datetime.date
+    """The date the report was signed (成文日期); the cover prints its year and month."""
+    tables_in_appendix: bool = False
+    """True to print the indicator tables together at the end (附表) instead of where the
+    text places them."""
+    year_source: SourceRef | None = None
+    """The cell the year was read from."""
+    date_source: SourceRef | None = None
+    """The cell the date was read from."""
+
+
+@frozen
+class Paragraph:
+    """One paragraph of running text."""
+
+    text: Text
+    """Its text and the cell it came from."""
+
+
+@frozen
+class Case:
+    """A boxed case study (案例), numbered through the report in document order."""
+
+    key: str
+    """The clerk's number for the case in the 案例 sheet; used to place it in the text."""
+    title: Text
+    """The case's title."""
+    subtitle: Text | None
+    """An optional second title line."""
+    paragraphs: tuple[Paragraph, ...]
+    """The body, paragraph by paragraph."""
+    source: SourceRef | None = None
+    """The row of the 案例 sheet that holds the case (its 编号 cell)."""
+
+
+@frozen
+class IndicatorRow:
+    """One printed row of an official indicator table: an indicator in one unit."""
+
+    spec: IndicatorSpec
+    """The catalog's indicator (name, level, units)."""
+    unit: str
+    """The unit of this row; an indicator with two units (门 and 学时) has two rows."""
+    value: Figure
+    """The figure for the report's year."""
+    note: Text | None = None
+    """The 备注 cell."""
+    survey_count: Figure | None = None
+    """调查人次, in the 满意度调查表 only."""
+    survey_method: Text | None = None
+    """调查方式, in the 满意度调查表 only."""
+
+
+@frozen
+class IndicatorTable:
+    """One of the six official indicator tables, filled in."""
+
+    spec: TableSpec
+    """The catalog's table: its name, columns and rows."""
+    rows: tuple[IndicatorRow, ...]
+    """The printed rows, in the catalog's order."""
+    source: SourceRef | None = None
+    """The sheet it was read from."""
+
+    @property
+    def title(self) -> str:
+        """The name printed in the table's caption."""
+        return self.spec.name
+
+
+@frozen
+class FreeCell:
+    """One cell of a free table, as shown in the workbook."""
+
+    text: str
+    """The text as displayed (numbers formatted as the cell shows them)."""
+    number: Decimal | None = None
+    """The number, when the cell holds one."""
+    source: SourceRef | None = None
+    """The cell it came from."""
+    diagonal: bool = False
+    """True for a header cell split by a diagonal line (斜线表头): its first line is printed
+    top right, its last line bottom left."""
+
+
+@frozen
+class Span:
+    """A merged range of a free table, in 0-based grid coordinates."""
+
+    row: int
+    """The first row."""
+    col: int
+    """The first column."""
+    rows: int = 1
+    """How many rows it covers."""
+    cols: int = 1
+    """How many columns it covers."""
+
+
+@frozen
+class FreeTable:
+    """A table laid out freely in a sheet (header rows, merged cells), such as 表3."""
+
+    key: str
+    """The sheet's name; the text places the table by it."""
+    title: str
+    """The name printed in the caption."""
+    cells: tuple[tuple[FreeCell, ...], ...]
+    """The grid, row by row; every row has the same number of cells."""
+    spans: tuple[Span, ...] = ()
+    """Merged ranges."""
+    header_rows: int = 0
+    """How many leading rows are headers (repeated after a page break)."""
+    source: SourceRef | None = None
+    """The sheet it was read from."""
+
+
+Table = Union[IndicatorTable, FreeTable]
+Block = Union[Paragraph, Case, IndicatorTable, FreeTable]
+
+
+@frozen
+class Section:
+    """A numbered heading with what stands under it."""
+
+    level: int
+    """1, 2 or 3."""
+    title: Text
+    """The heading's text, without its number."""
+    body: tuple[Block, ...] = ()
+    """Paragraphs, cases and tables between the heading and its first subsection."""
+    children: tuple[Section, ...] = ()
+    """Subsections, one level deeper."""
+
+
+@frozen
+class Report:
+    """A whole annual quality report."""
+
+    meta: Meta
+    """Cover and settings."""
+    foreword: tuple[Paragraph, ...]
+    """前言, paragraph by paragraph."""
+    chapters: tuple[Section, ...]
+    """The numbered chapters (1 学校概况 … 8 面临的挑战及对策)."""
+    indicator_tables: tuple[IndicatorTable, ...] = field(default=())
+    """Every official indicator table the workbook holds, in the catalog's order; the
+    appendix prints them when :attr:`Meta.tables_in_appendix` is set."""
+
+    def sections(self) -> Iterator[Section]:
+        """Every section, depth first in document order."""
+        stack = list(reversed(self.chapters))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block of the chapters in document order."""
+        for section in self.sections():
+            yield from section.body
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        """The cases in document order."""
+        return tuple(b for b in self.blocks() if isinstance(b, Case))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The tables the text places, in document order."""
+        return tuple(b for b in self.blocks() if isinstance(b, (IndicatorTable, FreeTable)))

@@ -1,0 +1,62 @@
+"""The front door: workbook → checks → report file.
+
+A report is written to a temporary file beside its target and moved into place only when
+complete, so a failed run never leaves a half-written file or damages an earlier report.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from reportgen.errors import Problems, UsageError
+from reportgen.load import load
+from reportgen.model import Report
+from reportgen.render import default_template, render
+
+
+def default_output(workbook: Path) -> Path:
+    """Where the report goes when no output is named: beside the workbook, same name."""
+    return workbook.with_suffix(".docx")
+
+
+def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
+             template: str | os.PathLike[str] | None = None,
+             problems: Problems | None = None) -> Path:
+    """Read ``workbook``, render the report and write it to ``out``; return the path written.
+
+    Raises :class:`~reportgen.errors.DataError` with every problem of the workbook, or
+    :class:`~reportgen.errors.UsageError` for a refused call. Warnings go to ``problems``.
+    """
+    source = Path(workbook)
+    target = Path(out) if out is not None else default_output(source)
+    template_path = Path(template) if template is not None else default_template()
+    _refuse_overwriting_inputs(target, source, template_path)
+    report = load(source, problems=problems)
+    write_report(report, target, template=template_path)
+    return target
+
+
+def write_report(report: Report, target: Path, *, template: Path | None = None) -> None:
+    """Render ``report`` and move it into place at ``target`` only once it is complete."""
+    data = render(report, template=template)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".docx.tmp",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _refuse_overwriting_inputs(target: Path, *inputs: Path) -> None:
+    """The report never replaces the workbook or the template it is made from."""
+    if target.suffix.lower() != ".docx":
+        raise UsageError(f"输出文件应以 .docx 结尾：{target}")
+    for path in inputs:
+        if target.resolve() == path.resolve():
+            raise UsageError(f"输出文件 {target} 就是输入文件，不能覆盖它。请用 -o 指定另一个文件名")

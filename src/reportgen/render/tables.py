@@ -1,0 +1,121 @@
+"""Tables laid out as printed grids: cell texts, merged ranges, header rows, column widths.
+
+The template writes the texts; the renderer then applies what a template loop cannot
+express (merges, widths, diagonal header cells) from the same :class:`Grid`.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec
+from reportgen.model import FreeTable, IndicatorTable, Span
+from reportgen.render.formatting import format_figure, format_number, text_width
+
+TEXT_WIDTH_MM = 156
+"""The A4 text block's width with the official margins (210 − 28 − 26 mm)."""
+LEVEL3_INDENT = "\u3000" * 5
+"""Indentation of a sub-row of a sub-row, as the 2024 国际影响表 prints it."""
+
+
+@frozen
+class GridCell:
+    """One printed cell."""
+
+    text: str
+    """What it says; line breaks start new lines."""
+    align: str = "center"
+    """``center`` or ``left``."""
+    diagonal: bool = False
+    """A header cell split by a diagonal line: first line top right, last line bottom left."""
+
+
+@frozen
+class Grid:
+    """A table as the page shows it."""
+
+    header: tuple[tuple[GridCell, ...], ...]
+    """Header rows, repeated at the top of every page the table runs onto."""
+    body: tuple[tuple[GridCell, ...], ...]
+    """The other rows."""
+    spans: tuple[Span, ...]
+    """Merged ranges, in coordinates of the whole grid (header rows first)."""
+    widths_mm: tuple[float, ...]
+    """Column widths; they add up to the text block's width."""
+
+
+def indicator_grid(table: IndicatorTable, year: int) -> Grid:
+    """An official indicator table: 序号 on top-level rows only, "其中：" on the first sub-row,
+    序号 merged over a group and 指标 merged over an indicator's two unit rows."""
+    survey = table.spec.survey
+    header = ["序号", "指标", "单位", f"{year}年"]
+    header += ["调查人次", "调查方式", "备注"] if survey else ["备注"]
+    body: list[tuple[GridCell, ...]] = []
+    spans: list[Span] = []
+    number = 0
+    group_start = name_start = 0
+    previous = None
+    for i, row in enumerate(table.rows):
+        spec = row.spec
+        same_indicator = previous is not None and previous.spec is spec
+        if not same_indicator and spec.level == 1:
+            number += 1
+            if i > group_start + 1:
+                spans.append(Span(group_start + 1, 0, i - group_start))
+            group_start = i
+        if not same_indicator:
+            if i > name_start + 1:
+                spans.append(Span(name_start + 1, 1, i - name_start))
+            name_start = i
+        label = "" if same_indicator else _label(spec, previous.spec if previous else None)
+        shown_number = str(number) if spec.level == 1 and not same_indicator else ""
+        cells = [GridCell(shown_number), GridCell(label, "left"), GridCell(row.unit),
+                 GridCell(format_figure(row.value.value, row.unit))]
+        if survey:
+            cells += [GridCell(format_number(row.survey_count.value if row.survey_count else None)),
+                      GridCell(row.survey_method.text if row.survey_method else "")]
+        cells.append(GridCell(row.note.text if row.note else "", "left"))
+        body.append(tuple(cells))
+        previous = row
+    end = len(table.rows)
+    if end > group_start + 1:
+        spans.append(Span(group_start + 1, 0, end - group_start))
+    if end > name_start + 1:
+        spans.append(Span(name_start + 1, 1, end - name_start))
+    widths = (10, 56, 12, 20, 18, 24, 16) if survey else (10, 88, 16, 24, 18)
+    return Grid((tuple(GridCell(h) for h in header),), tuple(body),
+                tuple(sorted(spans, key=lambda s: (s.row, s.col))), tuple(map(float, widths)))
+
+
+def _label(spec: IndicatorSpec, previous: IndicatorSpec | None) -> str:
+    """The 指标 cell: the first part of a group opens with "其中：" (of which)."""
+    if spec.level >= 3:
+        return LEVEL3_INDENT + spec.name
+    if spec.level == 2 and spec.part and previous is not None and (
+        previous.level == 1 or not previous.part
+    ):
+        return SUB_ROW_PREFIX + spec.name
+    return spec.name
+
+
+def free_grid(table: FreeTable) -> Grid:
+    """A free table as laid out in its sheet."""
+    rows = [tuple(GridCell(c.text, diagonal=c.diagonal) for c in row) for row in table.cells]
+    header = tuple(rows[: table.header_rows])
+    body = tuple(rows[table.header_rows:])
+    return Grid(header, body, table.spans, fit_widths(table))
+
+
+def fit_widths(table: FreeTable) -> tuple[float, ...]:
+    """Column widths in proportion to their longest text, within sensible bounds."""
+    columns = len(table.cells[0]) if table.cells else 0
+    covered = {(r, c) for s in table.spans if s.cols > 1
+               for r in range(s.row, s.row + s.rows) for c in range(s.col, s.col + s.cols)}
+    weights = []
+    for c in range(columns):
+        longest = max((max(text_width(line) for line in row[c].text.split("\n"))
+                       for r, row in enumerate(table.cells) if (r, c) not in covered),
+                      default=4)
+        weights.append(min(max(longest, 6), 30))
+    total = sum(weights) or 1
+    return tuple(TEXT_WIDTH_MM * w / total for w in weights)

@@ -1,0 +1,273 @@
+"""Builds ``templates/report.docx``: the official layout with docxtpl tags in it.
+
+Run ``python tools/build_template.py`` to rebuild the committed template. A bureau may open
+the result in Word or WPS, restyle it (fonts, sizes, the case box's shading, the table
+borders) and pass it with ``--template``; the tags (``{{ … }}``, ``{%p … %}``) must stay, each
+typed in one go.
+
+The flow is: cover; 前言; 目录 (a TOC field); then, in a section whose page numbers start at 1,
+the title and every block of the chapters — headings, paragraphs, case boxes and tables —
+switched on ``b.kind``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from reportgen.render.styles import define_styles
+
+CASE_BOX_STYLE = "Case Box"
+REPORT_TABLE_STYLE = "Report Table"
+TEXT_WIDTH_TWIPS = int(156 / 25.4 * 1440)
+
+
+def build_template(path: Path) -> None:
+    """Write the template to ``path``."""
+    doc = docx.Document()
+    _remove_body(doc)
+    define_styles(doc)
+    _table_style(doc, REPORT_TABLE_STYLE, border_size=6, margins_mm=1.2)
+    _table_style(doc, CASE_BOX_STYLE, border_size=8, margins_mm=3.5, shading="F2F5F9")
+    _page_setup(doc)
+
+    # -- cover --
+    doc.add_paragraph("{{ meta.title }}", style="Title")
+    doc.add_paragraph("（{{ meta.period }}）", style="Subtitle")
+    doc.add_paragraph("{{ meta.issuer }}", style="Cover Issuer")
+    doc.add_paragraph("{{ meta.date }}", style="Cover Date")
+
+    # -- 前言 --
+    doc.add_paragraph("前　言", style="Front Heading")
+    doc.add_paragraph("{%p for p in foreword %}")
+    doc.add_paragraph("{{ p }}", style="Normal")
+    doc.add_paragraph("{%p endfor %}")
+
+    # -- 目录 --
+    doc.add_paragraph("目　录", style="TOC Heading")
+    _toc_field(doc.add_paragraph(style="toc 1"))
+
+    # -- body, in its own section numbered from 1 --
+    body = doc.add_section(WD_SECTION.NEW_PAGE)
+    _number_pages(doc, body)
+    doc.add_paragraph("{{ meta.title }}", style="Body Title")
+    doc.add_paragraph("（{{ meta.period }}）", style="Body Period")
+    doc.add_paragraph("{%p for b in blocks %}")
+    for level in (1, 2, 3):
+        keyword = "if" if level == 1 else "elif"
+        doc.add_paragraph(f'{{%p {keyword} b.kind == "heading" and b.level == {level} %}}')
+        doc.add_paragraph("{{ b.text }}", style=f"Heading {level}")
+    doc.add_paragraph('{%p elif b.kind == "paragraph" %}')
+    doc.add_paragraph("{{ b.text }}", style="Normal")
+    doc.add_paragraph('{%p elif b.kind == "case" %}')
+    _case_box(doc)
+    doc.add_paragraph("", style="After Table")
+    doc.add_paragraph('{%p elif b.kind == "table" %}')
+    doc.add_paragraph("{{ b.caption }}", style="Table Caption")
+    _data_table(doc)
+    doc.add_paragraph("", style="After Table")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+
+    _settings(doc)
+    doc.core_properties.title = "中等职业学校年度质量报告模板"
+    doc.core_properties.author = "reportgen"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+
+
+def _remove_body(doc: Document) -> None:
+    """Start from python-docx's default document without its empty first paragraph."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _page_setup(doc: Document) -> None:
+    """A4 with the official margins (top 37, bottom 35, left 28, right 26 mm)."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(24)
+
+
+def _field(paragraph, instruction: str, placeholder: str = "") -> None:
+    """A complex field (PAGE, TOC) in ``paragraph``; Word computes it."""
+    def run_with(element):
+        run = OxmlElement("w:r")
+        run.append(element)
+        paragraph._p.append(run)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run_with(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _toc_field(paragraph) -> None:
+    _field(paragraph, r'TOC \o "1-3" \h \z \u',
+           "（目录在 Word 中打开时更新；如未更新，请右键单击此处选择“更新域”）")
+
+
+def _number_pages(doc: Document, section) -> None:
+    """Page numbers "— N —" centred in the footer, starting at 1 in this section."""
+    section.footer.is_linked_to_previous = False
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer.add_run("— ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" —")
+    sect_pr = section._sectPr
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:start"), "1")
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is not None:
+        cols.addprevious(pg)
+    else:
+        sect_pr.append(pg)
+
+
+def _table_style(doc: Document, name: str, *, border_size: int, margins_mm: float,
+                 shading: str | None = None) -> None:
+    """A table style with single black borders on every edge and inner line."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+    el = style.element
+    tbl_pr = OxmlElement("w:tblPr")
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), "center")
+    tbl_pr.append(jc)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b = OxmlElement(f"w:{edge}")
+        b.set(qn("w:val"), "single")
+        b.set(qn("w:sz"), str(border_size))
+        b.set(qn("w:space"), "0")
+        b.set(qn("w:color"), "000000")
+        borders.append(b)
+    tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    twips = str(int(margins_mm / 25.4 * 1440))
+    for edge in ("top", "left", "bottom", "right"):
+        m = OxmlElement(f"w:{edge}")
+        m.set(qn("w:w"), twips if edge in ("left", "right") else str(int(int(twips) / 2)))
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tbl_pr.append(margins)
+    el.append(tbl_pr)
+    if shading:
+        tc_pr = OxmlElement("w:tcPr")
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), shading)
+        tc_pr.append(shd)
+        el.append(tc_pr)
+
+
+def _fixed_width(table, widths_twips: list[int]) -> None:
+    """Fixed layout, full text width."""
+    tbl_pr = table._tbl.tblPr
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(sum(widths_twips)))
+    width.set(qn("w:type"), "dxa")
+    existing = tbl_pr.find(qn("w:tblW"))
+    if existing is not None:
+        tbl_pr.remove(existing)
+    tbl_pr.append(width)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths_twips):
+        col.set(qn("w:w"), str(w))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_twips):
+            cell.width = w
+
+
+def _case_box(doc: Document) -> None:
+    """A one-cell shaded box: 案例N, the title, an optional subtitle, the body."""
+    table = doc.add_table(rows=1, cols=1)
+    table.style = doc.styles[CASE_BOX_STYLE]
+    _fixed_width(table, [TEXT_WIDTH_TWIPS])
+    cell = table.rows[0].cells[0]
+    cell.paragraphs[0].text = "{{ b.label }}"
+    cell.paragraphs[0].style = doc.styles["Case Label"]
+    cell.add_paragraph("{{ b.title }}", style="Case Title")
+    cell.add_paragraph("{%p if b.subtitle %}")
+    cell.add_paragraph("{{ b.subtitle }}", style="Case Subtitle")
+    cell.add_paragraph("{%p endif %}")
+    cell.add_paragraph("{%p for para in b.paragraphs %}")
+    cell.add_paragraph("{{ para }}", style="Case Body")
+    cell.add_paragraph("{%p endfor %}")
+
+
+def _data_table(doc: Document) -> None:
+    """Header rows and body rows, each a loop over rows and, inside, over cells."""
+    table = doc.add_table(rows=6, cols=3)
+    table.style = doc.styles[REPORT_TABLE_STYLE]
+    _fixed_width(table, [TEXT_WIDTH_TWIPS // 3] * 3)
+    rows = table.rows
+    for row_index, (row_style, loop) in enumerate((("Table Header", "b.header"),
+                                                   ("Table Text", "b.body"))):
+        start, cells, end = rows[3 * row_index], rows[3 * row_index + 1], rows[3 * row_index + 2]
+        start.cells[0].paragraphs[0].text = f"{{%tr for row in {loop} %}}"
+        end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+        cells.cells[0].paragraphs[0].text = "{%tc for cell in row %}"
+        cells.cells[1].paragraphs[0].text = "{{ cell.text }}"
+        cells.cells[1].paragraphs[0].style = doc.styles[row_style]
+        cells.cells[2].paragraphs[0].text = "{%tc endfor %}"
+        tr_pr = cells._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if row_index == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+            tc_pr = cells.cells[1]._tc.get_or_add_tcPr()
+            shd = OxmlElement("w:shd")
+            shd.set(qn("w:val"), "clear")
+            shd.set(qn("w:color"), "auto")
+            shd.set(qn("w:fill"), "E7E6E6")
+            tc_pr.append(shd)
+        for cell in cells.cells:
+            v_align = OxmlElement("w:vAlign")
+            v_align.set(qn("w:val"), "center")
+            cell._tc.get_or_add_tcPr().append(v_align)
+
+
+def _settings(doc: Document) -> None:
+    """Ask Word to update fields (the TOC) on opening; Chinese as the East Asian language."""
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    for later in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+                  "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+                  "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:decimalSymbol",
+                  "w:listSeparator"):
+        anchor = settings.find(qn(later))
+        if anchor is not None:
+            anchor.addprevious(update)
+            break
+    else:
+        settings.append(update)
