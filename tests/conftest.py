@@ -7,3 +7,17 @@ TESTS = Path(__file__).resolve().parent
 for folder in (TESTS, TESTS.parent / "src"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
+
+import pytest  # noqa: E402
+
+EXAMPLE_WORKBOOK = TESTS.parent / "inputs" / "2024.xlsx"
+
+
+@pytest.fixture(scope="session")
+def report_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2024 report produced from the example workbook, once per test session."""
+    from reportgen import generate
+
+    out = tmp_path_factory.mktemp("report-2024") / "2024.docx"
+    generate(EXAMPLE_WORKBOOK, out)
+    return out

@@ -116,24 +116,28 @@ def _set_alignment(p: Any, align: str) -> None:
 
 def _split_lines(tc: Any, text: str, diagonal: bool) -> None:
     """One paragraph per line; a diagonal cell's first line right, its last line left."""
-    template_p = tc.findall(qn("w:p"))[0]
-    for p in tc.findall(qn("w:p"))[1:]:
+    paragraphs = tc.findall(qn("w:p"))
+    model = paragraphs[0]
+    for p in paragraphs:
         tc.remove(p)
-    lines = text.split("\n")
-    previous = template_p
-    for i, line in enumerate(lines):
-        p = template_p if i == 0 else deepcopy(template_p)
-        r = p.find(qn("w:r"))
-        if r is not None:
-            t = r.find(qn("w:t"))
-            if t is not None:
-                t.text = line
-                t.set(qn("xml:space"), "preserve")
+    for i, line in enumerate(text.split("\n")):
+        p = deepcopy(model)
+        runs = p.findall(qn("w:r"))
+        for r in runs[1:]:
+            p.remove(r)
+        run = runs[0] if runs else OxmlElement("w:r")
+        if not runs:
+            p.append(run)
+        for child in list(run):
+            if child.tag != qn("w:rPr"):
+                run.remove(child)
+        t = OxmlElement("w:t")
+        t.text = line
+        t.set(qn("xml:space"), "preserve")
+        run.append(t)
         if diagonal:
             _set_alignment(p, "right" if i == 0 else "left")
-        if i:
-            previous.addnext(p)
-            previous = p
+        tc.append(p)
 
 
 def _diagonal_border(tc: Any) -> None:

@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from reportgen.render.styles import define_styles
+from reportgen.render.styles import BODY_FONT, define_styles, set_fonts
 
 CASE_BOX_STYLE = "Case Box"
 REPORT_TABLE_STYLE = "Report Table"
@@ -155,6 +155,7 @@ def _table_style(doc: Document, name: str, *, border_size: int, margins_mm: floa
 
     style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
     el = style.element
+    set_fonts(el.get_or_add_rPr(), BODY_FONT)
     tbl_pr = OxmlElement("w:tblPr")
     jc = OxmlElement("w:jc")
     jc.set(qn("w:val"), "center")

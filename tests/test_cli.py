@@ -1,0 +1,71 @@
+"""The command a clerk runs: ``python -m reportgen WORKBOOK``.
+
+It says in Chinese where the report went, or what is wrong; exit code 0 when done, 1 for bad
+data, 2 for a wrong call; never a traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from reportgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOK = ROOT / "inputs" / "2024.xlsx"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_writes_the_report_and_says_where(tmp_path: Path):
+    """With -o the report goes there, and the command prints the path."""
+    target = tmp_path / "报告.docx"
+    code, out, err = _run(str(WORKBOOK), "-o", str(target))
+    assert code == 0, err
+    assert target.is_file() and target.stat().st_size > 20_000
+    assert out.strip() == f"已生成报告：{target}"
+
+
+def test_default_output_is_beside_the_workbook(tmp_path: Path):
+    """Without -o the report takes the workbook's name and folder."""
+    workbook = tmp_path / "2024.xlsx"
+    workbook.write_bytes(WORKBOOK.read_bytes())
+    code, out, _ = _run(str(workbook))
+    assert code == 0 and (tmp_path / "2024.docx").is_file()
+
+
+def test_help_is_in_chinese():
+    """--help explains the command in Chinese."""
+    result = subprocess.run([sys.executable, "-m", "reportgen", "--help"], capture_output=True,
+                            text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    assert result.returncode == 0
+    for words in ("用法：", "工作簿", "报告的保存位置", "--template", "显示本帮助并退出"):
+        assert words in result.stdout
+
+
+def test_missing_workbook_is_a_usage_error_without_traceback(tmp_path: Path):
+    """A file that is not there: exit 2, one Chinese line naming it."""
+    code, out, err = _run(str(tmp_path / "没有.xlsx"))
+    assert code == 2 and out == ""
+    assert "找不到工作簿文件" in err and "Traceback" not in err
+
+
+def test_unknown_option_is_a_usage_error():
+    """An option the command does not know: exit 2 and the usage line."""
+    code, _, err = _run(str(WORKBOOK), "--colour")
+    assert code == 2 and "不认识的参数" in err and "用法：" in err
+
+
+def test_refuses_to_write_over_its_template(tmp_path: Path):
+    """The output may not be the template the report is laid out with."""
+    template = tmp_path / "模板.docx"
+    template.write_bytes((ROOT / "templates" / "report.docx").read_bytes())
+    code, _, err = _run(str(WORKBOOK), "-o", str(template), "--template", str(template))
+    assert code == 2 and "不能覆盖" in err
+    assert template.read_bytes() == (ROOT / "templates" / "report.docx").read_bytes()

@@ -1,0 +1,72 @@
+"""Indicator tables laid out as the official format prints them.
+
+序号 only on top-level rows; "其中：" before the first part of a group (not before a
+companion figure); level-3 rows indented; 序号 merged over a group and 指标 over the rows of
+a two-unit indicator; a year column headed by the report's year.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen.catalog import IndicatorSpec, TableSpec
+from reportgen.model import Figure, IndicatorRow, IndicatorTable, Span
+from reportgen.render.tables import TEXT_WIDTH_MM, indicator_grid
+
+
+def _table(*specs: IndicatorSpec, survey: bool = False) -> IndicatorTable:
+    spec = TableSpec("t", "测试表", survey, specs)
+    return IndicatorTable(spec, tuple(IndicatorRow(i, u, Figure(Decimal("1.50") if u == "%" else None))
+                                      for i, u in spec.row_units()))
+
+
+TOTAL = IndicatorSpec("total", "总数*", 1, ("人",))
+PART_A = IndicatorSpec("a", "甲", 2, ("人",))
+PART_B = IndicatorSpec("b", "乙", 2, ("人",))
+DEEP = IndicatorSpec("deep", "丙", 3, ("人",))
+COMPANION = IndicatorSpec("c", "伴随数", 2, ("个",), part=False)
+COURSES = IndicatorSpec("courses", "课程数", 1, ("门", "学时"))
+RATE = IndicatorSpec("rate", "比例", 1, ("%",))
+
+
+def _column(grid, col):
+    return [row[col].text for row in grid.body]
+
+
+def test_number_only_on_top_level_rows_and_of_which_on_the_first_part():
+    """A group prints 1 / 其中：甲 / 乙 / indented 丙; the next top-level row is 2."""
+    grid = indicator_grid(_table(TOTAL, PART_A, PART_B, DEEP, RATE), 2024)
+    assert _column(grid, 0) == ["1", "", "", "", "2"]
+    assert _column(grid, 1) == ["总数*", "其中：甲", "乙", "\u3000" * 5 + "丙", "比例"]
+    assert Span(1, 0, 4) in grid.spans
+
+
+def test_companion_rows_print_without_of_which():
+    """A figure that is not part of the total (part = false) gets no "其中："; the first real
+    part after it does."""
+    grid = indicator_grid(_table(TOTAL, COMPANION, PART_A), 2024)
+    assert _column(grid, 1) == ["总数*", "伴随数", "其中：甲"]
+
+
+def test_two_unit_indicator_prints_two_rows_under_one_name():
+    """课程数 (门, 学时): the 指标 cell spans both rows; so does 序号."""
+    grid = indicator_grid(_table(COURSES, RATE), 2024)
+    assert [(r[0].text, r[1].text, r[2].text) for r in grid.body] == [
+        ("1", "课程数", "门"), ("", "", "学时"), ("2", "比例", "%")]
+    assert {Span(1, 0, 2), Span(1, 1, 2)} <= set(grid.spans)
+
+
+def test_header_names_the_year_and_values_keep_their_precision():
+    """The figure column is headed 2024年; 1.50 prints as 1.50; an empty figure prints empty."""
+    grid = indicator_grid(_table(RATE, TOTAL), 2024)
+    assert [c.text for c in grid.header[0]] == ["序号", "指标", "单位", "2024年", "备注"]
+    assert _column(grid, 3) == ["1.50", ""]
+
+
+def test_survey_table_has_its_extra_columns_and_fits_the_page():
+    """The 满意度调查表 adds 调查人次 and 调查方式 before 备注; widths fill the text block."""
+    grid = indicator_grid(_table(RATE, survey=True), 2025)
+    assert [c.text for c in grid.header[0]] == ["序号", "指标", "单位", "2025年", "调查人次",
+                                                "调查方式", "备注"]
+    assert abs(sum(grid.widths_mm) - TEXT_WIDTH_MM) < 0.01
+    assert abs(sum(indicator_grid(_table(RATE), 2025).widths_mm) - TEXT_WIDTH_MM) < 0.01
