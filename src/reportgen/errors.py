@@ -40,18 +40,35 @@ class Problem:
     """What to do about it."""
     severity: Severity = Severity.ERROR
     """Error, warning or note."""
+    related: SourceRef | None = None
+    """A second place the problem involves: the figure a paragraph or another figure
+    contradicts (checks only)."""
+    expected: str | None = None
+    """What the second place holds (or the value computed from it), quoted as printed."""
+    rule: str | None = None
+    """The id of the check rule that found it (``scorecard.sectors_sum``); ``None`` for
+    problems of reading."""
 
     def __str__(self) -> str:
+        """``where：message，实为“found”。hint。`` — the line the clerk reads."""
         text = self.message
         if self.found is not None:
             text += f"，实为“{_shorten(self.found)}”"
+        if self.related is not None:
+            text += f"；对照 {self.related}：“{_shorten(self.expected or '')}”"
         if self.hint:
             text += f"。{self.hint}"
+        if not text.endswith(_CLOSING):
+            text += "。"
         return f"{self.where}：{text}" if self.where else text
 
 
+_CLOSING = ("。", "！", "？")
+
+
 def _shorten(text: str, limit: int = 40) -> str:
-    """The start of a long cell, enough to recognise it."""
+    """The start of a long cell on one line, enough to recognise it."""
+    text = " ".join(text.split()) if any(ch in text for ch in "\n\t") else text
     return text if len(text) <= limit else text[:limit] + "…"
 
 

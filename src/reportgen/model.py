@@ -23,11 +23,13 @@ class SourceRef:
     file: str
     """The workbook's file name, without its folder (``2024.xlsx``)."""
     sheet: str
-    """The sheet's name as the clerk sees it on its tab."""
+    """The sheet's name as the clerk sees it on its tab; empty when the whole file is meant."""
     cell: str = ""
     """The cell's coordinate (``D5``); empty when the whole sheet is meant."""
 
     def __str__(self) -> str:
+        if not self.sheet:
+            return self.file
         where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
         return f"{self.file} › {where}"
 

@@ -12,7 +12,7 @@ import datetime
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Mapping
 
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils.datetime import from_excel
@@ -37,10 +37,35 @@ _CJK_DATE_FORMAT_IDS = frozenset(range(27, 37)) | frozenset(range(50, 59))
 class CellReader:
     """Reads cells of one workbook, locating every value and collecting problems."""
 
-    def __init__(self, file_name: str, problems: Problems, epoch: datetime.datetime | None = None):
+    def __init__(self, file_name: str, problems: Problems, epoch: datetime.datetime | None = None,
+                 *, uncached: Mapping[tuple[str, str], str] | None = None):
         self.file_name = file_name
         self.problems = problems
         self.epoch = epoch
+        self.uncached = dict(uncached or {})
+        """Formula cells without a cached value, by (sheet, cell): their formula."""
+        self._reported: set[tuple[str, str]] = set()
+
+    def _lost(self, cell: AnyCell) -> bool:
+        """True (with a problem, recorded once) when the cell reads empty only because its
+        formula was never calculated, or when it shows an error value such as ``#DIV/0!``."""
+        key = (cell.parent.title, cell.coordinate)
+        formula = self.uncached.get(key) if cell.value is None else None
+        error = cell.value if getattr(cell, "data_type", None) == "e" else None
+        if formula is None and error is None:
+            return False
+        if key not in self._reported:
+            self._reported.add(key)
+            if formula is not None:
+                self.problems.add(
+                    "公式没有计算结果（文件是用不会计算公式的程序保存的）", self.ref(cell),
+                    found=formula if formula.startswith("=") else "=" + formula,
+                    hint="请在 Excel 或 WPS 中打开工作簿，按 Ctrl+Alt+F9 重新计算后保存；"
+                         "或把公式改为直接填写的数值")
+            else:
+                self.problems.add("公式出错，单元格显示错误值", self.ref(cell), found=error,
+                                  hint="请修改公式或直接填写数值")
+        return True
 
     def ref(self, cell: AnyCell) -> SourceRef:
         """Where the cell is."""
@@ -54,6 +79,8 @@ class CellReader:
 
     def text(self, cell: AnyCell) -> Text | None:
         """The cell as text (numbers as shown), or ``None`` when it is empty."""
+        if self._lost(cell):
+            return None
         raw = display(cell)
         if raw is None:
             return None
@@ -66,14 +93,17 @@ class CellReader:
 
     # -- numbers --
 
-    def figure(self, cell: AnyCell, *, ratio: bool = False) -> Figure:
+    def figure(self, cell: AnyCell, *, unit: str | None = None, ratio: bool = False) -> Figure:
         """The cell as a number; an empty cell (or 无, /, —) is an empty figure.
 
         Text is accepted when it is plainly a number: ``1,234``, full-width ``１２３４``,
-        surrounding spaces, a trailing ``%`` (``12%`` reads 12), and ``16.29:1`` in a ratio
-        row. Anything else is a located problem.
+        surrounding spaces, a trailing ``%`` where the row's ``unit`` is ``%`` (``12%`` reads
+        12), and ``16.29:1`` in a ratio row (unit ``:``). Anything else is a located problem.
         """
         ref = self.ref(cell)
+        ratio = ratio or unit == ":"
+        if self._lost(cell):
+            return Figure(None, ref)
         value = cell.value
         if value is None:
             return Figure(None, ref)
@@ -87,19 +117,24 @@ class CellReader:
                               hint="请把单元格格式改为“常规”或“数值”后重新输入")
             return Figure(None, ref)
         text = _CONTROL.sub("", str(value))
-        parsed = parse_number_text(text, ratio=ratio)
+        parsed = parse_number_text(text, ratio=ratio, percent=unit in (None, "%"))
         if parsed is _EMPTY:
             return Figure(None, ref)
         if parsed is None:
-            self.problems.add("应为数字", ref, found=text.strip(),
-                              hint="请只填写数字（可带小数点），不要加文字或单位")
+            if unit and unit not in (":", "%") and unit in text:
+                hint = f"单位“{unit}”已在“单位”列中，这里只填写数字"
+            elif unit and ("%" in text or "％" in text):
+                hint = f"这一行的单位是“{unit}”，不是百分比，请只填写数字"
+            else:
+                hint = "请只填写数字（可带小数点），不要加文字或单位"
+            self.problems.add("应为数字", ref, found=text.strip(), hint=hint)
             return Figure(None, ref)
         assert isinstance(parsed, Decimal)
         return Figure(parsed, ref)
 
     def integer(self, cell: AnyCell) -> int | None:
         """A whole number (a year), or ``None`` with a problem recorded."""
-        figure = self.figure(cell)
+        figure = self.figure(cell, unit="")
         if figure.value is None or figure.value != figure.value.to_integral_value():
             if figure.value is not None or cell.value is None:
                 self.problems.add("应为整数", self.ref(cell), found=display(cell) or "")
@@ -110,6 +145,8 @@ class CellReader:
 
     def date(self, cell: AnyCell) -> datetime.date | None:
         """A date cell, or a date typed as text (2024-12-30, 2024年12月30日)."""
+        if self._lost(cell):
+            return None
         value = cell.value
         if isinstance(value, datetime.datetime):
             return value.date()
@@ -144,8 +181,11 @@ def _is_cjk_date_format(cell: AnyCell) -> bool:
 _EMPTY = object()
 
 
-def parse_number_text(text: str, *, ratio: bool = False) -> Decimal | object | None:
-    """A number typed as text: a Decimal, ``_EMPTY`` for a "nothing" mark, or ``None``."""
+def parse_number_text(text: str, *, ratio: bool = False,
+                      percent: bool = True) -> Decimal | object | None:
+    """A number typed as text: a Decimal, ``_EMPTY`` for a "nothing" mark, or ``None``.
+
+    A trailing ``%`` is dropped only when ``percent`` is true (the row's unit is %)."""
     normalized = unicodedata.normalize("NFKC", text).strip()
     if not normalized or normalized in EMPTY_MARKS or text.strip() in EMPTY_MARKS:
         return _EMPTY
@@ -154,7 +194,7 @@ def parse_number_text(text: str, *, ratio: bool = False) -> Decimal | object | N
         match = re.fullmatch(r"(.+?):1", normalized)
         if match:
             normalized = match.group(1)
-    if normalized.endswith("%"):
+    if percent and normalized.endswith("%"):
         normalized = normalized[:-1]
     if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", normalized):
         normalized = normalized.replace(",", "")
@@ -177,6 +217,10 @@ def number_as_shown(value: int | float | Decimal, number_format: str) -> Decimal
     (``0.00%`` → ``90.48``).
     """
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    if isinstance(value, float) and number.adjusted() - number.as_tuple().exponent >= 15:
+        # Excel keeps 15 significant digits: 0.1+0.2 is 0.3 there, 0.30000000000000004 here.
+        number = number.quantize(Decimal(1).scaleb(number.adjusted() - 14),
+                                 rounding=ROUND_HALF_UP).normalize()
     section = (number_format or "General").split(";")[0]
     section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", section)  # literal text, colours
     percent = "%" in section

@@ -10,7 +10,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
-from reportgen.load.cells import CellReader, display
+from reportgen.load.cells import CellReader, display, is_blank
 
 META_SHEET = "基本信息"
 META_COLUMNS = ("项目", "内容")
@@ -46,7 +46,6 @@ FREE_TABLE_PREFIX = "表-"
 """A sheet whose name starts with this holds a free table; the rest of the name is its title."""
 
 
-
 def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
                  problems: Problems) -> dict[str, int] | None:
     """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing."""
@@ -74,3 +73,35 @@ def data_rows(ws: Worksheet) -> range:
                            for c in ws[last]):
         last -= 1
     return range(2, last + 1)
+
+
+def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
+                 mergeable: tuple[str, ...] = (), free: bool = False) -> None:
+    """Warn about what the clerk may not see or may not expect to be read.
+
+    Hidden sheets and hidden rows are read like visible ones (what is in the workbook is in
+    the report): a warning names them so that nothing hidden slips into the report unnoticed.
+    In a fixed-format sheet only the top-left cell of a merged range holds a value; a warning
+    names each merge outside the ``mergeable`` columns (headers) so that no figure is silently
+    read as empty. A free table (``free``) keeps its merges: they are its layout.
+    """
+    if ws.sheet_state != "visible":
+        problems.warn("这是隐藏的工作表，其内容仍会写入报告", reader.sheet_ref(ws.title),
+                      hint="如果它不应出现在报告中，请删除这个工作表，或改名（不以“表-”开头）")
+    hidden = [r for r, dim in sorted(ws.row_dimensions.items())
+              if dim.hidden and any(not is_blank(c.value) for c in ws[r])]
+    if hidden:
+        rows = "、".join(str(r) for r in hidden[:10]) + ("等" if len(hidden) > 10 else "")
+        problems.warn(f"第 {rows} 行是隐藏的，其内容仍会写入报告", reader.ref(ws.cell(hidden[0], 1)),
+                      hint="请取消隐藏后核对；不需要的行请删除")
+    if free:
+        return
+    allowed = {cell.column for cell in (ws[1] if ws.max_row >= 1 else ())
+               if (display(cell) or "").strip() in mergeable}
+    for merged in sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col)):
+        if merged.min_col == merged.max_col and merged.min_col in allowed:
+            continue
+        top_left = ws.cell(merged.min_row, merged.min_col)
+        problems.warn(f"合并单元格 {merged.coord}：只读取左上角 {top_left.coordinate} 的内容，"
+                      "其余单元格按空白处理", reader.ref(top_left),
+                      hint="请取消合并，在每个单元格中分别填写")

@@ -63,13 +63,13 @@ def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
 
 def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str,
               columns: dict[str, int], reader: CellReader, survey: bool) -> IndicatorRow:
-    value = reader.figure(ws.cell(row, columns["数值"]), ratio=unit == ":")
+    value = reader.figure(ws.cell(row, columns["数值"]), unit=unit)
     note = reader.text(ws.cell(row, columns["备注"]))
     if not survey:
         return IndicatorRow(indicator, unit, value, note)
     return IndicatorRow(
         indicator, unit, value, note,
-        survey_count=reader.figure(ws.cell(row, columns["调查人次"])),
+        survey_count=reader.figure(ws.cell(row, columns["调查人次"]), unit="人次"),
         survey_method=reader.text(ws.cell(row, columns["调查方式"])),
     )
 

@@ -6,7 +6,6 @@ is an error. The workbook is opened read-only on disk (never saved back).
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -14,9 +13,10 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, official
-from reportgen.errors import Problems, UsageError
+from reportgen.errors import DataError, Problem, Problems
 from reportgen.load.body import read_body, split_paragraphs
 from reportgen.load.cells import CellReader, display
+from reportgen.load.container import check_workbook_file
 from reportgen.load.sheets import (
     BODY_SHEET,
     CASES_COLUMNS,
@@ -36,40 +36,75 @@ from reportgen.load.sheets import (
     META_YEAR,
     TABLES_APPENDIX,
     TABLES_INLINE,
+    check_layout,
     data_rows,
     find_columns,
 )
 from reportgen.load.tables import read_free_table, read_indicator_table
-from reportgen.model import Case, IndicatorTable, Meta, Paragraph, Report, Table, Text
+from reportgen.model import Case, IndicatorTable, Meta, Paragraph, Report, SourceRef, Table, Text
 
 
-def open_workbook(path: Path) -> Workbook:
-    """The workbook at ``path``, with cached values of formulas; a :class:`UsageError` in
-    Chinese when the file is missing or is not an .xlsx workbook."""
-    if not path.exists():
-        raise UsageError(f"找不到工作簿文件：{path}")
-    if path.is_dir():
-        raise UsageError(f"{path} 是文件夹，不是工作簿文件")
-    if not zipfile.is_zipfile(path):
-        raise UsageError(f"{path.name} 不是 Excel 工作簿（.xlsx）。"
-                         "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再试")
+def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
+    """The workbook at ``path`` with the cached values of its formulas, and the formulas that
+    have no cached value, by (sheet, cell).
+
+    Raises :class:`UsageError` when the path is missing and :class:`DataError` when the file
+    is not a readable .xlsx workbook (see :mod:`reportgen.load.container`).
+    """
+    check_workbook_file(path)
     try:
-        return openpyxl.load_workbook(path, data_only=True)
+        values = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise UsageError(f"{path.name} 无法作为 Excel 工作簿（.xlsx）读取：{exc}。"
-                         "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再试") from exc
+        raise DataError([Problem(
+            "文件已损坏，无法作为 Excel 工作簿读取", SourceRef(path.name, ""),
+            found=_reason(exc),
+            hint="请在 Excel 或 WPS 中打开它，用“另存为”保存为“Excel 工作簿（*.xlsx）”后再试",
+        )]) from exc
+    try:
+        uncached = _uncached_formulas(path, values)
+    except Exception:  # the values loaded; a second reading failing is no reason to stop
+        uncached = {}
+    return values, uncached
+
+
+def _uncached_formulas(path: Path, values: Workbook) -> dict[tuple[str, str], str]:
+    """Formula cells whose value was never calculated (the file was last saved by a program
+    that does not calculate, such as openpyxl itself): their cached value reads ``None``."""
+    formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
+    found: dict[tuple[str, str], str] = {}
+    try:
+        for ws in formulas.worksheets:
+            if ws.title not in values.sheetnames:
+                continue
+            cached = values[ws.title]
+            for row in ws.iter_rows():
+                for cell in row:
+                    if getattr(cell, "data_type", None) != "f" or cell.value is None:
+                        continue
+                    text = getattr(cell.value, "text", cell.value)
+                    if cached[cell.coordinate].value is None:
+                        found[(ws.title, cell.coordinate)] = str(text)
+    finally:
+        formulas.close()
+    return found
+
+
+def _reason(exc: Exception) -> str:
+    """A short technical reason for the maintainers, in the problem's 'found' part."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
     """The report in the workbook, or ``None`` when ``problems`` holds errors."""
     catalog = catalog or official()
-    wb = open_workbook(path)
+    wb, uncached = open_workbook(path)
     try:
-        reader = CellReader(path.name, problems, wb.epoch)
+        reader = CellReader(path.name, problems, wb.epoch, uncached=uncached)
         sheets = {ws.title: ws for ws in wb.worksheets}
 
-        def sheet(name: str) -> Worksheet | None:
+        def sheet(name: str, mergeable: tuple[str, ...] = ()) -> Worksheet | None:
             if name in sheets:
+                check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
             problems.add(f"缺少工作表“{name}”", None if not sheets else reader.sheet_ref(name),
                          hint="工作簿中现有的工作表：" + "、".join(sheets))
@@ -84,13 +119,14 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         tables: dict[str, Table] = {}
         indicator_tables: list[IndicatorTable] = []
         for spec in catalog.tables:
-            ws = sheet(spec.name)
+            ws = sheet(spec.name, mergeable=("序号", "指标"))
             table = read_indicator_table(ws, spec, reader, problems) if ws else None
             if table is not None:
                 tables[spec.name] = table
                 indicator_tables.append(table)
         for name, ws in sheets.items():
             if name.startswith(FREE_TABLE_PREFIX):
+                check_layout(ws, reader, problems, free=True)
                 free = read_free_table(ws, reader, problems)
                 if free is not None:
                     tables[name] = free

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from reportgen.errors import UsageError
 from reportgen.model import Report
 from reportgen.render.context import build_context, table_grids
+from reportgen.render.literal import protect, restore_document
 from reportgen.render.tables import Grid
 from reportgen.render.template_build import REPORT_TABLE_STYLE
 
@@ -31,7 +32,7 @@ _MM_TO_TWIPS = 1440 / 25.4
 
 def render_bytes(report: Report, template: Path) -> bytes:
     """The finished .docx for ``report``, as bytes."""
-    context = build_context(report)
+    context = protect(build_context(report))  # workbook text stays literal (literal.py)
     tpl = _open_template(template)
     env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
     missing = tpl.get_undeclared_template_variables(env, context)
@@ -43,6 +44,7 @@ def render_bytes(report: Report, template: Path) -> bytes:
     except jinja2.TemplateError as exc:
         raise UsageError(f"模板 {template.name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
     _finish_tables(tpl.docx, table_grids(context))
+    restore_document(tpl.docx)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()

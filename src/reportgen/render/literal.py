@@ -1,0 +1,78 @@
+"""Keeping workbook text literal through docxtpl.
+
+After rendering, docxtpl turns ``{_{``, ``}_}``, ``{_%`` and ``%_}`` anywhere in the output
+into ``{{``, ``}}``, ``{%`` and ``%}`` (its escape for template authors). Text from the
+workbook holding those must still print as typed, so before rendering the underscore of each
+such sequence in the context is replaced by a private token, and after rendering every token
+in the document is turned back. The token's first character is itself escaped, so any text
+survives the round trip exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+_MARK = "\ue000"
+"""A private-use character that starts every token."""
+_TOKENS = {"_": _MARK + "u", _MARK: _MARK + "m"}
+_NEEDS_ESCAPE = re.compile(f"{_MARK}|(?<=\\{{)_(?=[{{%])|(?<=[}}%])_(?=\\}})")
+_TOKEN = re.compile(f"{_MARK}([um])")
+_UNTOKEN = {"u": "_", "m": _MARK}
+
+
+def protect_text(text: str) -> str:
+    """``text`` with the sequences docxtpl would rewrite replaced by tokens."""
+    return _NEEDS_ESCAPE.sub(lambda m: _TOKENS[m.group(0)], text)
+
+
+def restore_text(text: str) -> str:
+    """The inverse of :func:`protect_text`."""
+    return _TOKEN.sub(lambda m: _UNTOKEN[m.group(1)], text) if _MARK in text else text
+
+
+def protect(value: Any) -> Any:
+    """The template context with every string protected; other values unchanged."""
+    if isinstance(value, str):
+        return protect_text(value)
+    if isinstance(value, dict):
+        return {k: protect(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(protect(v) for v in value)
+    if attrs.has(type(value)):
+        changes = {}
+        for field in attrs.fields(type(value)):
+            if not field.init:
+                continue
+            old = getattr(value, field.name)
+            new = protect(old)
+            if new is not old and new != old:
+                changes[field.alias or field.name] = new
+        return attrs.evolve(value, **changes) if changes else value
+    return value
+
+
+def restore_document(document: Any) -> None:
+    """Turn the tokens back in every XML part of a rendered python-docx ``document``: texts,
+    tails and attributes, the core properties and raw parts such as footnotes."""
+    package = document.part.package
+    for part in package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is not None:
+            for node in element.iter():
+                if node.text and _MARK in node.text:
+                    node.text = restore_text(node.text)
+                if node.tail and _MARK in node.tail:
+                    node.tail = restore_text(node.tail)
+                for key, val in getattr(node, "attrib", {}).items():
+                    if _MARK in val:
+                        node.set(key, restore_text(val))
+        elif isinstance(getattr(part, "_blob", None), bytes) and _MARK.encode() in part._blob:
+            part._blob = restore_text(part._blob.decode("utf-8")).encode("utf-8")
+    properties = document.core_properties
+    for name in ("author", "comments", "identifier", "language", "subject", "title"):
+        current = getattr(properties, name)
+        if current and _MARK in current:
+            setattr(properties, name, restore_text(current))
