@@ -38,6 +38,13 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
+    def format_help(self) -> str:
+        """argparse ends section titles with an ASCII colon; Chinese takes a full-width one."""
+        text = super().format_help()
+        for title in (self._positionals.title, self._optionals.title):
+            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+        return text
+
     def error(self, message: str) -> None:  # type: ignore[override]
         for english, chinese in _ARGPARSE_MESSAGES.items():
             message = message.replace(english, chinese)
