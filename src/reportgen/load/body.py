@@ -7,7 +7,7 @@ every case and table must be placed exactly once.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Collection, Mapping
 
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -50,11 +50,14 @@ class _Open:
 
 def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
               cases: Mapping[str, Case], tables: Mapping[str, Table],
-              required_tables: set[str]) -> tuple[Section, ...]:
+              required_tables: set[str], *, unreadable_tables: Collection[str] = (),
+              unreadable_cases: Collection[str] | None = ()) -> tuple[Section, ...]:
     """The chapters, with every case and table where the sheet places it.
 
     ``required_tables`` names the tables that must be placed (the others may be, e.g. the
-    indicator tables when they go to the appendix).
+    indicator tables when they go to the appendix). Tables and cases that exist but could
+    not be read (``unreadable_*``; ``None`` when the 案例 sheet itself could not be) have
+    had their problems reported: placing them is not a second problem.
     """
     columns = find_columns(ws, BODY_COLUMNS, reader, problems)
     if columns is None:
@@ -102,6 +105,8 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             target.extend(split_paragraphs(content))
         elif kind.text == KIND_CASE:
             key = content.text
+            if key not in cases and (unreadable_cases is None or key in unreadable_cases):
+                continue
             if key not in cases:
                 problems.add("“案例”表中没有这个编号的案例", reader.ref(content_cell), found=key,
                              hint="请填写“案例”表“编号”列中的编号")
@@ -114,6 +119,8 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
                 target.append(cases[key])
         elif kind.text == KIND_TABLE:
             name = content.text
+            if name not in tables and name in unreadable_tables:
+                continue
             if name not in tables:
                 problems.add("没有这个名称的表格工作表", reader.ref(content_cell), found=name,
                              hint="请填写表格所在工作表的名称，可用的有：" + "、".join(tables))

@@ -113,8 +113,8 @@ class CellReader:
         if isinstance(value, (int, float, Decimal)):
             return Figure(number_as_shown(value, cell.number_format), ref)
         if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-            self.problems.add("应为数字，实为日期", ref, found=display(cell),
-                              hint="请把单元格格式改为“常规”或“数值”后重新输入")
+            self.problems.add("应为数字", ref, found=display(cell),
+                              hint="单元格被当成了日期：请把单元格格式改为“常规”或“数值”后重新输入")
             return Figure(None, ref)
         text = _CONTROL.sub("", str(value))
         parsed = parse_number_text(text, ratio=ratio, percent=unit in (None, "%"))

@@ -9,6 +9,7 @@ header cells, and the bold rows at its top as header rows.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -87,32 +88,40 @@ def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
     def show(item: tuple[str, str]) -> str:
         return f"{item[0]}（{item[1]}）" if item[1] else item[0]
 
-    wanted_set = set(wanted)
+    wanted_set, found_set = set(wanted), set(found)
+    extra = Counter(found) - Counter(wanted)
+    deleted: list[int] = []
+    inserted: list[tuple[int, int]] = []  # (index in wanted, index in found it goes before)
     matcher = difflib.SequenceMatcher(a=found, b=wanted, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
+        if op in ("delete", "replace"):
+            deleted.extend(range(a1, a2))
+        if op in ("insert", "replace"):
+            inserted.extend((j, a1 + min(j - b1, a2 - a1)) for j in range(b1, b2))
+    # A replaced row whose old and new names both are foreign to the other list is a rename.
+    renamed = {}
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "replace":
+            for i, j in zip(range(a1, a2), range(b1, b2)):
+                if found[i] not in wanted_set and wanted[j] not in found_set:
+                    renamed[i] = j
+    moved = {found[i] for i in deleted if found[i] in wanted_set and not extra[found[i]]}
+    for i in deleted:
+        item = found[i]
+        if i in renamed:
+            problems.add(f"指标应为“{show(wanted[renamed[i]])}”", where(i), found=show(item),
+                         hint=hint)
+        elif extra[item]:
+            problems.add(f"指标“{show(item)}”重复", where(i), hint=hint + "；请删除重复的一行")
+        elif item in moved:
+            row = rows[0] + wanted.index(item) if rows else 2
+            problems.add(f"指标“{show(item)}”的位置不对，应在第 {row} 行", where(i), hint=hint)
+        else:
+            problems.add(f"多出的指标“{show(item)}”，官方表中没有", where(i), hint=hint)
+    for j, before in inserted:
+        if wanted[j] in moved or j in renamed.values():
             continue
-        if op == "delete":
-            for i in range(a1, a2):
-                if found[i] in wanted_set:
-                    message = f"指标“{show(found[i])}”重复或位置不对"
-                else:
-                    message = f"多出的指标“{show(found[i])}”，官方表中没有"
-                problems.add(message, where(i), hint=hint)
-        elif op == "insert":
-            for j in range(b1, b2):
-                problems.add(f"缺少指标“{show(wanted[j])}”（应在此行之前）", where(a1), hint=hint)
-        else:  # replace
-            for k in range(max(a2 - a1, b2 - b1)):
-                i, j = a1 + k, b1 + k
-                if i < a2 and j < b2:
-                    problems.add(f"指标应为“{show(wanted[j])}”", where(i), found=show(found[i]),
-                                 hint=hint)
-                elif i < a2:
-                    problems.add(f"多出的指标“{show(found[i])}”", where(i), hint=hint)
-                else:
-                    problems.add(f"缺少指标“{show(wanted[j])}”（应在此行之前）", where(a2),
-                                 hint=hint)
+        problems.add(f"缺少指标“{show(wanted[j])}”（应在此行之前）", where(before), hint=hint)
 
 
 def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> FreeTable | None:

@@ -6,6 +6,7 @@ is an error. The workbook is opened read-only on disk (never saved back).
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import openpyxl
@@ -106,17 +107,25 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
             if name in sheets:
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
-            problems.add(f"缺少工作表“{name}”", None if not sheets else reader.sheet_ref(name),
-                         hint="工作簿中现有的工作表：" + "、".join(sheets))
+            expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET,
+                        *(spec.name for spec in catalog.tables)}
+            strangers = [s for s in sheets if s not in expected
+                         and not s.startswith(FREE_TABLE_PREFIX)]
+            close = difflib.get_close_matches(name, strangers, n=1, cutoff=0.5)
+            hint = (f"工作簿中有“{close[0]}”，如果就是它，请把工作表名改回“{name}”" if close
+                    else "请按模板补上这个工作表。工作簿中现有的工作表：" + "、".join(sheets))
+            problems.add(f"缺少工作表“{name}”", reader.sheet_ref(name), hint=hint)
             return None
 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
         meta = _read_meta(meta_ws, reader, problems) if meta_ws else None
         foreword = _read_foreword(foreword_ws, reader, problems) if foreword_ws else ()
-        cases = _read_cases(cases_ws, reader, problems) if cases_ws else {}
+        cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
+                                   else ({}, None))
 
         tables: dict[str, Table] = {}
+        unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
         for spec in catalog.tables:
             ws = sheet(spec.name, mergeable=("序号", "指标"))
@@ -130,10 +139,15 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                 free = read_free_table(ws, reader, problems)
                 if free is not None:
                     tables[name] = free
+                else:
+                    unreadable_tables.add(name)
 
         in_appendix = bool(meta and meta.tables_in_appendix)
         required = {name for name in tables if not (in_appendix and catalog.by_name(name))}
-        chapters = read_body(body_ws, reader, problems, cases, tables, required) if body_ws else ()
+        unreadable_tables -= tables.keys()
+        chapters = read_body(body_ws, reader, problems, cases, tables, required,
+                             unreadable_tables=unreadable_tables,
+                             unreadable_cases=unreadable_cases) if body_ws else ()
         if body_ws and not chapters and not problems.errors:
             problems.add("正文是空的", reader.sheet_ref(BODY_SHEET),
                          hint="请在“正文”表中按顺序填写标题、段落、案例和表格")
@@ -203,11 +217,14 @@ def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tup
     return tuple(paragraphs)
 
 
-def _read_cases(ws: Worksheet, reader: CellReader, problems: Problems) -> dict[str, Case]:
+def _read_cases(ws: Worksheet, reader: CellReader,
+                problems: Problems) -> tuple[dict[str, Case], set[str] | None]:
+    """The cases by their 编号, and the 编号 of those refused (``None``: the sheet was)."""
     columns = find_columns(ws, CASES_COLUMNS, reader, problems)
     if columns is None:
-        return {}
+        return {}, None
     cases: dict[str, Case] = {}
+    refused: set[str] = set()
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["编号"])
         key = reader.text(key_cell)
@@ -230,7 +247,8 @@ def _read_cases(ws: Worksheet, reader: CellReader, problems: Problems) -> dict[s
         if body is None:
             problems.add("案例缺少正文", reader.ref(ws.cell(row, columns["正文"])))
         if title is None or body is None:
+            refused.add(key.text)
             continue
         cases[key.text] = Case(key.text, title, subtitle, tuple(split_paragraphs(body)),
                                reader.ref(key_cell))
-    return cases
+    return cases, refused
