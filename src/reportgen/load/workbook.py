@@ -54,8 +54,15 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
     """
     check_workbook_file(path)
     try:
-        values = openpyxl.load_workbook(path, data_only=True)
+        with path.open("rb") as stream:  # closed even when openpyxl fails half-way
+            values = openpyxl.load_workbook(stream, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        if _unsafe_xml(exc):
+            raise DataError([Problem(
+                "文件含有不安全的 XML 内容（实体声明），为安全起见不予读取", SourceRef(path.name, ""),
+                hint="正常保存的工作簿不会这样；如果文件来源不明，请不要使用。"
+                     "否则请在 Excel 或 WPS 中打开它另存一份再试",
+            )]) from exc
         raise DataError([Problem(
             "文件已损坏，无法作为 Excel 工作簿读取", SourceRef(path.name, ""),
             found=_reason(exc),
@@ -68,26 +75,48 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
     return values, uncached
 
 
+_UNSAFE_XML = frozenset({"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden",
+                         "NotSupportedError"})
+"""What defusedxml raises for entity expansion and external references."""
+
+
+def _unsafe_xml(exc: BaseException | None) -> bool:
+    """True when defusedxml refused a part (openpyxl wraps the error in its own)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if type(exc).__name__ in _UNSAFE_XML:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def _uncached_formulas(path: Path, values: Workbook) -> dict[tuple[str, str], str]:
     """Formula cells whose value was never calculated (the file was last saved by a program
     that does not calculate, such as openpyxl itself): their cached value reads ``None``."""
-    formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
     found: dict[tuple[str, str], str] = {}
-    try:
-        for ws in formulas.worksheets:
-            if ws.title not in values.sheetnames:
-                continue
-            cached = values[ws.title]
-            for row in ws.iter_rows():
-                for cell in row:
-                    if getattr(cell, "data_type", None) != "f" or cell.value is None:
-                        continue
-                    text = getattr(cell.value, "text", cell.value)
-                    if cached[cell.coordinate].value is None:
-                        found[(ws.title, cell.coordinate)] = str(text)
-    finally:
-        formulas.close()
+    with path.open("rb") as stream:
+        formulas = openpyxl.load_workbook(stream, data_only=False, read_only=True)
+        try:
+            _collect_uncached(formulas, values, found)
+        finally:
+            formulas.close()
     return found
+
+
+def _collect_uncached(formulas: Workbook, values: Workbook,
+                      found: dict[tuple[str, str], str]) -> None:
+    """Add to ``found`` each formula of ``formulas`` whose cell in ``values`` is empty."""
+    for ws in formulas.worksheets:
+        if ws.title not in values.sheetnames:
+            continue
+        cached = values[ws.title]
+        for row in ws.iter_rows():
+            for cell in row:
+                if getattr(cell, "data_type", None) != "f" or cell.value is None:
+                    continue
+                text = getattr(cell.value, "text", cell.value)  # an ArrayFormula has .text
+                if cached[cell.coordinate].value is None:
+                    found[(ws.title, cell.coordinate)] = str(text)
 
 
 def _reason(exc: Exception) -> str:

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 import attrs
+from lxml import etree
 
 _MARK = "\ue000"
 """A private-use character that starts every token."""
@@ -21,6 +22,7 @@ _TOKENS = {"_": _MARK + "u", _MARK: _MARK + "m"}
 _NEEDS_ESCAPE = re.compile(f"{_MARK}|(?<=\\{{)_(?=[{{%])|(?<=[}}%])_(?=\\}})")
 _TOKEN = re.compile(f"{_MARK}([um])")
 _UNTOKEN = {"u": "_", "m": _MARK}
+_LXML_TEXT: Any = etree._Element.text  # type: ignore[attr-defined]
 
 
 def protect_text(text: str) -> str:
@@ -62,8 +64,10 @@ def restore_document(document: Any) -> None:
         element = getattr(part, "_element", None)
         if element is not None:
             for node in element.iter():
-                if node.text and _MARK in node.text:
-                    node.text = restore_text(node.text)
+                # lxml's own text: python-docx classes redefine .text (CT_P.text is computed)
+                text = _LXML_TEXT.__get__(node)
+                if text and _MARK in text:
+                    _LXML_TEXT.__set__(node, restore_text(text))
                 if node.tail and _MARK in node.tail:
                     node.tail = restore_text(node.tail)
                 for key, val in getattr(node, "attrib", {}).items():

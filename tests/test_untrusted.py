@@ -1,0 +1,113 @@
+"""Untrusted input is contained: workbook text is data, never code; XML bombs and zip bombs
+become clear errors; a template given by the user runs sandboxed."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import openpyxl.xml
+import pytest
+from docx import Document
+
+from reportgen.errors import DataError, UsageError
+from reportgen.load import load
+from reportgen.pipeline import generate, write_report
+from workbooks import CASE_TITLE, build
+
+
+def document_texts(path) -> list[str]:
+    """Every paragraph of the report, tables included, as python-docx reads it."""
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                texts.extend(p.text for p in cell.paragraphs)
+    return texts
+
+
+LITERALS = [
+    "A & B < C > D \"E\" 'F'",
+    "{{ meta.title }}",
+    "{% for x in blocks %}循环{% endfor %}",
+    "{# 注释 #}",
+    "{{ ''.__class__.__mro__ }}",
+    "{_{ x }_} {_% y %_}",
+    "{%p if 1 %}",
+    "\ue000u\ue000m 私用区",
+    "<w:p>假的段落</w:p>]]>",
+]
+
+
+@pytest.mark.parametrize("text", LITERALS)
+def test_workbook_text_appears_literally(tmp_path, text):
+    """XML specials and template syntax in a paragraph, a case title and a table cell print as
+    typed: the text is never evaluated as a template, never spliced as XML."""
+    def tweak(wb):
+        wb["正文"]["B3"] = text
+        wb["案例"]["B2"] = text
+        wb["表-示例表"]["A2"] = text
+    out = tmp_path / "out.docx"
+    write_report(load(build(tmp_path, tweak)), out)
+    texts = document_texts(out)
+    assert texts.count(text) >= 3, [t for t in texts if t.strip()][:40]
+    assert CASE_TITLE not in texts
+
+
+def test_defusedxml_is_installed_and_used_by_openpyxl():
+    """openpyxl parses with defusedxml when it is importable."""
+    assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_xml_entity_expansion_is_refused(tmp_path):
+    """A billion-laughs sheet (a billion characters from 1 KB) is refused, not expanded."""
+    path = build(tmp_path)
+    entities = b'<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10)
+        for i in range(8))
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    start = sheet.index(b"<worksheet")
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[:start] + b"<!DOCTYPE worksheet [" + entities + b"]>"
+        + sheet[start:].replace(b"<t>", b"<t>&i;", 1))
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(DataError) as caught:
+        load(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "test.xlsx：文件含有不安全的 XML 内容（实体声明），为安全起见不予读取。"
+        "正常保存的工作簿不会这样；如果文件来源不明，请不要使用。否则请在 Excel 或 WPS 中打开它另存一份再试。"]
+
+
+def test_a_zip_bomb_is_a_clear_error_not_exhausted_memory(tmp_path):
+    """An archive declaring gigabytes is refused from its directory alone."""
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(build(tmp_path)) as original, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
+        for info in original.infolist():
+            bomb.writestr(info, original.read(info.filename))
+        for n in range(3):
+            with bomb.open(f"xl/media/image{n}.bin", "w") as member:
+                for _ in range(100):
+                    member.write(bytes(1 << 20))
+    with pytest.raises(DataError, match=r"bomb.xlsx：解压后过大（300 MB，上限 200 MB）"):
+        load(path)
+
+
+def test_a_user_template_runs_sandboxed(tmp_path):
+    """A template given with --template cannot reach Python internals: the sandbox refuses
+    and the clerk is told the template has an error."""
+    template = Document()
+    template.add_paragraph("{{ meta.title.__class__.__mro__[1].__subclasses__() }}")
+    buffer = io.BytesIO()
+    template.save(buffer)
+    path = tmp_path / "evil.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(UsageError, match=r"模板 evil.docx 有错误：.*unsafe"):
+        generate(build(tmp_path), tmp_path / "out.docx", template=path)
+    assert not (tmp_path / "out.docx").exists()
