@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m reportgen",
         description="由 Excel 工作簿生成《中等职业学校年度质量报告》Word 文档。",
-        epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx",
+        epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx\n"
+               "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx",
     )
     parser.add_argument("workbook", metavar="工作簿", help="填好的 Excel 工作簿（.xlsx）")
     parser.add_argument("-o", "--output", metavar="报告.docx",
@@ -75,6 +76,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list
     try:
+        if args_list[:1] == ["check"]:
+            from reportgen.check_command import run_check
+
+            return run_check(args_list[1:], out, err)
         return _build(args_list, out, err)
     except ReportgenError as exc:
         _print_error(exc, err)

@@ -86,6 +86,18 @@ class Meta:
 
 
 @frozen
+class NamedFigure:
+    """A figure the workbook names itself (the optional 数据 sheet), for placeholders."""
+
+    name: Text
+    """The name the text uses in a placeholder (〔2023年毕业生人数〕)."""
+    value: Figure
+    """The figure, at the precision shown."""
+    unit: str = ""
+    """Its unit as written (人, %, 万元); empty when none was given."""
+
+
+@frozen
 class Paragraph:
     """One paragraph of running text."""
 
@@ -222,6 +234,8 @@ class Report:
     indicator_tables: tuple[IndicatorTable, ...] = field(default=())
     """Every official indicator table the workbook holds, in the catalog's order; the
     appendix prints them when :attr:`Meta.tables_in_appendix` is set."""
+    named: tuple[NamedFigure, ...] = field(default=())
+    """Figures the workbook names in its optional 数据 sheet, for placeholders."""
 
     def sections(self) -> Iterator[Section]:
         """Every section, depth first in document order."""

@@ -15,6 +15,7 @@ from reportgen.errors import Problems, UsageError
 from reportgen.load import load
 from reportgen.model import Report
 from reportgen.render import default_template, render
+from reportgen.review import review
 
 
 def default_output(workbook: Path) -> Path:
@@ -34,7 +35,7 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
     _refuse_overwriting_inputs(target, source, template_path)
-    report = load(source, problems=problems)
+    report = review(load(source, problems=problems), problems)
     write_report(report, target, template=template_path)
     return target
 

@@ -45,6 +45,11 @@ CASES_COLUMNS = ("编号", "标题", "副标题", "正文")
 FREE_TABLE_PREFIX = "表-"
 """A sheet whose name starts with this holds a free table; the rest of the name is its title."""
 
+NAMED_SHEET = "数据"
+"""The optional sheet of named figures, for placeholders in the prose."""
+NAMED_COLUMNS = ("名称", "数值")
+NAMED_UNIT_COLUMN = "单位"
+
 
 def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
                  problems: Problems) -> dict[str, int] | None:

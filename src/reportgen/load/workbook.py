@@ -35,12 +35,14 @@ from reportgen.load.sheets import (
     META_TABLES,
     META_TITLE,
     META_YEAR,
+    NAMED_SHEET,
     TABLES_APPENDIX,
     TABLES_INLINE,
     check_layout,
     data_rows,
     find_columns,
 )
+from reportgen.load.named import read_named
 from reportgen.load.tables import read_free_table, read_indicator_table
 from reportgen.model import Case, IndicatorTable, Meta, Paragraph, Report, SourceRef, Table, Text
 
@@ -153,6 +155,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
                                    else ({}, None))
 
+        named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
+                 else ())
         tables: dict[str, Table] = {}
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
@@ -184,7 +188,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables))
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named)
 
 
 def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | None:

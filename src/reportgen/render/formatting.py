@@ -8,26 +8,11 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from decimal import Decimal
 
-RATIO_UNIT = ":"
-"""The unit of a ratio such as 生师比, printed as ``16.29:1``."""
+from reportgen.numbers import RATIO_UNIT, format_figure, format_number
 
-
-def format_number(value: Decimal | None) -> str:
-    """A figure as printed: its digits at the precision it carries; empty for ``None``."""
-    if value is None:
-        return ""
-    text = format(value, "f")
-    return "0" if text in ("-0", "-0.0") else text
-
-
-def format_figure(value: Decimal | None, unit: str = "") -> str:
-    """A figure in its table cell: a ratio gets its ``:1``."""
-    text = format_number(value)
-    if text and unit == RATIO_UNIT:
-        return f"{text}:1"
-    return text
+__all__ = ["RATIO_UNIT", "cover_date", "format_figure", "format_number", "heading_number",
+           "text_width"]
 
 
 def heading_number(path: tuple[int, ...]) -> str:

@@ -1,0 +1,35 @@
+"""Figures that agree with each other: small named rules over the model, findings as Problems.
+
+``check_report(report)`` runs every rule of the catalogue (:mod:`reportgen.checks.rules`) and
+returns its findings, each located in both places it involves. It never raises and never
+reads a file: the pipeline runs it before every build and ``reportgen check`` prints it.
+"""
+
+from __future__ import annotations
+
+from reportgen.checks.evaluate import EVALUATORS
+from reportgen.checks.figures import Figures
+from reportgen.checks.rules import RULES, Kind, Rule
+from reportgen.checks.text import check_text, check_text_rate, text_facts
+from reportgen.errors import Problem, Severity
+from reportgen.model import Report
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def check_report(report: Report, rules: tuple[Rule, ...] = RULES) -> list[Problem]:
+    """Every finding of ``rules`` on ``report``: errors first, then warnings, then notes."""
+    figures = Figures(report)
+    facts = text_facts(report, rules)
+    found: list[Problem] = []
+    for rule in rules:
+        if rule.kind is Kind.TEXT:
+            found.extend(check_text(rule, facts, figures))
+        elif rule.kind is Kind.TEXT_RATE:
+            found.extend(check_text_rate(rule, facts))
+        else:
+            found.extend(EVALUATORS[rule.kind](rule, figures))
+    return sorted(found, key=lambda p: _ORDER[p.severity])
+
+
+__all__ = ["RULES", "Rule", "check_report"]

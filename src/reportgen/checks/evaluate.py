@@ -1,0 +1,191 @@
+"""One evaluator per kind of figure rule: the rule's data in, located findings out.
+
+Every finding names both places and both values: the figure found wrong (``where``, ``found``)
+and the figure or computation it contradicts (``related``, ``expected``). A rule whose
+figures are absent or empty finds nothing: an empty cell is legal.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Iterator
+
+from reportgen.checks.compare import Agreement, compare
+from reportgen.checks.figures import FreeGrid, Figures, Quantity
+from reportgen.checks.rules import Kind, Rule
+from reportgen.errors import Problem, Severity
+from reportgen.numbers import PERCENT_UNIT, decimals, format_number, round_half_up
+
+TOTAL_LABEL = "合计"
+"""The first cell of a free table's total row."""
+SHARE_MARK = "占比"
+"""A free table's share columns have it in their header."""
+FRACTION_MIN_DECIMALS = 3
+"""A percentage between 0 and 1 with at least this many decimals is likely a fraction
+(0.9048 for 90.48%); 0.2 (%) is a legal small percentage."""
+
+
+def finding(rule: Rule, message: str, a: Quantity, *, related: Quantity | None = None,
+            expected: str | None = None, hint: str | None = None,
+            agreement: Agreement = Agreement.DIFFER, found: str | None = None) -> Problem:
+    """A located finding of ``rule``; a near miss is only a note."""
+    severity = Severity.INFO if agreement is Agreement.NEAR else rule.severity
+    if agreement is Agreement.NEAR:
+        hint = "相差不到末位的一个单位，可能是舍入时为凑整而调整；请按实际数据四舍五入" + (
+            f"。{hint}" if hint else "")
+    return Problem(message, a.source, found if found is not None else a.shown, hint, severity,
+                   related.source if related is not None else None,
+                   expected if expected is not None else (related.shown if related else None),
+                   rule.id)
+
+
+def computed(value: Decimal, like: Quantity, extra: int = 1) -> str:
+    """A computed value shown one decimal finer than the figure it is compared with."""
+    places = decimals(like.value) + extra
+    text = format_number(round_half_up(value, places))
+    return f"{text}:1" if like.unit == ":" else f"{text}{like.unit}"
+
+
+# -- the evaluators --
+
+def _sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    total, *parts = (figures.get(ref) for ref in rule.operands)
+    present = [p for p in parts if p is not None]
+    if total is None or not present:
+        return
+    added = sum((p.value for p in present), Decimal(0))
+    agreement = compare(total, Quantity(added, None, "", total.unit))
+    if agreement is Agreement.AGREE:
+        return
+    terms = " + ".join(p.shown for p in present)
+    yield finding(rule, f"{total.label}与各部分之和不符：{terms} = {format_number(added)}",
+                  total, related=present[0], expected=f"{terms} = {format_number(added)}",
+                  hint=f"{rule.description}，请核对", agreement=agreement)
+
+
+def _not_exceeding(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    whole, *parts = (figures.get(ref) for ref in rule.operands)
+    if whole is None:
+        return
+    for part in parts:
+        if part is not None and part.value > whole.value:
+            yield finding(rule, f"{part.label}超过了{whole.label}", part, related=whole,
+                          hint=f"{rule.description}，请核对这两个数")
+
+
+def _same(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    present = [q for q in (figures.get(ref) for ref in rule.operands) if q is not None]
+    first = present[0] if present else None
+    for other in present[1:]:
+        assert first is not None
+        agreement = compare(other, first)
+        if agreement is not Agreement.AGREE:
+            yield finding(rule, f"{other.label}与{first.label}不一致", other, related=first,
+                          hint=f"{rule.description}，请核对哪一处有误", agreement=agreement)
+
+
+def _ratio(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    stated, top, bottom = (figures.get(ref) for ref in rule.operands)
+    if stated is None or top is None or bottom is None or bottom.value == 0:
+        return
+    value = top.value / bottom.value * rule.factor
+    agreement = compare(stated, Quantity(value, None, "", exact=True))
+    if agreement is not Agreement.AGREE:
+        expected = f"{top.shown} ÷ {bottom.shown} = {computed(value, stated)}"
+        yield finding(rule, f"{stated.label}与按{top.label}、{bottom.label}计算的结果不符",
+                      stated, related=top, expected=expected,
+                      hint=f"{rule.description}，请核对", agreement=agreement)
+
+
+def _range(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    for pattern in rule.operands:
+        for q in figures.expand(pattern):
+            if (rule.low is not None and q.value < rule.low) or (
+                    rule.high is not None and q.value > rule.high):
+                bounds = f"{format_number(rule.low)}～{format_number(rule.high)}" if (
+                    rule.high is not None) else f"不小于 {format_number(rule.low)}"
+                yield Problem(f"{q.label}不合理：应{bounds}", q.source, q.shown,
+                              rule.description, rule.severity, rule=rule.id)
+
+
+def _fraction(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    for pattern in rule.operands:
+        for q in figures.expand(pattern):
+            if q.unit == PERCENT_UNIT and 0 < q.value <= 1 and decimals(q.value) >= FRACTION_MIN_DECIMALS:
+                as_percent = format_number((q.value * 100).normalize())
+                yield Problem(f"{q.label}是百分比，{format_number(q.value)} 可能是小数形式的 "
+                              f"{as_percent}%", q.source, q.shown,
+                              f"若实为 {as_percent}%，请填写 {as_percent}（或把单元格格式设为百分比）",
+                              rule.severity, rule=rule.id)
+
+
+def _survey_base(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    for pattern in rule.operands:
+        for q in figures.expand(pattern):
+            count = q.row.survey_count if q.row is not None else None
+            if count is not None and count.value == 0:
+                yield Problem(f"{q.label}的调查人次为 0，却填写了满意度", q.source, q.shown,
+                              "没有调查就没有满意度：请把满意度和调查人次都留空，或填写实际调查结果",
+                              rule.severity, count.source, "0", rule.id)
+
+
+def _free_sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    for pattern in rule.operands:
+        for table in figures.free_tables(pattern):
+            grid = FreeGrid(table)
+            total_row = grid.row_of(TOTAL_LABEL)
+            if total_row is None:
+                continue
+            for c in range(1, len(table.cells[0])):
+                total = grid.quantity(total_row, c)
+                if total is None or SHARE_MARK in grid.header(c):
+                    continue
+                parts = [q for r in range(grid.header_rows, total_row)
+                         if (q := grid.quantity(r, c)) is not None]
+                added = sum((p.value for p in parts), Decimal(0))
+                if parts and compare(total, Quantity(added, None, "")) is not Agreement.AGREE:
+                    terms = " + ".join(p.shown for p in parts)
+                    yield finding(rule, f"{total.label}与上面各行之和不符", total,
+                                  related=parts[0], expected=f"{terms} = {format_number(added)}",
+                                  hint=rule.description)
+
+
+def _free_share(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    for pattern in rule.operands:
+        for table in figures.free_tables(pattern):
+            grid = FreeGrid(table)
+            total_row = grid.row_of(TOTAL_LABEL)
+            if total_row is None:
+                continue
+            for c in range(2, len(table.cells[0])):
+                if SHARE_MARK not in grid.header(c) or SHARE_MARK in grid.header(c - 1):
+                    continue
+                total = grid.quantity(total_row, c - 1)
+                if total is None or total.value == 0:
+                    continue
+                for r in range(grid.header_rows, total_row):
+                    share, count = grid.quantity(r, c, unit=PERCENT_UNIT), grid.quantity(r, c - 1)
+                    if share is None or count is None:
+                        continue
+                    value = count.value / total.value * rule.factor
+                    agreement = compare(share, Quantity(value, None, "", exact=True))
+                    if agreement is not Agreement.AGREE:
+                        yield finding(rule, f"{share.label}与按人数计算的占比不符", share,
+                                      related=count,
+                                      expected=f"{count.shown} ÷ {total.shown} × 100 = "
+                                               f"{computed(value, share)}",
+                                      hint=rule.description, agreement=agreement)
+
+
+EVALUATORS: dict[Kind, Callable[[Rule, Figures], Iterator[Problem]]] = {
+    Kind.SUM: _sum,
+    Kind.NOT_EXCEEDING: _not_exceeding,
+    Kind.SAME: _same,
+    Kind.RATIO: _ratio,
+    Kind.RANGE: _range,
+    Kind.FRACTION: _fraction,
+    Kind.SURVEY_BASE: _survey_base,
+    Kind.FREE_SUM: _free_sum,
+    Kind.FREE_SHARE: _free_share,
+}
+"""The evaluator of each kind of figure rule (text rules are in :mod:`reportgen.checks.text`)."""

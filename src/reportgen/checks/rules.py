@@ -1,0 +1,236 @@
+"""The rule catalogue: every check as data (id, Chinese description, kind, the figures it reads).
+
+Adding a rule is adding an entry to :data:`RULES`; each kind has one evaluator
+(:mod:`reportgen.checks.evaluate` for figures, :mod:`reportgen.checks.text` for prose).
+Figures are named by reference (see :mod:`reportgen.checks.figures`). The catalogue is
+documented for clerks in ``docs/checks.md``.
+
+Severities: 错误 only for a value that is impossible by itself (a percentage above 100, a
+negative count) or a placeholder that names nothing; 警告 for two figures that contradict each
+other (one of them is wrong, the clerk decides which); 提示 for near misses (a rounding slip).
+The published 2024 report therefore still builds, with its contradictions listed as warnings.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+from attrs import frozen
+
+from reportgen.errors import Severity
+
+
+class Kind(enum.Enum):
+    """What a rule checks, and so which evaluator runs it."""
+
+    SUM = "sum"
+    """operands[0] is the total; the others are parts that partition it and add up to it."""
+    NOT_EXCEEDING = "not-exceeding"
+    """operands[0] is a whole; no other operand (a "其中" part) may exceed it."""
+    SAME = "same-quantity"
+    """Every operand states the same quantity: they must agree."""
+    RATIO = "ratio"
+    """operands[0] is stated; it must be operands[1] / operands[2] × factor."""
+    RANGE = "range"
+    """Every figure matched by the operands lies within [low, high]."""
+    FRACTION = "likely-fraction"
+    """A percentage row holding a value such as 0.9048: probably a fraction, not a percentage."""
+    SURVEY_BASE = "survey-base"
+    """A satisfaction rate given although nobody was surveyed (调查人次 0)."""
+    FREE_SUM = "free-table-sum"
+    """In a free table, the rows above its 合计 row add up to it, column by column."""
+    FREE_SHARE = "free-table-share"
+    """In a free table, each 占比 is its count's share of the 合计 of the count's column."""
+    TEXT = "text-vs-figure"
+    """A number the prose writes after a term must agree with the figure (operands[0])."""
+    TEXT_RATE = "text-rate"
+    """A rate the prose writes must be the ratio of two counts the prose writes for the same
+    year: operands are the ids of the rate's, the numerator's and the denominator's text rules."""
+
+
+@frozen
+class Rule:
+    """One check."""
+
+    id: str
+    """A short ASCII identifier, unique (``scorecard.sectors_sum``)."""
+    description: str
+    """What it checks, in Chinese, for the clerk and for docs/checks.md."""
+    kind: Kind
+    """Which evaluator runs it."""
+    operands: tuple[str, ...] = ()
+    """The figures it reads, by reference (or, for :attr:`Kind.TEXT_RATE`, text rule ids)."""
+    severity: Severity = Severity.WARNING
+    """How bad a finding is (a near miss is always a note)."""
+    factor: Decimal = Decimal(1)
+    """For ratios and rates: 100 for a percentage."""
+    low: Decimal | None = None
+    """For ranges: the least legal value."""
+    high: Decimal | None = None
+    """For ranges: the greatest legal value."""
+    patterns: tuple[str, ...] = ()
+    """For text rules: regular expressions in which ``{n}`` stands for the number."""
+    not_after: tuple[str, ...] = ()
+    """For text rules: qualifiers that, written just before the term, make it a different
+    quantity (统招升学 is a part of 升学). "的" always does (贯通培养形式的在校生)."""
+
+
+W = Severity.WARNING
+E = Severity.ERROR
+P = "{n}"  # the number in a text pattern
+
+
+def _each_level(prefix: str, unit: str = "") -> list[Rule]:
+    """Partition and "on the platform" rules of a 国家级/省级/校级 group of the 教学资源表."""
+    t = "teaching_resources."
+    suffix = f".{unit}" if unit else ""
+    rules = [Rule(f"teaching_resources.{prefix}_levels_sum",
+                  "国家级、省级、校级数量之和应等于总数", Kind.SUM,
+                  (f"{t}{prefix}{suffix}", f"{t}{prefix}_national", f"{t}{prefix}_provincial",
+                   f"{t}{prefix}_school"))]
+    for level, name in (("national", "国家级"), ("provincial", "省级"), ("school", "校级")):
+        rules.append(Rule(f"teaching_resources.{prefix}_{level}_on_platform",
+                          f"接入国家智慧教育平台的数量不能超过{name}数量", Kind.NOT_EXCEEDING,
+                          (f"{t}{prefix}_{level}", f"{t}{prefix}_{level}_on_platform")))
+    return rules
+
+
+def _parts(rule_id: str, description: str, whole: str, *parts: str) -> Rule:
+    return Rule(rule_id, description, Kind.NOT_EXCEEDING, (whole, *parts))
+
+
+def _text(rule_id: str, term: str, figure: str, *patterns: str,
+          not_after: tuple[str, ...] = ()) -> Rule:
+    return Rule(f"text.{rule_id}", f"正文中“{term}”的数字应与表中数值一致", Kind.TEXT,
+                (figure,), patterns=patterns, not_after=not_after)
+
+
+_COUNT = r"(?:人数|总人数|总数)?(?:为|共|达|有)?"
+
+RULES: tuple[Rule, ...] = (
+    # -- 1. inside one table --
+    Rule("figures.percent_range", "百分比应在 0 到 100 之间", Kind.RANGE, ("*.*.%",),
+         severity=E, low=Decimal(0), high=Decimal(100)),
+    Rule("figures.non_negative", "数值不能为负数", Kind.RANGE, ("*.*",), severity=E,
+         low=Decimal(0)),
+    Rule("figures.likely_fraction", "百分比行中的 0.9048 之类的数值可能是小数而不是百分数",
+         Kind.FRACTION, ("*.*.%",)),
+    Rule("satisfaction.survey_base", "调查人次为 0 时满意度应留空", Kind.SURVEY_BASE,
+         ("satisfaction.*",)),
+    _parts("scorecard.placed_within_graduates", "毕业去向落实人数不能超过毕业生人数",
+           "scorecard.graduates", "scorecard.placed"),
+    _parts("scorecard.further_study_within_placed", "升学人数不能超过毕业去向落实人数",
+           "scorecard.placed", "scorecard.further_study"),
+    _parts("scorecard.undergraduate_within_further_study", "升入本科人数不能超过升学人数",
+           "scorecard.further_study", "scorecard.to_undergraduate"),
+    Rule("scorecard.sectors_sum", "面向第一、二、三产业的人数之和应等于毕业生面向三次产业就业人数",
+         Kind.SUM, ("scorecard.employed_by_sector", "scorecard.primary_sector",
+                    "scorecard.secondary_sector", "scorecard.tertiary_sector")),
+    _parts("teaching_resources.senior_dual_within_dual", "高级“双师型”教师比例不能超过双师素质专任教师比例",
+           "teaching_resources.dual_qualified_teacher_ratio",
+           "teaching_resources.senior_dual_qualified_teacher_ratio"),
+    *(_parts(f"teaching_resources.course_parts_{unit}", f"各类课程数（{unit}）不能超过教学计划内课程总数",
+             f"teaching_resources.planned_courses.{unit}",
+             f"teaching_resources.course_certificate_courses.{unit}",
+             f"teaching_resources.online_teaching_courses.{unit}",
+             f"teaching_resources.school_enterprise_courses.{unit}") for unit in ("门", "学时")),
+    *_each_level("resource_libraries"),
+    *_each_level("quality_online_courses", "门"),
+    *_each_level("virtual_training_bases"),
+    _parts("teaching_resources.textbook_parts", "各类教材数量不能超过编写教材数",
+           "teaching_resources.textbooks", "teaching_resources.textbooks_national_planned",
+           "teaching_resources.textbooks_school_enterprise", "teaching_resources.textbooks_new_form",
+           "teaching_resources.textbooks_on_platform"),
+    _parts("service_contribution.employment_categories", "A、B、C、D 各类就业人数不能超过毕业生初次就业人数",
+           "service_contribution.first_employment", "service_contribution.employed_locally",
+           "service_contribution.employed_west_northeast",
+           "service_contribution.employed_grassroots_smes",
+           "service_contribution.employed_large_enterprises"),
+    _parts("service_contribution.patents_within_ip", "专利授权数量不能超过知识产权项目数",
+           "service_contribution.ip_projects", "service_contribution.patents_granted"),
+    _parts("service_contribution.inventions_within_patents", "发明专利授权数量不能超过专利授权数量",
+           "service_contribution.patents_granted", "service_contribution.invention_patents_granted"),
+    Rule("international.adopted_sum", "标准、资源、装备数量之和应等于被国外采用的总数", Kind.SUM,
+         ("international_influence.adopted_abroad", "international_influence.standards",
+          "international_influence.resources", "international_influence.equipment")),
+    Rule("international.standards_sum", "专业标准与课程标准数量之和应等于标准数量", Kind.SUM,
+         ("international_influence.standards", "international_influence.specialty_standards",
+          "international_influence.course_standards")),
+    _parts("policy.teachers_within_staff", "专任教师、辅导员、班主任人数不能超过教职工总数",
+           "policy_implementation.staff_total", "policy_implementation.full_time_teachers",
+           "policy_implementation.counselors", "policy_implementation.head_teachers"),
+    _parts("policy.subject_teachers_within_teachers", "思政课、体育课、美育课教师数不能超过专任教师总数",
+           "policy_implementation.full_time_teachers",
+           "policy_implementation.ideological_political_teachers",
+           "policy_implementation.pe_teachers", "policy_implementation.arts_teachers"),
+    _parts("policy.fitness_participants_within_students", "参加体质健康测试人数不能超过全日制在校生人数",
+           "policy_implementation.full_time_students",
+           "policy_implementation.fitness_test_participants"),
+    _parts("policy.craftsmen_within_mentors", "聘请大国工匠、劳动模范人数不能超过聘请行业导师人数",
+           "policy_implementation.industry_mentors", "policy_implementation.master_craftsmen_mentors"),
+    _parts("policy.insurance_within_internship", "年实习责任保险经费不能超过年实习专项经费",
+           "policy_implementation.internship_funding",
+           "policy_implementation.internship_insurance_funding"),
+    Rule("teaching_resources.student_teacher_ratio", "生师比应等于全日制在校生人数除以专任教师总数",
+         Kind.RATIO, ("teaching_resources.student_teacher_ratio",
+                      "policy_implementation.full_time_students",
+                      "policy_implementation.full_time_teachers")),
+    Rule("free_tables.total", "表格各行之和应等于“合计”行", Kind.FREE_SUM, ("表-*",)),
+    Rule("free_tables.share", "“占比”应等于该行人数除以“合计”", Kind.FREE_SHARE, ("表-*",),
+         factor=Decimal(100)),
+    # -- 2. across tables --
+    *(Rule(f"sectors.{key}_scorecard_vs_table", f"计分卡与三次产业表中本年度{name}人数应一致",
+           Kind.SAME, (f"scorecard.{figure}", f"表-毕业生服务三次产业情况!{label}@{{year}}"))
+      for key, name, figure, label in (
+          ("total", "三次产业就业", "employed_by_sector", "合计"),
+          ("primary", "面向第一产业", "primary_sector", "面向第一产业"),
+          ("secondary", "面向第二产业", "secondary_sector", "面向第二产业"),
+          ("tertiary", "面向第三产业", "tertiary_sector", "面向第三产业"))),
+    # -- 3. text against figures --
+    _text("graduates", "毕业生…人", "scorecard.graduates", f"毕业生{_COUNT}{P}人",
+          not_after=("初中", "高中", "应届")),
+    _text("further_study", "升学…人", "scorecard.further_study", f"升学{_COUNT}{P}人",
+          r"升入高[^，。；\d]{0,20}?" + P + "人", not_after=("统招", "贯通培养", "对口")),
+    _text("to_undergraduate", "升入本科…人", "scorecard.to_undergraduate", f"升入本科{P}人"),
+    _text("further_study_rate", "升学率…%", "=毕业生升学率", f"升学率(?:为|达)?{P}%"),
+    _text("students", "在校生…人", "policy_implementation.full_time_students",
+          f"在校(?:学)?生{_COUNT}{P}人", f"(?<=[有、])学生{P}人"),
+    _text("full_time_teachers", "专任教师…人", "policy_implementation.full_time_teachers",
+          f"专任教师{_COUNT}{P}人"),
+    _text("staff", "教职工…人", "policy_implementation.staff_total", f"教职工{_COUNT}{P}人"),
+    _text("industry_mentors", "行业导师…人", "policy_implementation.industry_mentors",
+          f"行业导师{_COUNT}{P}人"),
+    _text("student_teacher_ratio", "生师比…:1", "teaching_resources.student_teacher_ratio",
+          f"[生师]{{2}}比(?:为|达)?{P}\\s*[:：]\\s*1"),
+    _text("internet_bandwidth", "互联网出口带宽…Mbps", "teaching_resources.internet_bandwidth",
+          f"互联网出口带宽(?:为|达)?{P}\\s*M"),
+    _text("campus_backbone_bandwidth", "校园网主干最大带宽…Mbps",
+          "teaching_resources.campus_backbone_bandwidth", f"校园网主干(?:最大)?带宽(?:为|达)?{P}\\s*M"),
+    _text("equipment_value_per_student", "生均仪器设备值…元",
+          "teaching_resources.equipment_value_per_student", f"生均(?:教学科研)?仪器设备值(?:为|达)?{P}元"),
+    _text("specialties", "…大类…个专业", "teaching_resources.specialties", f"大类{P}个专业"),
+    _text("fitness_pass_rate", "体质健康合格率…%", "policy_implementation.fitness_pass_rate",
+          f"体质(?:健康|测评)?(?:测试)?合格率(?:为|达)?{P}%"),
+    _text("direct_employment", "直接就业…人", "service_contribution.first_employment",
+          f"直接就业{_COUNT}{P}人"),
+    _text("sectors_total", "三次产业…人", "scorecard.employed_by_sector",
+          f"三次产业(?:就业)?{_COUNT}{P}人"),
+    _text("primary_sector", "面向第一产业…人", "scorecard.primary_sector", f"面向第一产业{P}人"),
+    _text("secondary_sector", "面向第二产业…人", "scorecard.secondary_sector", f"面向第二产业{P}人"),
+    _text("tertiary_sector", "面向第三产业…人", "scorecard.tertiary_sector", f"面向第三产业{P}人"),
+    _text("graduate_satisfaction", "毕业生满意度…%", "satisfaction.graduates",
+          f"毕业生(?:对学校)?满意度(?:为|达)?{P}%"),
+    _text("employer_satisfaction", "用人单位满意度…%", "satisfaction.employers",
+          f"用人单位满意度(?:为|达)?{P}%"),
+    _text("parent_satisfaction", "家长满意度…%", "satisfaction.parents", f"家长满意度(?:为|达)?{P}%"),
+    _text("invention_patents", "发明专利授权…项", "service_contribution.invention_patents_granted",
+          f"发明专利授权(?:数量)?{P}[个项]"),
+    Rule("text.further_study_rate_arithmetic", "正文中的升学率应等于同一年的升学人数除以毕业生人数",
+         Kind.TEXT_RATE, ("text.further_study_rate", "text.further_study", "text.graduates"),
+         factor=Decimal(100)),
+)
+"""Every rule, in the order findings are listed."""
+
+BY_ID = {rule.id: rule for rule in RULES}
+assert len(BY_ID) == len(RULES), "rule ids must be unique"

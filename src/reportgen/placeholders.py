@@ -1,0 +1,178 @@
+"""Placeholders: the prose names a figure and the library writes it, as the table prints it.
+
+A clerk types ``毕业生〔毕业生人数〕人`` in a paragraph; the report reads ``毕业生1234人``. The
+brackets are the full-width 〔 and 〕 (U+3014/U+3015, as in 文号), which Chinese input methods
+type and which never occur in a number. Substitution is plain text replacement — the text is
+never evaluated as a template.
+
+- A name is an indicator's name as printed, with or without its ``*`` (〔毕业生人数〕,
+  〔毕业生人数*〕); when two tables use the name, the table comes first (〔教学资源表:国家级数量*〕,
+  ``:`` or ``：``); a two-unit indicator takes its unit in brackets (〔教学计划内课程总数（学时）〕).
+- A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
+- A derived figure (:mod:`reportgen.checks.derived`: 〔毕业生升学率〕, 〔计算生师比〕), and for any
+  name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
+- ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
+  is kept as written.
+
+An unknown or ambiguous name is an error located at the paragraph's cell.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal
+
+import attrs
+
+from reportgen.checks.derived import DERIVED
+from reportgen.checks.figures import DERIVED_PREFIX, Figures, Quantity
+from reportgen.errors import Problem, Severity
+from reportgen.model import Case, Paragraph, Report, Section, Text
+from reportgen.numbers import format_figure, round_half_up
+
+OPEN, CLOSE = "〔", "〕"
+"""The placeholder brackets (U+3014, U+3015)."""
+_TOKEN = re.compile(r"〔〔|〕〕|〔([^〔〕\n]*)〕")
+_LITERAL_CONTENT = re.compile(r"\d*")
+_QUALIFIER = re.compile(r"[:：]")
+CHANGE_SUFFIX = "较上年增减"
+"""〔X较上年增减〕: X minus 上年X."""
+GROWTH_SUFFIX = "较上年增幅"
+"""〔X较上年增幅〕: (X − 上年X) ÷ 上年X × 100, two decimals."""
+PREVIOUS_PREFIX = "上年"
+"""The 数据 sheet names last year's X as 上年X."""
+
+
+class Names:
+    """Every name a placeholder may use, resolved to the figure's printed text."""
+
+    def __init__(self, report: Report):
+        self.figures = Figures(report)
+        self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
+        self.forms: dict[str, list[str]] = {}  # key → its names, most natural first
+        for table in report.indicator_tables:
+            parent = ""
+            seen: set[str] = set()
+            for row in table.rows:
+                if row.spec.level == 1:
+                    parent = row.spec.name
+                key = f"{table.spec.id}.{row.spec.id}.{row.unit}"
+                first_unit = row.spec.id not in seen
+                seen.add(row.spec.id)
+                forms = []
+                for name in dict.fromkeys((row.spec.name, row.spec.name.rstrip("*"))):
+                    forms += ([name] if first_unit else []) + [f"{name}（{row.unit}）"]
+                qualified = [f"{table.spec.name}:{f}" for f in forms]
+                if row.spec.level > 1:
+                    qualified += [q for f in forms
+                                  for q in (f"{parent}:{f}", f"{table.spec.name}:{parent}:{f}")]
+                ids = [key] + ([f"{table.spec.id}.{row.spec.id}"] if first_unit else [])
+                printed = format_figure(row.value.value, row.unit)
+                for form in forms + qualified + ids:
+                    self._add(form, printed, key)
+        for named in report.named:
+            key = f"named.{named.name.text}"
+            self._add(named.name.text, format_figure(named.value.value, named.unit), key)
+        self.values = {n.name.text: n.value.value for n in report.named}
+        self.derived = {d.name: d for d in DERIVED}
+
+    def _add(self, name: str, printed: str, key: str) -> None:
+        entries = self.exact.setdefault(name, [])
+        if all(existing != key for _, existing in entries):
+            entries.append((printed, key))
+        self.forms.setdefault(key, []).append(name)
+
+    def _unique_form(self, key: str) -> str:
+        """The first name of ``key`` that names nothing else."""
+        return next((f for f in self.forms[key] if len(self.exact[f]) == 1), key)
+
+    def resolve(self, raw: str) -> tuple[str | None, str | None]:
+        """The printed figure for ``raw``, or ``None`` and the reason in Chinese."""
+        name = _QUALIFIER.sub(":", raw.strip())
+        entries = self.exact.get(name)
+        if entries is not None and len(entries) == 1:
+            return entries[0][0], None
+        if entries:
+            forms = "、".join(f"〔{self._unique_form(key)}〕" for _, key in entries)
+            return None, f"名称“{raw}”指向多个指标，请写明是哪一个：{forms}"
+        if name in self.derived:
+            return self._derived(name)
+        for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
+            if name.endswith(suffix):
+                return self._change(name[: -len(suffix)], growth=suffix == GROWTH_SUFFIX)
+        close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
+                                          cutoff=0.5)
+        hint = f"。是否是：{'、'.join(f'〔{c}〕' for c in close)}" if close else ""
+        return None, f"没有名为“{raw}”的数据{hint}"
+
+    def _derived(self, name: str) -> tuple[str | None, str | None]:
+        spec = self.derived[name]
+        quantity: Quantity | None = self.figures.get(DERIVED_PREFIX + name)
+        if quantity is None:
+            return None, f"“{name}”无法计算：{spec.numerator} 或 {spec.denominator} 为空或为 0"
+        return format_figure(round_half_up(quantity.value, spec.places), spec.unit), None
+
+    def _change(self, base: str, *, growth: bool) -> tuple[str | None, str | None]:
+        current, previous = self.values.get(base), self.values.get(PREVIOUS_PREFIX + base)
+        if current is None or previous is None:
+            return None, (f"计算较上年变化需要“数据”表中的“{base}”和“{PREVIOUS_PREFIX}{base}”"
+                          "两行，且都填写了数值")
+        if not growth:
+            return format_figure(current - previous), None
+        if previous == 0:
+            return None, f"“{PREVIOUS_PREFIX}{base}”为 0，无法计算增幅"
+        return format_figure(round_half_up((current - previous) / previous * Decimal(100), 2)), None
+
+
+def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
+    """``text`` with every placeholder replaced; unknown names are recorded in ``problems``."""
+    if OPEN not in text.text and CLOSE not in text.text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token == OPEN * 2:
+            return OPEN
+        if token == CLOSE * 2:
+            return CLOSE
+        content = match.group(1)
+        if _LITERAL_CONTENT.fullmatch(content):
+            return token
+        printed, reason = names.resolve(content)
+        if printed is None:
+            problems.append(Problem(f"占位符{token}无法替换：{reason}", text.source, token,
+                                    "占位符写作〔名称〕，名称见 docs/checks.md；"
+                                    "要写方括号本身，请连写两个：〔〔 或 〕〕", Severity.ERROR,
+                                    rule="placeholders.unknown_name"))
+            return token
+        return printed
+
+    return attrs.evolve(text, text=_TOKEN.sub(replace, text.text))
+
+
+def substitute(report: Report) -> tuple[Report, list[Problem]]:
+    """The report with every placeholder of its prose replaced, and the problems found."""
+    names = Names(report)
+    problems: list[Problem] = []
+
+    def paragraph(p: Paragraph) -> Paragraph:
+        return attrs.evolve(p, text=substitute_text(p.text, names, problems))
+
+    def section(s: Section) -> Section:
+        body = []
+        for block in s.body:
+            if isinstance(block, Paragraph):
+                block = paragraph(block)
+            elif isinstance(block, Case):
+                block = attrs.evolve(
+                    block, title=substitute_text(block.title, names, problems),
+                    subtitle=substitute_text(block.subtitle, names, problems)
+                    if block.subtitle else None,
+                    paragraphs=tuple(paragraph(p) for p in block.paragraphs))
+            body.append(block)
+        return attrs.evolve(s, body=tuple(body), children=tuple(section(c) for c in s.children))
+
+    report = attrs.evolve(report, foreword=tuple(paragraph(p) for p in report.foreword),
+                          chapters=tuple(section(c) for c in report.chapters))
+    return report, problems
