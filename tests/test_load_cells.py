@@ -198,3 +198,11 @@ def test_a_date_that_is_not_one():
     reader, cell, problems = reader_and_cell("年底")
     assert reader.date(cell) is None
     assert str(problems.items[0]) == "a.xlsx › 表!D5：应为日期，实为“年底”。请填写日期，例如 2024-12-30。"
+
+
+def test_excel_escapes_of_control_characters_are_undone_then_removed():
+    """Excel stores a vertical tab as ``_x000B_`` and a literal ``_x`` as ``_x005F_x``: the
+    first is a control character (removed, with a warning), the second stays as typed."""
+    reader, cell, problems = reader_and_cell("甲_x000B_乙 _x005F_x0041_")
+    assert reader.text(cell).text == "甲乙 _x0041_"
+    assert [p.severity for p in problems.items] == [Severity.WARNING]

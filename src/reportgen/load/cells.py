@@ -24,7 +24,16 @@ AnyCell = Cell | MergedCell
 
 # Characters illegal in XML 1.0 (Word refuses them) plus the other C0/C1 controls that
 # copy-paste brings along. Tab and line feed are kept: they mean something in a cell.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+# Excel stores a character XML cannot hold (a control character) as ``_x000B_``, and a
+# literal ``_x`` as ``_x005F_x``; openpyxl hands these escapes over as they are.
+_OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def unescape(text: str) -> str:
+    """A string as the clerk typed it: Excel's ``_xHHHH_`` escapes turned back."""
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 EMPTY_MARKS = frozenset({"/", "／", "—", "——", "－", "-", "无"})
 """Text a clerk types in a number cell to mean "nothing to report"; read as an empty figure."""
@@ -116,7 +125,7 @@ class CellReader:
             self.problems.add("应为数字", ref, found=display(cell),
                               hint="单元格被当成了日期：请把单元格格式改为“常规”或“数值”后重新输入")
             return Figure(None, ref)
-        text = _CONTROL.sub("", str(value))
+        text = _CONTROL.sub("", unescape(str(value)))
         parsed = parse_number_text(text, ratio=ratio, percent=unit in (None, "%"))
         if parsed is _EMPTY:
             return Figure(None, ref)
@@ -255,7 +264,7 @@ def display(cell: AnyCell) -> str | None:
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
-    return str(value)
+    return unescape(str(value))
 
 
 def format_plain(number: Decimal) -> str:

@@ -35,7 +35,10 @@ def render_bytes(report: Report, template: Path) -> bytes:
     context = protect(build_context(report))  # workbook text stays literal (literal.py)
     tpl = _open_template(template)
     env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    missing = tpl.get_undeclared_template_variables(env, context)
+    try:
+        missing = tpl.get_undeclared_template_variables(env, context)
+    except jinja2.TemplateError as exc:
+        raise UsageError(f"模板 {template.name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
     if missing:
         raise UsageError(f"模板 {template.name} 使用了未知的变量：{'、'.join(sorted(missing))}。"
                          "请检查模板中的 {{ … }} 标记")
@@ -54,7 +57,9 @@ def _open_template(template: Path) -> DocxTemplate:
     if not template.is_file():
         raise UsageError(f"找不到模板文件：{template}")
     try:
-        return DocxTemplate(str(template))
+        tpl = DocxTemplate(str(template))
+        tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
+        return tpl
     except Exception as exc:
         raise UsageError(f"{template.name} 不是可用的 Word 模板（.docx）：{exc}") from exc
 
