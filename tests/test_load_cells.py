@@ -90,7 +90,7 @@ def test_a_date_or_a_boolean_in_a_number_cell_is_refused():
                                       "单元格被当成了日期：请把单元格格式改为“常规”或“数值”后重新输入。")
     reader, cell, problems = reader_and_cell(True)
     reader.figure(cell)
-    assert str(problems.items[0]) == "a.xlsx › 表!D5：应为数字，实为“True”。"
+    assert str(problems.items[0]) == "a.xlsx › 表!D5：应为数字，实为“TRUE”。"
 
 
 @pytest.mark.parametrize("value, number_format, shown", [

@@ -7,7 +7,8 @@ computed value (a share, a ratio) has no precision of its own; only the shown on
 
 A difference of more than half a unit but at most one unit is a *near miss*: typically a share
 rounded the wrong way so that the column adds up to 100. It is reported as a note (提示), not
-as a contradiction.
+as a contradiction. Whole counts compared with whole counts are never rounded, so for them
+any difference is a contradiction.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def compare(a: Quantity, b: Quantity, *, scale: Decimal = Decimal(1)) -> Agreeme
     difference = abs(a.value - b.value * scale)
     if difference <= half:
         return Agreement.AGREE
-    if difference <= 2 * half:
+    rounded = a.exact or b.exact or half < Decimal("0.5")  # whole counts are never rounded
+    if difference <= 2 * half and rounded:
         return Agreement.NEAR
     return Agreement.DIFFER
 

@@ -117,7 +117,7 @@ class CellReader:
         if value is None:
             return Figure(None, ref)
         if isinstance(value, bool):
-            self.problems.add("应为数字", ref, found=value)
+            self.problems.add("应为数字", ref, found=display(cell))
             return Figure(None, ref)
         if isinstance(value, (int, float, Decimal)):
             return Figure(number_as_shown(value, cell.number_format), ref)

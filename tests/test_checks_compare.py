@@ -1,0 +1,55 @@
+"""Tolerance follows the precision shown: half a unit of the last digit, the coarser one counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportgen.checks.compare import Agreement, compare, compare_values, tolerance
+from reportgen.checks.figures import Quantity
+from reportgen.numbers import round_half_up
+
+exact_values = st.decimals(min_value=0, max_value=10**6, places=6, allow_nan=False,
+                           allow_infinity=False)
+
+
+def shown(text: str) -> Quantity:
+    return Quantity(Decimal(text), None, "")
+
+
+@given(exact_values, st.integers(min_value=0, max_value=4))
+def test_a_value_agrees_with_itself_rounded_half_up(value, places):
+    """Whatever the value, printing it rounded to any precision keeps it in agreement."""
+    assert compare_values(round_half_up(value, places), value) is Agreement.AGREE
+
+
+@given(exact_values, st.integers(min_value=0, max_value=3))
+def test_a_value_one_unit_off_after_rounding_never_agrees(value, places):
+    """Rounded, then moved by a whole unit of the last digit: never in agreement."""
+    unit = Decimal(1).scaleb(-places)
+    assert compare_values(round_half_up(value, places) + unit, value) is not Agreement.AGREE
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**5), min_size=1, max_size=6))
+def test_whole_counts_agree_only_when_equal(parts):
+    """A partition of whole counts: the exact sum agrees, a sum one off is a contradiction."""
+    total = sum(parts)
+    assert compare(shown(str(total)), shown(str(sum(parts)))) is Agreement.AGREE
+    assert compare(shown(str(total + 1)), shown(str(total))) is Agreement.DIFFER
+
+
+def test_the_coarser_precision_counts():
+    """16.4 (text) against 16.29 (table): half of 0.1; 16.29 prints as 16.3, not 16.4."""
+    assert tolerance(shown("16.4"), shown("16.29")) == Decimal("0.05")
+    assert compare(shown("16.4"), shown("16.29")) is Agreement.DIFFER
+    assert compare(shown("16.3"), shown("16.29")) is Agreement.AGREE
+
+
+def test_a_share_rounded_the_wrong_way_is_a_near_miss():
+    """291 of 567 is 51.3227…%: 51.32 agrees, 51.33 is a near miss, 51.35 differs."""
+    value = Decimal(291) / Decimal(567) * 100
+    assert compare_values(Decimal("51.32"), value) is Agreement.AGREE
+    assert compare_values(Decimal("51.33"), value) is Agreement.NEAR
+    assert compare_values(Decimal("51.35"), value) is Agreement.DIFFER

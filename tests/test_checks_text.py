@@ -1,0 +1,62 @@
+"""Numbers in the prose: which words make a text fact, and which year it speaks of."""
+
+from __future__ import annotations
+
+import datetime
+
+from reportgen.checks.rules import BY_ID, RULES
+from reportgen.checks.text import text_facts, year_at
+from reportgen.model import Meta, Paragraph, Report, Section, SourceRef, Text
+
+
+def report_with(*texts: str) -> Report:
+    meta = Meta(Text("测试区"), Text("2023-2024学年度"), 2024, Text("标题"), Text("发布"),
+                datetime.date(2024, 12, 30))
+    body = tuple(Paragraph(Text(t, SourceRef("t.xlsx", "正文", f"B{n}")))
+                 for n, t in enumerate(texts, 2))
+    return Report(meta, (), (Section(1, Text("概况"), body),))
+
+
+def facts(*texts: str) -> list[tuple[str, str, int]]:
+    return [(f.rule.id, str(f.quantity.value), f.year) for f in text_facts(report_with(*texts), RULES)]
+
+
+def test_the_year_is_the_last_one_written_before_the_number_in_its_sentence():
+    """2023年…；2024年… in one sentence switches year; a new sentence starts without one."""
+    text = "2023年毕业生1245人；2024年毕业生1476人。毕业生1234人。"
+    assert year_at(text, text.index("1245"), 2024) == 2023
+    assert year_at(text, text.index("1476"), 2000) == 2024
+    assert year_at(text, text.index("1234"), 2024) == 2024
+
+
+def test_a_school_year_speaks_of_its_second_year():
+    """2022-2023年度 is the year 2023."""
+    text = "2022-2023年度高考人数已达到649人"
+    assert year_at(text, text.index("649"), 2024) == 2023
+
+
+def test_a_qualified_term_is_a_part_not_the_quantity():
+    """贯通培养形式的在校生 and 统招升学 are parts; 初中毕业生 are not the school's graduates."""
+    assert facts("贯通培养形式的在校生人数1425人。") == []
+    assert facts("通过职教高考统招升学383人、中高贯通培养升学531人。") == []
+    assert facts("招收市外初中毕业生444人。") == []
+    assert facts("毕业生1476人，其中升学914人。") == [
+        ("text.graduates", "1476", 2024), ("text.further_study", "914", 2024)]
+
+
+def test_facts_of_other_years_are_kept_for_the_prose_arithmetic():
+    """An earlier year's counts are facts too, with their year."""
+    assert ("text.graduates", "1245", 2023) in facts("2023年毕业生1245人，直接就业580人。")
+
+
+def test_a_ratio_is_read_with_either_word_order_and_colon():
+    """师生比16.4:1 and 生师比16.4：1 both state the student-teacher ratio."""
+    assert facts("师生比16.4:1。", "生师比16.4：1。") == [
+        ("text.student_teacher_ratio", "16.4", 2024)] * 2
+
+
+def test_every_text_rule_compiles_and_names_a_figure():
+    """Every text rule reads one figure, by reference."""
+    for rule in RULES:
+        if rule.id.startswith("text.") and rule.id in BY_ID and rule.patterns:
+            assert len(rule.operands) == 1

@@ -1,0 +1,148 @@
+"""Placeholders: the prose names a figure (〔毕业生人数〕) and the report prints it as the table does."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from check_workbooks import build_consistent, set_figure, set_prose
+from docx_reading import cell_texts, open_docx
+from reportgen import generate, load, render
+from reportgen.errors import DataError, Severity
+from reportgen.model import SourceRef, Text
+from reportgen.placeholders import CLOSE, OPEN, Names, substitute, substitute_text
+from reportgen.review import check_workbook, review
+from workbooks import save
+
+WHERE = SourceRef("test.xlsx", "正文", "B3")
+PLACEHOLDER_PROSE = ("2024年毕业生〔毕业生人数〕人，其中升学〔升学人数〕人，升学率〔毕业生升学率〕%。"
+                     "学校有学生〔全日制在校生人数〕人、专任教师〔落实政策表：专任教师总数〕人，"
+                     "生师比〔生师比〕，生均仪器设备值〔生均教学科研仪器设备值〕元，"
+                     "教学计划内课程〔教学计划内课程总数〕门、〔教学计划内课程总数（学时）〕学时。")
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory):
+    return Names(load(build_consistent(tmp_path_factory.mktemp("names"))))
+
+
+def fill(text: str, names: Names) -> tuple[str, list]:
+    problems: list = []
+    return substitute_text(Text(text, WHERE), names, problems).text, problems
+
+
+def test_a_placeholder_is_the_figure_as_the_table_prints_it(names):
+    """Indicator names with or without '*', qualified by the table, a two-unit row by unit;
+    a ratio keeps its ':1'."""
+    assert fill("〔毕业生人数〕〔毕业生人数*〕", names)[0] == "100100"
+    assert fill("〔教学资源表:生师比*〕", names)[0] == "12.5:1"
+    assert fill("〔教学计划内课程总数（学时）〕", names)[0] == "10000"
+    assert fill("〔scorecard.graduates〕", names)[0] == "100"
+
+
+def test_a_derived_figure_prints_with_its_own_precision(names):
+    """毕业生升学率 is 60 ÷ 100 × 100 printed with two decimals."""
+    assert fill("〔毕业生升学率〕", names)[0] == "60.00"
+    assert fill("〔计算生师比〕", names)[0] == "12.50:1"
+
+
+def test_an_unknown_name_is_a_located_error_with_suggestions(names):
+    """A misspelt name is an error at the paragraph's cell, quoting the placeholder."""
+    text, problems = fill("毕业生〔毕业生人〕人", names)
+    assert text == "毕业生〔毕业生人〕人"
+    [problem] = problems
+    assert problem.severity is Severity.ERROR and problem.where == WHERE
+    assert problem.found == "〔毕业生人〕" and "〔毕业生人数〕" in problem.message
+
+
+def test_an_ambiguous_name_asks_which_one(names):
+    """国家级数量* is in three groups of the 教学资源表: the error lists names that are unique."""
+    _, [problem] = fill("〔国家级数量*〕", names)
+    assert "专业教学资源库数:国家级数量*" in problem.message
+
+
+def test_literal_brackets_and_document_numbers_stay(names):
+    """〔〔 and 〕〕 write one bracket; 〔2020〕 in a 文号 is not a placeholder."""
+    assert fill("〔〔示例〕〕 璧教发〔2021〕3号", names) == ("〔示例〕 璧教发〔2021〕3号", [])
+
+
+@given(st.text(alphabet=st.sampled_from("毕业生人数〔〕0123 ,。a"), max_size=30))
+def test_escaped_text_comes_back_unchanged(text):
+    """Any text with its brackets doubled is printed exactly as written."""
+    escaped = text.replace(OPEN, OPEN * 2).replace(CLOSE, CLOSE * 2)
+    problems: list = []
+    assert substitute_text(Text(escaped, WHERE), Names.__new__(Names), problems).text == text
+    assert problems == []
+
+
+def test_the_published_text_is_kept_verbatim():
+    """The example workbook has no placeholder: substitution leaves the report as it is."""
+    from pathlib import Path
+
+    report = load(Path(__file__).parent.parent / "inputs" / "2024.xlsx")
+    assert substitute(report) == (report, [])
+
+
+def test_a_paragraph_with_placeholders_renders_the_table_figures_and_checks_clean(tmp_path):
+    """The report prints the figures exactly as its tables do, and the check has nothing to
+    say about the paragraph."""
+    path = build_consistent(tmp_path, lambda wb: set_prose(wb, PLACEHOLDER_PROSE))
+    assert check_workbook(path) == []
+    document = open_docx(render(review(load(path))))
+    text = next(p.text for p in document.paragraphs if p.text.startswith("2024年毕业生"))
+    assert text == ("2024年毕业生100人，其中升学60人，升学率60.00%。学校有学生500人、专任教师40人，"
+                    "生师比12.5:1，生均仪器设备值8000.5元，教学计划内课程100门、10000学时。")
+    printed = {row[1]: row[3] for t in document.tables for row in cell_texts(t) if len(row) > 3}
+    assert printed["毕业生人数*"] == "100" and printed["生师比*"] == "12.5:1"
+
+
+def test_a_figure_changed_in_the_table_changes_in_the_text(tmp_path):
+    """Change the table, and the paragraph follows: no figure is typed twice."""
+    def tweak(wb):
+        set_prose(wb, "毕业生〔毕业生人数〕人。")
+        set_figure(wb, "scorecard.graduates", 1476)
+        set_figure(wb, "scorecard.placed", 1400)
+    report = review(load(build_consistent(tmp_path, tweak)))
+    texts = [b.text.text for s in report.sections() for b in s.body if hasattr(b, "text")]
+    assert "毕业生1476人。" in texts
+
+
+def test_an_unknown_name_stops_the_build(tmp_path):
+    """generate refuses: the clerk fixes the name before a report is written."""
+    path = build_consistent(tmp_path, lambda wb: set_prose(wb, "毕业生〔毕业人数〕人。"))
+    with pytest.raises(DataError) as raised:
+        generate(path, tmp_path / "out.docx")
+    assert any(p.rule == "placeholders.unknown_name" for p in raised.value.problems)
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_names_the_workbook_defines_and_changes_over_last_year(tmp_path):
+    """The 数据 sheet names figures; 上年X gives 〔X较上年增减〕 and 〔X较上年增幅〕."""
+    def tweak(wb):
+        ws = wb.create_sheet("数据")
+        ws.append(["名称", "数值", "单位"])
+        ws.append(["财政经费投入", 9448.26, "万元"])
+        ws.append(["上年财政经费投入", 7017.15, "万元"])
+        set_prose(wb, "投入〔财政经费投入〕万元，增加〔财政经费投入较上年增减〕万元，"
+                      "增加〔财政经费投入较上年增幅〕%。")
+    report = review(load(build_consistent(tmp_path, tweak)))
+    texts = [b.text.text for s in report.sections() for b in s.body if hasattr(b, "text")]
+    assert "投入9448.26万元，增加2431.11万元，增加34.65%。" in texts
+
+
+def test_a_duplicate_name_in_the_data_sheet_is_an_error(tmp_path):
+    """Each name is defined once."""
+    def tweak(wb):
+        ws = wb.create_sheet("数据")
+        ws.append(["名称", "数值"])
+        ws.append(["经费", 1])
+        ws.append(["经费", 2])
+    with pytest.raises(DataError) as raised:
+        load(save_tweaked(tmp_path, tweak))
+    assert any("重复" in p.message and p.where and p.where.cell == "A3"
+               for p in raised.value.problems)
+
+
+def save_tweaked(folder, tweak):
+    return build_consistent(folder, tweak)
