@@ -1,7 +1,8 @@
 """The command line: arguments in, Chinese messages and an exit code out; no business logic.
 
 Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
-called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it).
+called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
+report was written but the PDF asked for with ``--pdf`` was not (LibreOffice missing or failed).
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="报告的保存位置（默认：与工作簿同名、同文件夹的 .docx）")
     parser.add_argument("--template", metavar="模板.docx",
                         help="使用自己的 Word 模板（默认：内置的官方格式模板）")
+    parser.add_argument("--pdf", action="store_true",
+                        help="同时生成 PDF，保存在报告旁边（需要 LibreOffice）")
+    parser.add_argument("--no-toc", action="store_true",
+                        help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
     parser.add_argument("--debug", action="store_true",
                         help="出错时显示完整的技术信息（供维护人员排查）")
     return parser
@@ -80,12 +85,16 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
             from reportgen.check_command import run_check
 
             return run_check(args_list[1:], out, err)
+        if args_list[:1] == ["pages"]:
+            from reportgen.pages_command import run_pages
+
+            return run_pages(args_list[1:], out, err)
         return _build(args_list, out, err)
     except ReportgenError as exc:
         _print_error(exc, err)
         if debug:
             traceback.print_exc(file=err)
-        return EXIT_DATA if isinstance(exc, DataError) else EXIT_USAGE
+        return exc.exit_code  # 1 data, 2 usage, 4 no PDF
     except KeyboardInterrupt:
         print("已中断。", file=err)
         return EXIT_USAGE
@@ -104,10 +113,13 @@ def _build(argv: list[str], out: TextIO, err: TextIO) -> int:
     workbook = Path(args.workbook)
     target = Path(args.output) if args.output else default_output(workbook)
     try:
-        written = generate(workbook, target, template=args.template, problems=problems)
+        written = generate(workbook, target, template=args.template, problems=problems,
+                           pdf=args.pdf, toc=not args.no_toc)
     finally:
         _print_warnings(problems.items, err)
     print(f"已生成报告：{written}", file=out)
+    if args.pdf:
+        print(f"已生成 PDF：{written.with_suffix('.pdf')}", file=out)
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from reportgen.errors import Problems, UsageError
 from reportgen.load import load
 from reportgen.model import Report
 from reportgen.render import default_template, render
+from reportgen.render.delivery import finish
 from reportgen.review import review
 
 
@@ -25,11 +26,16 @@ def default_output(workbook: Path) -> Path:
 
 def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
              template: str | os.PathLike[str] | None = None,
-             problems: Problems | None = None) -> Path:
+             problems: Problems | None = None, pdf: bool = False, toc: bool = True) -> Path:
     """Read ``workbook``, render the report and write it to ``out``; return the path written.
 
+    When LibreOffice is installed, the table of contents is filled with page numbers (``toc``)
+    and, if ``pdf``, the PDF is written beside the report (see docs/pdf.md).
+
     Raises :class:`~reportgen.errors.DataError` with every problem of the workbook, or
-    :class:`~reportgen.errors.UsageError` for a refused call. Warnings go to ``problems``.
+    :class:`~reportgen.errors.UsageError` for a refused call; a PDF asked for but not made
+    raises :class:`~reportgen.render.office.OfficeError` after the report is in place.
+    Warnings and notes go to ``problems``.
     """
     source = Path(workbook)
     target = Path(out) if out is not None else default_output(source)
@@ -37,6 +43,7 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     _refuse_overwriting_inputs(target, source, template_path)
     report = review(load(source, problems=problems), problems)
     write_report(report, target, template=template_path)
+    finish(target, pdf=pdf, toc=toc, problems=problems)
     return target
 
 

@@ -165,8 +165,9 @@ def define_styles(doc: Document) -> None:
     paragraph_style(doc, "Subtitle", font=KAI_FONT, size=SIZE_3, align="center", after=12)
     paragraph_style(doc, "Cover Issuer", font=BODY_FONT, size=SIZE_3, align="center", before=260)
     paragraph_style(doc, "Cover Date", font=BODY_FONT, size=SIZE_3, align="center", before=6)
+    # -- 前言 precedes the 目录 and its pages carry no number: no outline level, not listed --
     paragraph_style(doc, "Front Heading", font=TITLE_FONT, size=SIZE_2, align="center",
-                    after=24, outline=0, page_break_before=True, keep_next=True)
+                    after=24, page_break_before=True, keep_next=True)
     paragraph_style(doc, "TOC Heading", font=TITLE_FONT, size=SIZE_2, align="center", after=24,
                     page_break_before=True, keep_next=True)
     paragraph_style(doc, "Body Title", font=TITLE_FONT, size=SIZE_2, align="center", after=6,

@@ -19,7 +19,7 @@ from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Twips
 
 from reportgen.render.styles import BODY_FONT, define_styles, set_fonts
 
@@ -198,15 +198,22 @@ def _fixed_width(table, widths_twips: list[int]) -> None:
     if existing is not None:
         tbl_pr.remove(existing)
     tbl_pr.append(width)
+    # -- centred on the table itself: LibreOffice (and so the PDF) ignores a table style's jc --
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), "center")
+    tbl_pr.append(jc)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:  # the schema puts tblLook last
+        tbl_pr.append(look)
     grid = table._tbl.tblGrid
     for col, w in zip(grid.findall(qn("w:gridCol")), widths_twips):
         col.set(qn("w:w"), str(w))
     for row in table.rows:
         for cell, w in zip(row.cells, widths_twips):
-            cell.width = w
+            cell.width = Twips(w)
 
 
 def _case_box(doc: Document) -> None:

@@ -1,0 +1,203 @@
+"""The table of contents' shown result: written into the TOC field of a .docx, and read back.
+
+A TOC in Word is a field: its instruction (``TOC \\o "1-3" \\h \\z \\u``) and, between the
+``separate`` and ``end`` marks, the result last computed. Word recomputes that result on
+opening (the template asks it to); WPS and LibreOffice show whatever result is stored. No
+Python library can paginate, so the entries and their page numbers come from LibreOffice's
+layout (:mod:`reportgen.render.office`); this module only puts them in place. The field stays a
+field: Word still updates it, and the rest of the document is untouched.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any, Iterable
+
+import docx
+from attrs import frozen
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+@frozen
+class TocEntry:
+    """One line of the table of contents."""
+
+    level: int
+    """The heading level it lists, 1–3 (style ``toc 1`` … ``toc 3``)."""
+    text: str
+    """The heading as printed (``2.1 立德树人``)."""
+    page: str
+    """The page number as printed in the footer of the heading's page."""
+
+
+def fill_toc(data: bytes, entries: Iterable[TocEntry]) -> bytes:
+    """The .docx ``data`` with ``entries`` as the stored result of its TOC field.
+
+    Raises :class:`LookupError` when the document has no TOC field.
+    """
+    document = docx.Document(io.BytesIO(data))
+    begin, separate, end = _toc_field(document.element.body)
+    first = _paragraph_of(begin)
+    _clear_result(first, separate, end)
+    style_ids = {level: _style_id(document, level) for level in (1, 2, 3)}
+    paragraphs = [first]
+    for i, entry in enumerate(entries):
+        p = first if i == 0 else _new_paragraph_after(paragraphs[-1], first)
+        _set_style(p, style_ids.get(entry.level, style_ids[1]))
+        for child in _entry_runs(entry):
+            p.append(child)
+        if i:
+            paragraphs.append(p)
+    paragraphs[-1].append(_run(end))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def read_toc(path: Path) -> list[TocEntry]:
+    """The entries stored in the TOC field of the .docx at ``path`` (empty if none)."""
+    document = docx.Document(str(path))
+    try:
+        begin, separate, end = _toc_field(document.element.body)
+    except LookupError:
+        return []
+    levels = {_style_id(document, level): level for level in (3, 2, 1)}
+    entries = []
+    inside = False
+    for p in document.element.body.iter(qn("w:p")):
+        marks = list(p.iter(qn("w:fldChar")))
+        if separate in marks:
+            inside = True
+        if inside:
+            text = "".join(_visible_text(p, separate, end))
+            title, tab, page = text.rpartition("\t")
+            if tab:
+                style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+                level = levels.get(style.get(qn("w:val")) if style is not None else "", 1)
+                entries.append(TocEntry(level, title.strip(), page.strip()))
+        if end in marks:
+            break
+    return entries
+
+
+def _toc_field(body: Any) -> tuple[Any, Any, Any]:
+    """The ``begin``, ``separate`` and ``end`` marks of the first TOC field."""
+    instr = next((el for el in body.iter(qn("w:instrText"))
+                  if (el.text or "").strip().upper().startswith("TOC")), None)
+    if instr is None:
+        raise LookupError("no TOC field")
+    marks = list(body.iter(qn("w:fldChar"), qn("w:instrText")))
+    start = marks.index(instr)
+    begin = next(m for m in reversed(marks[:start]) if m.tag == qn("w:fldChar")
+                 and m.get(qn("w:fldCharType")) == "begin")
+    depth, separate = 0, None
+    for mark in marks[start + 1:]:
+        kind = mark.get(qn("w:fldCharType")) if mark.tag == qn("w:fldChar") else None
+        if kind == "begin":
+            depth += 1
+        elif kind == "separate" and depth == 0 and separate is None:
+            separate = mark
+        elif kind == "end":
+            if depth == 0:
+                if separate is None:
+                    raise LookupError("TOC field without a result")
+                return begin, separate, mark
+            depth -= 1
+    raise LookupError("TOC field without an end")
+
+
+def _paragraph_of(element: Any) -> Any:
+    while element.tag != qn("w:p"):
+        element = element.getparent()
+    return element
+
+
+def _clear_result(first: Any, separate: Any, end: Any) -> None:
+    """Remove the old result: what follows ``separate`` in its paragraph, up to ``end``."""
+    last = _paragraph_of(end)
+    # -- paragraphs between the first and the last belong to the old result --
+    if last is not first:
+        node = first.getnext()
+        while node is not None and node is not last:
+            following = node.getnext()
+            node.getparent().remove(node)
+            node = following
+    separate_run = _top_child(first, separate)
+    for child in list(first)[list(first).index(separate_run) + 1:]:
+        first.remove(child)
+    if last is not first:
+        end_run = _top_child(last, end)
+        for child in list(last)[:list(last).index(end_run) + 1]:
+            if child.tag != qn("w:pPr"):
+                last.remove(child)
+        if not [c for c in last if c.tag != qn("w:pPr")]:
+            last.getparent().remove(last)
+
+
+def _top_child(paragraph: Any, element: Any) -> Any:
+    while element.getparent() is not paragraph:
+        element = element.getparent()
+    return element
+
+
+def _new_paragraph_after(previous: Any, model: Any) -> Any:
+    p = OxmlElement("w:p")
+    ppr = model.find(qn("w:pPr"))
+    if ppr is not None:
+        from copy import deepcopy
+
+        p.append(deepcopy(ppr))
+    previous.addnext(p)
+    return p
+
+
+def _set_style(p: Any, style_id: str) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    style = ppr.find(qn("w:pStyle"))
+    if style is None:
+        style = OxmlElement("w:pStyle")
+        ppr.insert(0, style)
+    style.set(qn("w:val"), style_id)
+
+
+def _style_id(document: Any, level: int) -> str:
+    try:
+        return str(document.styles[f"toc {level}"].style_id)
+    except KeyError:
+        return f"TOC{level}"
+
+
+def _entry_runs(entry: TocEntry) -> list[Any]:
+    text = OxmlElement("w:t")
+    text.set(qn("xml:space"), "preserve")
+    text.text = entry.text
+    page = OxmlElement("w:t")
+    page.text = entry.page
+    return [_run(text), _run(OxmlElement("w:tab")), _run(page)]
+
+
+def _run(child: Any) -> Any:
+    run = OxmlElement("w:r")
+    run.append(child)
+    return run
+
+
+def _visible_text(p: Any, separate: Any, end: Any) -> list[str]:
+    """The text of ``p`` that lies in the field's result (between separate and end)."""
+    parts: list[str] = []
+    shown = separate not in list(p.iter(qn("w:fldChar")))
+    for el in p.iter(qn("w:fldChar"), qn("w:t"), qn("w:tab")):
+        if el is separate:
+            shown = True
+        elif el is end:
+            break
+        elif shown and el.tag == qn("w:t"):
+            parts.append(el.text or "")
+        elif shown and el.tag == qn("w:tab") and el.getparent().tag == qn("w:r"):
+            parts.append("\t")
+    return parts

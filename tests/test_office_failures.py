@@ -1,0 +1,110 @@
+"""Without LibreOffice, or with one that fails or hangs, the .docx is still delivered and the
+clerk is told in Chinese what happened; a PDF asked for and not made is exit code 4.
+
+LibreOffice is made missing by emptying ``PATH`` of it, and failing or hanging by a stand-in
+``soffice`` script put first on ``PATH``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from reportgen import Problems
+from reportgen.cli import main
+from reportgen.render.delivery import finish
+from reportgen.render.office import OfficeError, find_office
+from reportgen.render.toc import read_toc
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOK = ROOT / "inputs" / "2024.xlsx"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _fake_soffice(folder: Path, body: str) -> None:
+    """A ``soffice`` on ``PATH`` that runs ``body`` (a shell script) instead of LibreOffice."""
+    folder.mkdir(exist_ok=True)
+    script = folder / "soffice"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+
+
+@pytest.fixture
+def no_office(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``PATH`` without LibreOffice (the Python interpreter is not looked up on ``PATH``)."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    assert find_office() is None
+
+
+def test_without_libreoffice_the_report_is_delivered_and_the_toc_left_for_word(no_office, tmp_path):
+    """No LibreOffice: the .docx is written, its TOC field left for Word, and the CLI says
+    未找到 LibreOffice，目录将在 Word 打开时更新; exit code 0."""
+    target = tmp_path / "报告.docx"
+    code, out, err = _run(str(WORKBOOK), "-o", str(target))
+    assert code == 0
+    assert target.is_file() and read_toc(target) == []
+    assert "未找到 LibreOffice，目录将在 Word 打开时更新" in err
+    assert "已生成报告" in out
+
+
+def test_without_libreoffice_pdf_is_exit_4_with_the_docx_delivered(no_office, tmp_path):
+    """``--pdf`` without LibreOffice: the .docx is delivered, no PDF, exit code 4, and the
+    message names both the delivered report and what to do."""
+    target = tmp_path / "报告.docx"
+    code, _, err = _run(str(WORKBOOK), "-o", str(target), "--pdf")
+    assert code == 4
+    assert target.is_file() and not target.with_suffix(".pdf").exists()
+    assert "报告已生成" in err and "PDF 未生成" in err and "未找到 LibreOffice" in err
+
+
+def test_no_toc_option_leaves_the_field_for_word(tmp_path):
+    """``--no-toc`` skips LibreOffice: the TOC field keeps its placeholder."""
+    target = tmp_path / "报告.docx"
+    code, _, err = _run(str(WORKBOOK), "-o", str(target), "--no-toc")
+    assert code == 0 and read_toc(target) == []
+    assert "目录已填好页码" not in err
+
+
+@pytest.mark.skipif(find_office() is None or find_office().uno_python is None,  # type: ignore[union-attr]
+                    reason="needs python3-uno to reach the LibreOffice session")
+def test_a_libreoffice_that_exits_is_reported_and_the_docx_kept(monkeypatch, tmp_path):
+    """A LibreOffice that stops at once: the TOC is left for Word with a warning; a PDF asked
+    for raises OfficeError saying the report was delivered."""
+    _fake_soffice(tmp_path / "bin", "exit 1")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    docx = tmp_path / "r.docx"
+    docx.write_bytes((ROOT / "templates" / "report.docx").read_bytes())
+    before = docx.read_bytes()
+    problems = Problems()
+    finish(docx, toc=True, problems=problems)
+    assert docx.read_bytes() == before
+    assert any("目录未能填入页码" in p.message and "意外退出" in p.message for p in problems.items)
+    with pytest.raises(OfficeError, match="报告已生成.*PDF 未生成"):
+        finish(docx, pdf=True, toc=False)
+
+
+@pytest.mark.skipif(find_office() is None or find_office().uno_python is None,  # type: ignore[union-attr]
+                    reason="needs python3-uno to reach the LibreOffice session")
+def test_a_hanging_libreoffice_is_stopped_at_the_timeout(monkeypatch, tmp_path):
+    """A LibreOffice that never answers is stopped when the time is up, with a message in
+    Chinese; the call returns promptly."""
+    _fake_soffice(tmp_path / "bin", "exec sleep 600")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    docx = tmp_path / "r.docx"
+    docx.write_bytes((ROOT / "templates" / "report.docx").read_bytes())
+    started = time.monotonic()
+    with pytest.raises(OfficeError, match="秒内没有完成"):
+        finish(docx, pdf=True, toc=False, timeout=3)
+    assert time.monotonic() - started < 30
