@@ -171,7 +171,8 @@ def substitute(report: Report) -> tuple[Report, list[Problem]]:
                     if block.subtitle else None,
                     paragraphs=tuple(paragraph(p) for p in block.paragraphs))
             body.append(block)
-        return attrs.evolve(s, body=tuple(body), children=tuple(section(c) for c in s.children))
+        return attrs.evolve(s, title=substitute_text(s.title, names, problems), body=tuple(body),
+                            children=tuple(section(c) for c in s.children))
 
     report = attrs.evolve(report, foreword=tuple(paragraph(p) for p in report.foreword),
                           chapters=tuple(section(c) for c in report.chapters))
