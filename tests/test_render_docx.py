@@ -160,3 +160,24 @@ def test_page_numbers_and_table_of_contents_are_fields(document):
     assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
     instructions = [i.text for i in document.element.body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith('TOC \\o "1-3"') for i in instructions)
+
+
+def test_every_cell_width_is_its_columns_width(document):
+    """Word sizes cells by w:tcW: each cell is as wide as the grid columns it spans."""
+    for table in _report_tables(document):
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        for tr in table._tbl.tr_lst:
+            col = 0
+            for tc in tr.tc_lst:
+                tc_w = tc.tcPr.find(qn("w:tcW"))
+                assert tc_w.get(qn("w:type")) == "dxa"
+                assert int(tc_w.get(qn("w:w"))) == sum(grid[col:col + tc.grid_span])
+                col += tc.grid_span
+
+
+def test_file_properties_name_the_report(document):
+    """File › Properties shows the report's title and issuer, not the template's."""
+    properties = document.core_properties
+    assert properties.title == "璧山区中等职业学校年度质量报告（2023-2024学年度）"
+    assert properties.author == "重庆市璧山区教育委员会"
+    assert "模板" not in properties.title and "python-docx" not in (properties.comments or "")

@@ -8,6 +8,7 @@ an error. Text from the workbook is only ever a value, never evaluated as a temp
 
 from __future__ import annotations
 
+import datetime
 import io
 from copy import deepcopy
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import jinja2
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from docx.table import Table as DocxTable
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
@@ -48,9 +50,24 @@ def render_bytes(report: Report, template: Path) -> bytes:
         raise UsageError(f"模板 {template.name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
     _finish_tables(tpl.docx, table_grids(context))
     restore_document(tpl.docx)
+    _set_properties(tpl.docx, report)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
+
+
+def _set_properties(document: Any, report: Report) -> None:
+    """File › Properties shows the report's title and issuer, not the template's."""
+    properties = document.core_properties
+    properties.title = f"{report.meta.title.text}（{report.meta.period.text}）"
+    properties.author = report.meta.issuer.text
+    properties.last_modified_by = report.meta.issuer.text
+    properties.subject = "中等职业学校年度质量报告"
+    properties.comments = ""
+    properties.keywords = report.meta.region.text
+    properties.created = datetime.datetime.combine(report.meta.date, datetime.time())
+    properties.modified = datetime.datetime.now().replace(microsecond=0)
+    properties.revision = 1
 
 
 def _open_template(template: Path) -> DocxTemplate:
@@ -109,7 +126,7 @@ def _set_widths(table: DocxTable, widths: list[int]) -> None:
         tbl_w.set(qn("w:type"), "dxa")
     for tr in tbl.tr_lst:
         for tc, w in zip(tr.tc_lst, widths):
-            tc.width = w
+            tc.width = Twips(w)
 
 
 def _set_alignment(p: Any, align: str) -> None:
@@ -190,7 +207,7 @@ def _merge(rows: list[Any], row: int, col: int, height: int, width: int, widths:
                 if covered is not None:
                     tr.remove(covered)
             first.grid_span = width
-            first.width = sum(widths[col:col + width])
+            first.width = Twips(sum(widths[col:col + width]))
         if height > 1:
             first.vMerge = "restart" if r == row else "continue"
             if r != row:
