@@ -56,7 +56,9 @@ EXPECTED = {
     ("text.sectors_total", "正文!B87", "人才培养质量计分卡!D8"),  # 528 vs 433
     ("text.secondary_sector", "正文!B87", "人才培养质量计分卡!D10"),  # 201 vs 146
     ("text.tertiary_sector", "正文!B87", "人才培养质量计分卡!D11"),  # 327 vs 287
-    # the text against itself: 2023's 升学率 52.3% vs 649 / 1245 = 52.13%
+    # the text against itself: 升学914人中贯通培养1425人 (a part larger than its whole) and
+    # 2023's 升学率 52.3% vs 649 / 1245 = 52.13%
+    ("text.part_within_whole", "正文!B42", "正文!B42"),
     ("text.further_study_rate_arithmetic", "正文!B91", "正文!B87"),
     # near misses: 表3's 2023 shares 51.33 / 48.67 vs 51.32 / 48.68 (rounded to add up to 100)
     ("free_tables.share", f"{S3}!E4", f"{S3}!D4"),
@@ -96,10 +98,12 @@ def test_at_least_ten_distinct_rules_report(findings):
 
 
 def test_consistent_figures_yield_nothing(findings):
-    """表3's 2022 and 2024 shares, 升入本科8人, the satisfaction rates in the text and the
-    2024 升学率 (914 / 1476 = 61.9%) are consistent: none of their cells is reported."""
+    """表3's 2022 and 2024 shares, 升入本科8人, the satisfaction rates in the text, the 2024
+    升学率 (914 / 1476 = 61.9%) and the prose's other "其中" parts are consistent: none of
+    their cells is reported."""
     cells = {f"{p.where.sheet}!{p.where.cell}" for p in findings}
-    assert not cells & {f"{S3}!C4", f"{S3}!C5", f"{S3}!G4", f"{S3}!G5", "正文!B111", "正文!B134"}
+    assert not cells & {f"{S3}!C4", f"{S3}!C5", f"{S3}!G4", f"{S3}!G5", "正文!B111", "正文!B134",
+                        "正文!B110", "正文!B124", "正文!B186"}
     rate = [p for p in findings if p.rule == "text.further_study_rate_arithmetic"]
     assert [p.found for p in rate] == ["升学率52.3%"]
 

@@ -92,6 +92,7 @@ BREAKS: dict[str, Callable[[Workbook], object]] = {
     "text.employer_satisfaction": prose("用人单位满意度96.8%。"),
     "text.parent_satisfaction": prose("家长满意度89.79%。"),
     "text.invention_patents": prose("发明专利授权数量3个。"),
+    "text.part_within_whole": prose("2024年毕业生100人，升学60人中贯通培养70人。"),
     "text.further_study_rate_arithmetic":
         prose("2023年毕业生90人，升学50人，升学率50.0%；2024年毕业生100人，升学60人。"),
 }

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from reportgen.checks.rules import BY_ID, RULES
-from reportgen.checks.text import text_facts, year_at
+from reportgen.checks.rules import BY_ID, RULES, Kind
+from reportgen.checks.text import check_text_part, text_facts, year_at
 from reportgen.model import Meta, Paragraph, Report, Section, SourceRef, Text
 
 
@@ -55,8 +55,16 @@ def test_a_ratio_is_read_with_either_word_order_and_colon():
         ("text.student_teacher_ratio", "16.4", 2024)] * 2
 
 
-def test_every_text_rule_compiles_and_names_a_figure():
-    """Every text rule reads one figure, by reference."""
+def test_every_text_rule_names_a_figure():
+    """Every text-vs-figure rule reads one figure, by reference."""
     for rule in RULES:
-        if rule.id.startswith("text.") and rule.id in BY_ID and rule.patterns:
-            assert len(rule.operands) == 1
+        if rule.kind is Kind.TEXT:
+            assert len(rule.operands) == 1 and BY_ID[rule.id] is rule
+
+
+def test_a_part_larger_than_its_whole_in_one_sentence():
+    """升学914人中贯通培养1425人 cannot be; 毕业生1476人，其中升学914人 can."""
+    rule = BY_ID["text.part_within_whole"]
+    found = list(check_text_part(rule, report_with("毕业生1476人，其中升学914人。",
+                                                    "升学914人中贯通培养1425人。")))
+    assert [(p.where.cell, p.found) for p in found] == [("B3", "914人中贯通培养1425人")]

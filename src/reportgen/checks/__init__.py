@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportgen.checks.evaluate import EVALUATORS
 from reportgen.checks.figures import Figures
 from reportgen.checks.rules import RULES, Kind, Rule
-from reportgen.checks.text import check_text, check_text_rate, text_facts
+from reportgen.checks.text import check_text, check_text_part, check_text_rate, text_facts
 from reportgen.errors import Problem, Severity
 from reportgen.model import Report
 
@@ -27,6 +27,8 @@ def check_report(report: Report, rules: tuple[Rule, ...] = RULES) -> list[Proble
             found.extend(check_text(rule, facts, figures))
         elif rule.kind is Kind.TEXT_RATE:
             found.extend(check_text_rate(rule, facts))
+        elif rule.kind is Kind.TEXT_PART:
+            found.extend(check_text_part(rule, report))
         else:
             found.extend(EVALUATORS[rule.kind](rule, figures))
     return sorted(found, key=lambda p: _ORDER[p.severity])

@@ -44,6 +44,9 @@ class Kind(enum.Enum):
     """In a free table, each 占比 is its count's share of the 合计 of the count's column."""
     TEXT = "text-vs-figure"
     """A number the prose writes after a term must agree with the figure (operands[0])."""
+    TEXT_PART = "text-part"
+    """In one sentence of the prose, a "其中" part cannot exceed the whole it is part of
+    (``升学914人中贯通培养1425人``); patterns hold ``{whole}`` and ``{part}``."""
     TEXT_RATE = "text-rate"
     """A rate the prose writes must be the ratio of two counts the prose writes for the same
     year: operands are the ids of the rate's, the numerator's and the denominator's text rules."""
@@ -226,6 +229,8 @@ RULES: tuple[Rule, ...] = (
     _text("parent_satisfaction", "家长满意度…%", "satisfaction.parents", f"家长满意度(?:为|达)?{P}%"),
     _text("invention_patents", "发明专利授权…项", "service_contribution.invention_patents_granted",
           f"发明专利授权(?:数量)?{P}[个项]"),
+    Rule("text.part_within_whole", "正文中“其中”的部分不能超过它所属的总数", Kind.TEXT_PART,
+         patterns=(r"{whole}(?P<unit>[人项个])(?:中|[，,]其中)[^，,。；\d]{0,12}?{part}(?P=unit)",)),
     Rule("text.further_study_rate_arithmetic", "正文中的升学率应等于同一年的升学人数除以毕业生人数",
          Kind.TEXT_RATE, ("text.further_study_rate", "text.further_study", "text.graduates"),
          factor=Decimal(100)),

@@ -157,5 +157,21 @@ def check_text_rate(rule: Rule, facts: list[TextFact]) -> Iterator[Problem]:
                           hint=rule.description, agreement=agreement)
 
 
+def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
+    """A part the prose writes after "其中" (or "…中") against the whole just before it."""
+    for paragraph in paragraphs(report):
+        text, source = paragraph.text.text, paragraph.text.source
+        for pattern in rule.patterns:
+            regex = pattern.replace("{whole}", NUMBER.replace("<n>", "<whole>")).replace(
+                "{part}", NUMBER.replace("<n>", "<part>"))
+            for match in re.finditer(regex, text):
+                whole, part = Decimal(match.group("whole")), Decimal(match.group("part"))
+                if part <= whole:
+                    continue
+                yield Problem(f"{_where(source)}中“其中”的部分 {part} 超过了它所属的总数 {whole}",
+                              source, match.group(0), f"{rule.description}，请核对这两个数",
+                              rule.severity, source, f"总数 {whole}", rule.id)
+
+
 def _likely_fraction(q: Quantity) -> bool:
     return q.unit == PERCENT_UNIT and 0 < q.value <= 1 and decimals(q.value) >= 3
