@@ -155,7 +155,7 @@ def define_styles(doc: Document) -> None:
     paragraph_style(doc, "Normal", font=BODY_FONT, size=SIZE_3, align="both", indent_chars=2,
                     line_exact=BODY_LINE, base=None)
     paragraph_style(doc, "Heading 1", font=HEI_FONT, size=SIZE_3, indent_chars=2,
-                    line_exact=BODY_LINE, keep_next=True, outline=0)
+                    line_exact=BODY_LINE, before=8, keep_next=True, outline=0)
     paragraph_style(doc, "Heading 2", font=KAI_FONT, size=SIZE_3, indent_chars=2,
                     line_exact=BODY_LINE, keep_next=True, outline=1)
     paragraph_style(doc, "Heading 3", font=BODY_FONT, size=SIZE_3, bold=True, indent_chars=2,
@@ -175,8 +175,9 @@ def define_styles(doc: Document) -> None:
     paragraph_style(doc, "Body Period", font=KAI_FONT, size=SIZE_3, align="center", after=18,
                     keep_next=True)
     for level, indent in ((1, 0), (2, 1), (3, 2)):
-        style = paragraph_style(doc, f"toc {level}", font=BODY_FONT, size=SIZE_4,
-                                line_exact=24, base="Normal")
+        style = paragraph_style(doc, f"toc {level}", font=HEI_FONT if level == 1 else BODY_FONT,
+                                size=SIZE_4, line_exact=24, before=6 if level == 1 else 0,
+                                base="Normal")
         style.paragraph_format.left_indent = Pt(SIZE_4 * indent)
         style.paragraph_format.first_line_indent = Pt(0)
         _right_tab_with_dots(style)
