@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import Severity
-from reportgen.review import check_workbook
+from reportgen.pipeline import check_workbook
 
 WORKBOOK = Path(__file__).parent.parent / "inputs" / "2024.xlsx"
 S3 = "表-毕业生服务三次产业情况"

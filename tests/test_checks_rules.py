@@ -17,7 +17,7 @@ from check_workbooks import SECTORS_SHEET, build_consistent, set_figure, set_pro
 from reportgen.checks import RULES
 from reportgen.checks.rules import Kind
 from reportgen.errors import Severity
-from reportgen.review import check_workbook
+from reportgen.pipeline import check_workbook
 
 
 def figure(ref: str, value: object, column: str = "数值") -> Callable[[Workbook], object]:

@@ -12,7 +12,7 @@ from reportgen import generate, load, render
 from reportgen.errors import DataError, Severity
 from reportgen.model import SourceRef, Text
 from reportgen.placeholders import CLOSE, OPEN, Names, substitute, substitute_text
-from reportgen.review import check_workbook, review
+from reportgen.pipeline import check_workbook, review
 
 WHERE = SourceRef("test.xlsx", "正文", "B3")
 PLACEHOLDER_PROSE = ("2024年毕业生〔毕业生人数〕人，其中升学〔升学人数〕人，升学率〔毕业生升学率〕%。"

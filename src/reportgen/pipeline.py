@@ -1,4 +1,9 @@
-"""The front door: workbook → checks → report file.
+"""The front door: workbook → placeholders and checks → report file.
+
+Between reading a workbook and rendering it, :func:`review` replaces the placeholders and runs
+every check: warnings and notes go to the caller's collector and the report is still produced;
+an error (a placeholder naming nothing, an impossible value) stops it. ``reportgen check``
+calls :func:`check_workbook`, which runs the same steps and returns every problem instead.
 
 A report is written to a temporary file beside its target and moved into place only when
 complete, so a failed run never leaves a half-written file or damages an earlier report.
@@ -11,12 +16,18 @@ import stat
 import tempfile
 from pathlib import Path
 
-from reportgen.errors import Problems, UsageError
+from reportgen.checks import check_report
+from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.load import load
+from reportgen.load.annotate import annotate
 from reportgen.model import Report
+from reportgen.placeholders import substitute
 from reportgen.render import default_template, render
 from reportgen.render.delivery import finish
-from reportgen.review import review
+from reportgen.render.pages import DEFAULT_DPI, parse_pages, render_pages
+
+__all__ = ["DEFAULT_DPI", "annotate", "check_workbook", "default_output", "generate",
+           "parse_pages", "render_pages", "review", "write_report"]
 
 
 def default_output(workbook: Path) -> Path:
@@ -45,6 +56,37 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     write_report(report, target, template=template_path)
     finish(target, pdf=pdf, toc=toc, problems=problems)
     return target
+
+
+def review(report: Report, problems: Problems | None = None) -> Report:
+    """``report`` with its placeholders replaced, after every check has run.
+
+    Findings go to ``problems``; raises :class:`DataError` when any of them is an error.
+    """
+    substituted, found = substitute(report)
+    found += check_report(substituted)
+    collected = problems if problems is not None else Problems()
+    collected.items.extend(found)
+    if any(p.severity is Severity.ERROR for p in found):
+        raise DataError(collected.items)
+    return substituted
+
+
+def check_workbook(workbook: str | os.PathLike[str]) -> list[Problem]:
+    """Every problem of the workbook: reading problems, placeholders, and check findings.
+
+    Raises :class:`~reportgen.errors.UsageError` only when the file cannot be opened at all.
+    """
+    problems = Problems()
+    try:
+        report = load(Path(workbook), problems=problems)
+    except DataError as exc:
+        return list(exc.problems)
+    try:
+        review(report, problems)
+    except DataError:
+        pass
+    return problems.items
 
 
 def write_report(report: Report, target: Path, *, template: Path | None = None) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from reportgen.checks.compare import Agreement, compare
-from reportgen.checks.figures import FreeGrid, Figures, Quantity
+from reportgen.checks.figures import Agreement, Figures, FreeGrid, Quantity, compare
 from reportgen.checks.rules import Kind, Rule
 from reportgen.errors import Problem, Severity
 from reportgen.numbers import PERCENT_UNIT, decimals, format_number, round_half_up

@@ -6,20 +6,34 @@ A rule names a figure by a short reference:
   the catalog); ``teaching_resources.planned_courses.学时`` picks one row of a two-unit one;
 - ``表-毕业生服务三次产业情况!面向第二产业@{year}`` — a cell of a free table, by its sheet, the
   label in its first column and the header of its column (``{year}`` is the report's year);
-- ``=毕业生升学率`` — a figure the library derives (:mod:`reportgen.checks.derived`).
+- ``=毕业生升学率`` — a figure the library derives (:data:`DERIVED`).
 
 A reference may end in ``*`` to match several (``satisfaction.*``, ``*.*.%``).
+
+Derived figures are data too (:data:`DERIVED`): a name the clerk can write in a placeholder
+(〔毕业生升学率〕), its inputs by reference, a factor (100 for a percentage) and the decimals it
+prints with. A derived figure is exact when a rule compares it (only the other figure's
+precision counts) and is rounded half up to :attr:`Derived.places` when a placeholder prints it.
+
+When two figures agree (:func:`compare`): a figure shown as ``16.29`` stands for anything in
+[16.285, 16.295), so it agrees with another when they differ by at most half a unit of the last
+digit shown. Between two shown figures the coarser precision counts (``16.4`` in the text
+against ``16.29`` in a table: half of 0.1). A computed value has no precision of its own.
+A difference of more than half a unit but at most one unit is a *near miss* (typically a share
+rounded so that a column adds up to 100): a note (提示), not a contradiction. Whole counts
+compared with whole counts are never rounded: any difference is a contradiction.
 """
 
 from __future__ import annotations
 
+import enum
 import fnmatch
 from decimal import Decimal
 
 from attrs import frozen
 
 from reportgen.model import FreeTable, IndicatorRow, Report, SourceRef
-from reportgen.numbers import format_figure
+from reportgen.numbers import format_figure, unit_of_last_digit
 
 FREE_REF_SEPARATOR = "!"
 """Between a free table's sheet name and the row label in a reference."""
@@ -85,8 +99,6 @@ class Figures:
         """The figure ``ref`` names; ``None`` when it is absent or its cell is empty."""
         ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
         if ref.startswith(DERIVED_PREFIX):
-            from reportgen.checks.derived import derive
-
             return derive(self, ref[len(DERIVED_PREFIX):])
         if FREE_REF_SEPARATOR in ref:
             return self._free_cell(ref)
@@ -171,3 +183,96 @@ class FreeGrid:
             return None
         label = f"{self.table.title}“{self.label(row)}”{self.header(column)}"
         return Quantity(cell.number, cell.source, label, unit)
+
+
+# -- derived figures --
+
+
+@frozen
+class Derived:
+    """A figure computed as ``numerator / denominator × factor``."""
+
+    name: str
+    """Its name in placeholders and messages (毕业生升学率)."""
+    numerator: str
+    """The reference of the figure divided."""
+    denominator: str
+    """The reference of the figure it is divided by."""
+    factor: Decimal = Decimal(100)
+    """100 for a percentage, 1 for a ratio."""
+    unit: str = "%"
+    """The unit it prints with."""
+    places: int = 2
+    """The decimals it prints with."""
+
+
+DERIVED: tuple[Derived, ...] = (
+    Derived("毕业生升学率", "scorecard.further_study", "scorecard.graduates"),
+    Derived("毕业去向落实率", "scorecard.placed", "scorecard.graduates"),
+    Derived("升入本科比例", "scorecard.to_undergraduate", "scorecard.further_study"),
+    Derived("第一产业就业占比", "scorecard.primary_sector", "scorecard.employed_by_sector"),
+    Derived("第二产业就业占比", "scorecard.secondary_sector", "scorecard.employed_by_sector"),
+    Derived("第三产业就业占比", "scorecard.tertiary_sector", "scorecard.employed_by_sector"),
+    Derived("计算生师比", "policy_implementation.full_time_students",
+            "policy_implementation.full_time_teachers", Decimal(1), ":", 2),
+    Derived("专任教师占教职工比例", "policy_implementation.full_time_teachers",
+            "policy_implementation.staff_total"),
+)
+"""Every derived figure, by name."""
+
+_BY_NAME = {d.name: d for d in DERIVED}
+
+
+def derive(figures: Figures, name: str) -> Quantity | None:
+    """The exact value of the derived figure ``name``; ``None`` when an input is missing or
+    the denominator is zero."""
+    spec = _BY_NAME.get(name)
+    if spec is None:
+        return None
+    top, bottom = figures.get(spec.numerator), figures.get(spec.denominator)
+    if top is None or bottom is None or bottom.value == 0:
+        return None
+    value = top.value / bottom.value * spec.factor
+    label = f"{name}（{top.label} {top.shown} ÷ {bottom.label} {bottom.shown}）"
+    return Quantity(value, top.source, label, spec.unit, exact=True)
+
+
+# -- when two figures agree --
+
+
+EXACT_TOLERANCE = Decimal("1e-9")
+"""How far two computed values may differ (rounding noise of the division only)."""
+
+
+class Agreement(enum.Enum):
+    """How well two figures agree."""
+
+    AGREE = "agree"
+    """Within half a unit of the coarser precision shown."""
+    NEAR = "near"
+    """Within one unit: a rounding slip."""
+    DIFFER = "differ"
+    """Further apart: they cannot both be right."""
+
+
+def tolerance(*quantities: Quantity) -> Decimal:
+    """Half a unit of the last digit of the coarsest shown figure among ``quantities``."""
+    units = [unit_of_last_digit(q.value) for q in quantities if not q.exact]
+    return max(units) / 2 if units else EXACT_TOLERANCE
+
+
+def compare(a: Quantity, b: Quantity, *, scale: Decimal = Decimal(1)) -> Agreement:
+    """Whether ``a`` and ``b`` state the same value; ``scale`` multiplies ``b`` first."""
+    half = tolerance(a, b)
+    difference = abs(a.value - b.value * scale)
+    if difference <= half:
+        return Agreement.AGREE
+    rounded = a.exact or b.exact or half < Decimal("0.5")  # whole counts are never rounded
+    if difference <= 2 * half and rounded:
+        return Agreement.NEAR
+    return Agreement.DIFFER
+
+
+def compare_values(shown: Decimal, computed: Decimal) -> Agreement:
+    """Whether the ``shown`` figure is ``computed`` at the precision shown."""
+    return compare(Quantity(shown, None, ""), Quantity(computed, None, "", exact=True))

@@ -19,9 +19,8 @@ from typing import Iterator
 
 from attrs import frozen
 
-from reportgen.checks.compare import Agreement, compare
+from reportgen.checks.figures import Agreement, Figures, Quantity, compare
 from reportgen.checks.evaluate import computed, finding
-from reportgen.checks.figures import Figures, Quantity
 from reportgen.checks.rules import Kind, Rule
 from reportgen.errors import Problem
 from reportgen.model import Case, Paragraph, Report, SourceRef

@@ -6,16 +6,28 @@ by Word's list numbering, which does not restart reliably inside template loops.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from attrs import frozen
 
 from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section, Table
-from reportgen.render.formatting import cover_date, heading_number
 from reportgen.render.tables import Grid, GridCell, free_grid, indicator_grid
 
 APPENDIX_TITLE = "附表"
 """The heading of the appendix that holds the indicator tables when the setting asks."""
+
+
+def heading_number(path: tuple[int, ...]) -> str:
+    """The number printed before a heading: ``1.`` for a chapter, ``1.2`` and ``1.2.3`` below."""
+    if len(path) == 1:
+        return f"{path[0]}."
+    return ".".join(str(n) for n in path)
+
+
+def cover_date(date: datetime.date) -> str:
+    """The month printed on the cover (2024年12月)."""
+    return f"{date.year}年{date.month}月"
 
 
 @frozen

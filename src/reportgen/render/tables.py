@@ -6,11 +6,13 @@ express (merges, widths, diagonal header cells) from the same :class:`Grid`.
 
 from __future__ import annotations
 
+import unicodedata
+
 from attrs import frozen
 
 from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec
 from reportgen.model import FreeTable, IndicatorTable, Span
-from reportgen.render.formatting import format_figure, format_number, text_width
+from reportgen.numbers import format_figure, format_number
 
 TEXT_WIDTH_MM = 156
 """The A4 text block's width with the official margins (210 − 28 − 26 mm)."""
@@ -119,3 +121,8 @@ def fit_widths(table: FreeTable) -> tuple[float, ...]:
         weights.append(min(max(longest, 6), 30))
     total = sum(weights) or 1
     return tuple(TEXT_WIDTH_MM * w / total for w in weights)
+
+
+def text_width(text: str) -> int:
+    """How wide a text prints, in half-width characters: CJK and full-width count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.render.formatting import cover_date, format_figure, format_number, heading_number
+from reportgen.numbers import format_figure, format_number
+from reportgen.render.context import cover_date, heading_number
 
 
 def test_precision_is_the_one_carried():
