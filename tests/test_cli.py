@@ -69,3 +69,13 @@ def test_refuses_to_write_over_its_template(tmp_path: Path):
     code, _, err = _run(str(WORKBOOK), "-o", str(template), "--template", str(template))
     assert code == 2 and "不能覆盖" in err
     assert template.read_bytes() == (ROOT / "templates" / "report.docx").read_bytes()
+
+
+def test_build_points_to_check_when_the_figures_disagree(tmp_path: Path):
+    """The published figures contradict each other: the report is still produced, each finding
+    is printed as a warning, and a last line says how many and how to go through them."""
+    code, out, err = _run(str(WORKBOOK), "-o", str(tmp_path / "r.docx"), "--no-toc")
+    assert code == 0 and "已生成报告" in out
+    lines = err.strip().splitlines()
+    assert any(line.startswith("警告：2024.xlsx › ") for line in lines)
+    assert lines[-1].startswith("数据检查发现警告 ") and "python -m reportgen check" in lines[-1]

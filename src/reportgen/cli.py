@@ -126,7 +126,7 @@ def _build(argv: list[str], out: TextIO, err: TextIO) -> int:
         written = generate(workbook, target, template=args.template, problems=problems,
                            pdf=args.pdf, toc=not args.no_toc)
     finally:
-        _print_warnings(problems.items, err)
+        _print_warnings(problems.items, err, workbook)
     print(f"已生成报告：{written}", file=out)
     if args.pdf:
         print(f"已生成 PDF：{written.with_suffix('.pdf')}", file=out)
@@ -261,10 +261,18 @@ def _pages(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _print_warnings(problems: Sequence[Problem], err: TextIO) -> None:
-    warnings = [p for p in problems if p.severity is not Severity.ERROR]
-    for problem in warnings:
+def _print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> None:
+    """Warnings and notes, one a line; then, if the checks found anything, how to go through
+    the findings one by one."""
+    shown = [p for p in problems if p.severity is not Severity.ERROR]
+    for problem in shown:
         print(f"{problem.severity.value}：{problem}", file=err)
+    findings = [p for p in shown if p.rule]
+    if findings:
+        counts = "、".join(f"{severity.value} {n} 处" for severity in SEVERITY_ORDER
+                          if (n := sum(p.severity is severity for p in findings)))
+        print(f"数据检查发现{counts}，报告照常生成。逐条核对请运行：python -m reportgen check "
+              f"{workbook}（加 --annotate 标注.xlsx 可在工作簿副本中标出这些单元格）", file=err)
 
 
 def _print_error(exc: ReportgenError, err: TextIO) -> None:
