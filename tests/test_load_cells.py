@@ -26,7 +26,7 @@ def reader_and_cell(value: object, number_format: str = "General", **kwargs):
     return CellReader("a.xlsx", problems, wb.epoch, **kwargs), cell, problems
 
 
-# -- numbers: the rules of docs/errors.md --
+# -- numbers: the rules of the README's section 出错时会看到什么 --
 
 @pytest.mark.parametrize("typed, unit, expected", [
     ("1,234", "人", Decimal("1234")),
