@@ -6,27 +6,21 @@ data, 2 for a wrong call; never a traceback unless ``--debug``.
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
 
-from reportgen.cli import main
+from cli_run import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "inputs" / "2024.xlsx"
 
 
-def _run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
 
 def test_writes_the_report_and_says_where(tmp_path: Path):
     """With -o the report goes there, and the command prints the path."""
     target = tmp_path / "报告.docx"
-    code, out, err = _run(str(WORKBOOK), "-o", str(target))
+    code, out, err = run_cli(str(WORKBOOK), "-o", str(target))
     assert code == 0, err
     assert target.is_file() and target.stat().st_size > 20_000
     assert out.strip() == f"已生成报告：{target}"
@@ -36,7 +30,7 @@ def test_default_output_is_beside_the_workbook(tmp_path: Path):
     """Without -o the report takes the workbook's name and folder."""
     workbook = tmp_path / "2024.xlsx"
     workbook.write_bytes(WORKBOOK.read_bytes())
-    code, out, _ = _run(str(workbook))
+    code, out, _ = run_cli(str(workbook))
     assert code == 0 and (tmp_path / "2024.docx").is_file()
 
 
@@ -51,14 +45,14 @@ def test_help_is_in_chinese():
 
 def test_missing_workbook_is_a_usage_error_without_traceback(tmp_path: Path):
     """A file that is not there: exit 2, one Chinese line naming it."""
-    code, out, err = _run(str(tmp_path / "没有.xlsx"))
+    code, out, err = run_cli(str(tmp_path / "没有.xlsx"))
     assert code == 2 and out == ""
     assert "找不到工作簿文件" in err and "Traceback" not in err
 
 
 def test_unknown_option_is_a_usage_error():
     """An option the command does not know: exit 2 and the usage line."""
-    code, _, err = _run(str(WORKBOOK), "--colour")
+    code, _, err = run_cli(str(WORKBOOK), "--colour")
     assert code == 2 and "不认识的参数" in err and "用法：" in err
 
 
@@ -66,7 +60,7 @@ def test_refuses_to_write_over_its_template(tmp_path: Path):
     """The output may not be the template the report is laid out with."""
     template = tmp_path / "模板.docx"
     template.write_bytes((ROOT / "templates" / "report.docx").read_bytes())
-    code, _, err = _run(str(WORKBOOK), "-o", str(template), "--template", str(template))
+    code, _, err = run_cli(str(WORKBOOK), "-o", str(template), "--template", str(template))
     assert code == 2 and "不能覆盖" in err
     assert template.read_bytes() == (ROOT / "templates" / "report.docx").read_bytes()
 
@@ -74,7 +68,7 @@ def test_refuses_to_write_over_its_template(tmp_path: Path):
 def test_build_points_to_check_when_the_figures_disagree(tmp_path: Path):
     """The published figures contradict each other: the report is still produced, each finding
     is printed as a warning, and a last line says how many and how to go through them."""
-    code, out, err = _run(str(WORKBOOK), "-o", str(tmp_path / "r.docx"), "--no-toc")
+    code, out, err = run_cli(str(WORKBOOK), "-o", str(tmp_path / "r.docx"), "--no-toc")
     assert code == 0 and "已生成报告" in out
     lines = err.strip().splitlines()
     assert any(line.startswith("警告：2024.xlsx › ") for line in lines)

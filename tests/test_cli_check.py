@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 from check_workbooks import build_consistent, set_figure, set_prose
-from reportgen.cli import main
+from cli_run import run_cli
 
 EXAMPLE = Path(__file__).parent.parent / "inputs" / "2024.xlsx"
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
 
 def test_the_published_report_lists_its_contradictions_and_exits_0():
     """Warnings and notes only: exit 0, grouped under 警告 and 提示, each with both places."""
-    code, out, _ = run("check", str(EXAMPLE))
+    code, out, _ = run_cli("check", str(EXAMPLE))
     assert code == 0
     assert out.startswith("检查 2024.xlsx：错误 0 处，警告 36 处，提示 2 处。")
     assert "\n警告（36 处）\n" in out and "\n提示（2 处）\n" in out
@@ -32,7 +26,7 @@ def test_the_published_report_lists_its_contradictions_and_exits_0():
 
 def test_json_for_scripts():
     """--format json: counts and findings with both places and both values."""
-    code, out, _ = run("check", str(EXAMPLE), "--format", "json")
+    code, out, _ = run_cli("check", str(EXAMPLE), "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["counts"] == {"error": 0, "warning": 36, "info": 2}
     finding = next(f for f in data["findings"] if f["rule"] == "sectors.total_scorecard_vs_table")
@@ -46,20 +40,20 @@ def test_errors_exit_1(tmp_path):
     """An impossible value (a percentage above 100) is an error: exit 1."""
     path = build_consistent(tmp_path, lambda wb: set_figure(
         wb, "scorecard.in_province_placement_rate", 120))
-    code, out, _ = run("check", str(path))
+    code, out, _ = run_cli("check", str(path))
     assert code == 1 and "\n错误（1 处）\n" in out
 
 
 def test_a_clean_workbook_says_so(tmp_path):
     """No finding: exit 0 and one reassuring line."""
-    code, out, _ = run("check", str(build_consistent(tmp_path)))
+    code, out, _ = run_cli("check", str(build_consistent(tmp_path)))
     assert code == 0 and "没有发现问题。" in out
 
 
 def test_annotate_writes_a_marked_copy(tmp_path):
     """--annotate writes the copy and says where."""
     path = build_consistent(tmp_path, lambda wb: set_prose(wb, "毕业生1476人。"))
-    code, _, err = run("check", str(path), "--annotate", str(tmp_path / "标注.xlsx"))
+    code, _, err = run_cli("check", str(path), "--annotate", str(tmp_path / "标注.xlsx"))
     assert code == 0 and (tmp_path / "标注.xlsx").exists() and "标注副本" in err
 
 
@@ -67,13 +61,13 @@ def test_annotating_over_the_input_is_a_usage_error(tmp_path):
     """Exit 2, and the workbook is untouched."""
     path = build_consistent(tmp_path)
     before = path.read_bytes()
-    code, _, err = run("check", str(path), "--annotate", str(path))
+    code, _, err = run_cli("check", str(path), "--annotate", str(path))
     assert code == 2 and "不能覆盖" in err and path.read_bytes() == before
 
 
 def test_a_missing_workbook_is_a_usage_error(tmp_path):
     """The same exit codes as the build: 2 for a wrong call."""
-    code, _, err = run("check", str(tmp_path / "nothing.xlsx"))
+    code, _, err = run_cli("check", str(tmp_path / "nothing.xlsx"))
     assert code == 2 and "找不到" in err
 
 
@@ -91,7 +85,7 @@ def test_the_build_prints_the_warnings_and_still_writes_the_report(tmp_path):
     """Before every build the same checks run: warnings printed, report produced."""
     path = build_consistent(tmp_path, lambda wb: set_prose(wb, "毕业生1476人。"))
     out_docx = tmp_path / "out.docx"
-    code, _, err = run(str(path), "-o", str(out_docx), "--no-toc") if _has_no_toc() else run(
+    code, _, err = run_cli(str(path), "-o", str(out_docx), "--no-toc") if _has_no_toc() else run_cli(
         str(path), "-o", str(out_docx))
     assert code == 0 and out_docx.exists()
     assert "警告" in err and "毕业生1476人" in err

@@ -3,24 +3,16 @@ exit 1 for bad data, 2 for bad usage; no traceback unless --debug."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
+from cli_run import run_cli
 from openpyxl import load_workbook
-
-from reportgen.cli import main
 from workbooks import build, cell_of
 
 EXAMPLE = Path(__file__).parent.parent / "inputs" / "2024.xlsx"
 OLD_REPORT = b"last week's report"
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Exit code, standard output and standard error of ``python -m reportgen ARGV``."""
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_bad_data_exits_1_with_every_problem_located(tmp_path):
@@ -28,7 +20,7 @@ def test_bad_data_exits_1_with_every_problem_located(tmp_path):
     def tweak(wb):
         cell_of(wb, "人才培养质量计分卡", "毕业生人数*").value = "一千二"
         wb["基本信息"]["B7"] = "年底"
-    code, out, err = run(str(build(tmp_path, tweak)))
+    code, out, err = run_cli(str(build(tmp_path, tweak)))
     assert code == 1 and out == ""
     lines = err.splitlines()
     assert lines[0] == "工作簿中有 2 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："
@@ -41,7 +33,7 @@ def test_a_file_that_is_not_a_workbook_exits_1(tmp_path):
     """A file of the wrong kind is bad data: located at the file, with what to do."""
     path = tmp_path / "2024.xlsx"
     path.write_bytes(b"")
-    code, _, err = run(str(path))
+    code, _, err = run_cli(str(path))
     assert code == 1
     assert "  2024.xlsx：文件是空的（0 字节），不是 Excel 工作簿。" in err
     assert "Traceback" not in err
@@ -49,7 +41,7 @@ def test_a_file_that_is_not_a_workbook_exits_1(tmp_path):
 
 def test_a_missing_file_exits_2(tmp_path):
     """A wrong path is bad usage."""
-    code, _, err = run(str(tmp_path / "none.xlsx"))
+    code, _, err = run_cli(str(tmp_path / "none.xlsx"))
     assert code == 2
     assert err.startswith("无法执行：找不到工作簿文件：")
     assert "Traceback" not in err
@@ -57,7 +49,7 @@ def test_a_missing_file_exits_2(tmp_path):
 
 def test_an_unknown_option_exits_2():
     """A mistyped option is bad usage, said in Chinese with the usage line."""
-    code, _, err = run("a.xlsx", "--colour")
+    code, _, err = run_cli("a.xlsx", "--colour")
     assert code == 2
     assert "不认识的参数" in err and "用法：" in err
 
@@ -66,7 +58,7 @@ def test_debug_adds_the_traceback(tmp_path):
     """--debug shows the technical details after the clerk's message."""
     path = tmp_path / "2024.xlsx"
     path.write_bytes(b"")
-    code, _, err = run(str(path), "--debug")
+    code, _, err = run_cli(str(path), "--debug")
     assert code == 1
     assert "文件是空的" in err and "Traceback (most recent call last)" in err
 
@@ -76,7 +68,7 @@ def test_warnings_are_printed_and_the_report_is_made(tmp_path):
     def tweak(wb):
         wb["正文"]["C1"] = "说明"
     out_path = tmp_path / "r.docx"
-    code, out, err = run(str(build(tmp_path, tweak)), "-o", str(out_path))
+    code, out, err = run_cli(str(build(tmp_path, tweak)), "-o", str(out_path))
     assert code == 0 and out_path.exists()
     assert "警告：test.xlsx › 正文!C1：多出的列，已忽略，实为“说明”。" in err
 
@@ -100,7 +92,7 @@ def test_five_faults_in_the_example_are_all_reported_and_nothing_is_lost(tmp_pat
     break_example(workbook)
     report = tmp_path / "2024.docx"
     report.write_bytes(OLD_REPORT)
-    code, out, err = run(str(workbook))
+    code, out, err = run_cli(str(workbook))
     assert code == 1 and out == ""
     lines = [line.strip() for line in err.splitlines()]
     assert lines[0] == "工作簿中有 5 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："

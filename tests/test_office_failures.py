@@ -7,16 +7,15 @@ LibreOffice is made missing by emptying ``PATH`` of it, and failing or hanging b
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 import time
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 from reportgen import Problems
-from reportgen.cli import main
 from reportgen.render.delivery import finish
 from reportgen.render.office import OfficeError, find_office
 from reportgen.render.toc import read_toc
@@ -24,11 +23,6 @@ from reportgen.render.toc import read_toc
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "inputs" / "2024.xlsx"
 
-
-def _run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _fake_soffice(folder: Path, body: str) -> None:
@@ -52,7 +46,7 @@ def test_without_libreoffice_the_report_is_delivered_and_the_toc_left_for_word(n
     """No LibreOffice: the .docx is written, its TOC field left for Word, and the CLI says
     未找到 LibreOffice，目录将在 Word 打开时更新; exit code 0."""
     target = tmp_path / "报告.docx"
-    code, out, err = _run(str(WORKBOOK), "-o", str(target))
+    code, out, err = run_cli(str(WORKBOOK), "-o", str(target))
     assert code == 0
     assert target.is_file() and read_toc(target) == []
     assert "未找到 LibreOffice，目录将在 Word 打开时更新" in err
@@ -63,7 +57,7 @@ def test_without_libreoffice_pdf_is_exit_4_with_the_docx_delivered(no_office, tm
     """``--pdf`` without LibreOffice: the .docx is delivered, no PDF, exit code 4, and the
     message names both the delivered report and what to do."""
     target = tmp_path / "报告.docx"
-    code, _, err = _run(str(WORKBOOK), "-o", str(target), "--pdf")
+    code, _, err = run_cli(str(WORKBOOK), "-o", str(target), "--pdf")
     assert code == 4
     assert target.is_file() and not target.with_suffix(".pdf").exists()
     assert "报告已生成" in err and "PDF 未生成" in err and "未找到 LibreOffice" in err
@@ -72,7 +66,7 @@ def test_without_libreoffice_pdf_is_exit_4_with_the_docx_delivered(no_office, tm
 def test_no_toc_option_leaves_the_field_for_word(tmp_path):
     """``--no-toc`` skips LibreOffice: the TOC field keeps its placeholder."""
     target = tmp_path / "报告.docx"
-    code, _, err = _run(str(WORKBOOK), "-o", str(target), "--no-toc")
+    code, _, err = run_cli(str(WORKBOOK), "-o", str(target), "--no-toc")
     assert code == 0 and read_toc(target) == []
     assert "目录已填好页码" not in err
 

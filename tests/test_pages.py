@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 import struct
 from pathlib import Path
 
 import docx
 import pytest
+from cli_run import run_cli
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm
 
-from reportgen.cli import main
 from reportgen.render.office import find_office
 from reportgen.render.pages import PagesError, parse_pages
 
 OFFICE = find_office()
 
-
-def _run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _png_size(path: Path) -> tuple[int, int]:
@@ -57,20 +51,20 @@ def test_pages_of_a_docx_become_a4_pictures(tmp_path):
     document.add_paragraph("第二页")
     source = tmp_path / "报告.docx"
     document.save(str(source))
-    code, out, _ = _run("pages", str(source), "--pages", "2,1", "-o", str(tmp_path / "图片"))
+    code, out, _ = run_cli("pages", str(source), "--pages", "2,1", "-o", str(tmp_path / "图片"))
     assert code == 0, out
     pictures = [tmp_path / "图片" / "page-2.png", tmp_path / "图片" / "page-1.png"]
     assert out.splitlines() == [f"已生成图片：{p}" for p in pictures]
     assert _png_size(pictures[0]) in {(661, 935), (662, 936)}  # rounding of 210 × 297 mm
-    code, _, err = _run("pages", str(source), "--pages", "3", "-o", str(tmp_path / "图片"))
+    code, _, err = run_cli("pages", str(source), "--pages", "3", "-o", str(tmp_path / "图片"))
     assert code == 2 and "只有 2 页" in err
 
 
 def test_pages_refuses_other_files(tmp_path):
     """Only .docx and .pdf are accepted; a missing file is named."""
-    code, _, err = _run("pages", str(tmp_path / "无.docx"))
+    code, _, err = run_cli("pages", str(tmp_path / "无.docx"))
     assert code == 2 and "找不到文件" in err
     other = tmp_path / "a.xlsx"
     other.write_bytes(b"x")
-    code, _, err = _run("pages", str(other))
+    code, _, err = run_cli("pages", str(other))
     assert code == 2 and "不是 .docx 或 .pdf" in err

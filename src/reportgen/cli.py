@@ -52,6 +52,8 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        self.add_argument("--debug", action="store_true",
+                          help="出错时显示完整的技术信息（供维护人员排查）")
 
     def format_help(self) -> str:
         """argparse ends section titles with an ASCII colon; Chinese takes a full-width one."""
@@ -83,8 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="同时生成 PDF，保存在报告旁边（需要 LibreOffice）")
     parser.add_argument("--no-toc", action="store_true",
                         help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
-    parser.add_argument("--debug", action="store_true",
-                        help="出错时显示完整的技术信息（供维护人员排查）")
     return parser
 
 
@@ -155,8 +155,6 @@ def build_check_parser() -> argparse.ArgumentParser:
                         help="输出格式：text 供阅读（默认），json 供程序处理")
     parser.add_argument("--annotate", metavar="标注.xlsx",
                         help="另存一份工作簿副本，把有问题的单元格标上颜色和批注（原文件不改动）")
-    parser.add_argument("--debug", action="store_true",
-                        help="出错时显示完整的技术信息（供维护人员排查）")
     return parser
 
 
@@ -246,8 +244,6 @@ def build_pages_parser() -> argparse.ArgumentParser:
                         help="图片的保存文件夹（默认：当前文件夹），文件名为 page-页码.png")
     parser.add_argument("--dpi", type=int, default=DEFAULT_DPI, metavar="分辨率",
                         help=f"每英寸像素数（默认：{DEFAULT_DPI}）")
-    parser.add_argument("--debug", action="store_true",
-                        help="出错时显示完整的技术信息（供维护人员排查）")
     return parser
 
 

@@ -128,52 +128,52 @@ def _survey_base(rule: Rule, figures: Figures) -> Iterator[Problem]:
                               rule.severity, count.source, "0", rule.id)
 
 
-def _free_sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
+def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[FreeGrid, int]]:
+    """Each free table the rule names that has a 合计 row, with that row's index."""
     for pattern in rule.operands:
         for table in figures.free_tables(pattern):
             grid = FreeGrid(table)
             total_row = grid.row_of(TOTAL_LABEL)
-            if total_row is None:
+            if total_row is not None:
+                yield grid, total_row
+
+
+def _free_sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    for grid, total_row in _free_tables_with_total(rule, figures):
+        for c in range(1, len(grid.cells[0])):
+            total = grid.quantity(total_row, c)
+            if total is None or SHARE_MARK in grid.header(c):
                 continue
-            for c in range(1, len(table.cells[0])):
-                total = grid.quantity(total_row, c)
-                if total is None or SHARE_MARK in grid.header(c):
-                    continue
-                parts = [q for r in range(grid.header_rows, total_row)
-                         if (q := grid.quantity(r, c)) is not None]
-                added = sum((p.value for p in parts), Decimal(0))
-                if parts and compare(total, Quantity(added, None, "")) is not Agreement.AGREE:
-                    terms = " + ".join(p.shown for p in parts)
-                    yield finding(rule, f"{total.label}与上面各行之和不符", total,
-                                  related=parts[0], expected=f"{terms} = {format_number(added)}",
-                                  hint=rule.description)
+            parts = [q for r in range(grid.header_rows, total_row)
+                     if (q := grid.quantity(r, c)) is not None]
+            added = sum((p.value for p in parts), Decimal(0))
+            if parts and compare(total, Quantity(added, None, "")) is not Agreement.AGREE:
+                terms = " + ".join(p.shown for p in parts)
+                yield finding(rule, f"{total.label}与上面各行之和不符", total,
+                              related=parts[0], expected=f"{terms} = {format_number(added)}",
+                              hint=rule.description)
 
 
 def _free_share(rule: Rule, figures: Figures) -> Iterator[Problem]:
-    for pattern in rule.operands:
-        for table in figures.free_tables(pattern):
-            grid = FreeGrid(table)
-            total_row = grid.row_of(TOTAL_LABEL)
-            if total_row is None:
+    for grid, total_row in _free_tables_with_total(rule, figures):
+        for c in range(2, len(grid.cells[0])):
+            if SHARE_MARK not in grid.header(c) or SHARE_MARK in grid.header(c - 1):
                 continue
-            for c in range(2, len(table.cells[0])):
-                if SHARE_MARK not in grid.header(c) or SHARE_MARK in grid.header(c - 1):
+            total = grid.quantity(total_row, c - 1)
+            if total is None or total.value == 0:
+                continue
+            for r in range(grid.header_rows, total_row):
+                share, count = grid.quantity(r, c, unit=PERCENT_UNIT), grid.quantity(r, c - 1)
+                if share is None or count is None:
                     continue
-                total = grid.quantity(total_row, c - 1)
-                if total is None or total.value == 0:
-                    continue
-                for r in range(grid.header_rows, total_row):
-                    share, count = grid.quantity(r, c, unit=PERCENT_UNIT), grid.quantity(r, c - 1)
-                    if share is None or count is None:
-                        continue
-                    value = count.value / total.value * rule.factor
-                    agreement = compare(share, Quantity(value, None, "", exact=True))
-                    if agreement is not Agreement.AGREE:
-                        yield finding(rule, f"{share.label}与按人数计算的占比不符", share,
-                                      related=count,
-                                      expected=f"{count.shown} ÷ {total.shown} × 100 = "
-                                               f"{computed(value, share)}",
-                                      hint=rule.description, agreement=agreement)
+                value = count.value / total.value * rule.factor
+                agreement = compare(share, Quantity(value, None, "", exact=True))
+                if agreement is not Agreement.AGREE:
+                    yield finding(rule, f"{share.label}与按人数计算的占比不符", share,
+                                  related=count,
+                                  expected=f"{count.shown} ÷ {total.shown} × 100 = "
+                                           f"{computed(value, share)}",
+                                  hint=rule.description, agreement=agreement)
 
 
 EVALUATORS: dict[Kind, Callable[[Rule, Figures], Iterator[Problem]]] = {

@@ -107,30 +107,21 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             key = content.text
             if key not in cases and (unreadable_cases is None or key in unreadable_cases):
                 continue
-            if key not in cases:
-                problems.add("“案例”表中没有这个编号的案例", reader.ref(content_cell), found=key,
-                             hint="请填写“案例”表“编号”列中的编号")
-            elif key in placed_cases:
-                problems.add(f"案例{key}被放置了两次（另一处在 {placed_cases[key].sheet}!"
-                             f"{placed_cases[key].cell}）", reader.ref(content_cell),
-                             hint="每个案例在正文中只能出现一次，请删除其中一行")
-            else:
-                placed_cases[key] = reader.ref(content_cell)
-                target.append(cases[key])
+            block = _place(key, f"案例{key}", "案例", cases, placed_cases,
+                           reader.ref(content_cell), problems,
+                           ("“案例”表中没有这个编号的案例", "请填写“案例”表“编号”列中的编号"))
+            if block is not None:
+                target.append(block)
         elif kind.text == KIND_TABLE:
             name = content.text
             if name not in tables and name in unreadable_tables:
                 continue
-            if name not in tables:
-                problems.add("没有这个名称的表格工作表", reader.ref(content_cell), found=name,
-                             hint="请填写表格所在工作表的名称，可用的有：" + "、".join(tables))
-            elif name in placed_tables:
-                problems.add(f"表格“{name}”被放置了两次（另一处在 {placed_tables[name].sheet}!"
-                             f"{placed_tables[name].cell}）", reader.ref(content_cell),
-                             hint="每个表格在正文中只能出现一次，请删除其中一行")
-            else:
-                placed_tables[name] = reader.ref(content_cell)
-                target.append(tables[name])
+            block = _place(name, f"表格“{name}”", "表格", tables, placed_tables,
+                           reader.ref(content_cell), problems,
+                           ("没有这个名称的表格工作表",
+                            "请填写表格所在工作表的名称，可用的有：" + "、".join(tables)))
+            if block is not None:
+                target.append(block)
 
     for key, case in cases.items():
         if key not in placed_cases:
@@ -142,6 +133,23 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
     for chapter in chapters:
         _check_not_empty(chapter, problems)
     return tuple(c.freeze() for c in chapters)
+
+
+def _place(key: str, label: str, noun: str, available: Mapping[str, Block],
+           placed: dict[str, SourceRef], ref: SourceRef, problems: Problems,
+           unknown: tuple[str, str]) -> Block | None:
+    """The case or table ``key`` names, the first time it is placed; a located problem when
+    nothing has that name (``unknown``: message and hint) or it was placed already."""
+    if key not in available:
+        problems.add(unknown[0], ref, found=key, hint=unknown[1])
+        return None
+    if key in placed:
+        first = placed[key]
+        problems.add(f"{label}被放置了两次（另一处在 {first.sheet}!{first.cell}）", ref,
+                     hint=f"每个{noun}在正文中只能出现一次，请删除其中一行")
+        return None
+    placed[key] = ref
+    return available[key]
 
 
 def _check_not_empty(section: _Open, problems: Problems) -> None:

@@ -30,7 +30,7 @@ BODY_LINE = 28  # fixed line spacing of the body, in points (22 lines a page)
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def _child(parent, tag: str, before: tuple[str, ...] = ()):
+def child_element(parent, tag: str, before: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     """The child element ``tag`` of ``parent``, created (before any of ``before``) if absent."""
     found = parent.find(qn(tag))
     if found is None:
@@ -203,7 +203,7 @@ def define_styles(doc: Document) -> None:
 def _right_tab_with_dots(style) -> None:
     """A dotted right tab at the text block's edge: TOC lines end in their page number."""
     ppr = style.element.get_or_add_pPr()
-    tabs = _child(ppr, "w:tabs", before=("w:spacing", "w:ind", "w:jc"))
+    tabs = child_element(ppr, "w:tabs", before=("w:spacing", "w:ind", "w:jc"))
     tab = OxmlElement("w:tab")
     tab.set(qn("w:val"), "right")
     tab.set(qn("w:leader"), "dot")
@@ -214,11 +214,11 @@ def _right_tab_with_dots(style) -> None:
 def _set_doc_defaults(doc: Document) -> None:
     """Document defaults name the official fonts too, and the language is Chinese."""
     styles_el = doc.styles.element
-    defaults = _child(styles_el, "w:docDefaults")
-    rpr_default = _child(defaults, "w:rPrDefault")
-    rpr = _child(rpr_default, "w:rPr")
+    defaults = child_element(styles_el, "w:docDefaults")
+    rpr_default = child_element(defaults, "w:rPrDefault")
+    rpr = child_element(rpr_default, "w:rPr")
     set_fonts(rpr, BODY_FONT)
-    lang = _child(rpr, "w:lang")
+    lang = child_element(rpr, "w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     lang.set(qn("w:bidi"), "ar-SA")

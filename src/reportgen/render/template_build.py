@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 
-from reportgen.render.styles import BODY_FONT, define_styles, set_fonts
+from reportgen.render.styles import BODY_FONT, child_element, define_styles, set_fonts
 
 CASE_BOX_STYLE = "Case Box"
 REPORT_TABLE_STYLE = "Report Table"
@@ -266,16 +266,8 @@ def _data_table(doc: Document) -> None:
 
 def _settings(doc: Document) -> None:
     """Ask Word to update fields (the TOC) on opening; Chinese as the East Asian language."""
-    settings = doc.settings.element
-    update = OxmlElement("w:updateFields")
+    update = child_element(doc.settings.element, "w:updateFields", before=(
+        "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+        "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+        "w:doNotIncludeSubdocsInStats", "w:decimalSymbol", "w:listSeparator"))
     update.set(qn("w:val"), "true")
-    for later in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
-                  "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
-                  "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:decimalSymbol",
-                  "w:listSeparator"):
-        anchor = settings.find(qn(later))
-        if anchor is not None:
-            anchor.addprevious(update)
-            break
-    else:
-        settings.append(update)
