@@ -12,7 +12,7 @@ import datetime
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeAlias
 
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils.datetime import from_excel
@@ -20,7 +20,7 @@ from openpyxl.utils.datetime import from_excel
 from reportgen.errors import Problems
 from reportgen.model import Figure, SourceRef, Text
 
-AnyCell = Cell | MergedCell
+AnyCell: TypeAlias = Cell | MergedCell
 
 # Characters illegal in XML 1.0 (Word refuses them) plus the other C0/C1 controls that
 # copy-paste brings along. Tab and line feed are kept: they mean something in a cell.
@@ -226,7 +226,8 @@ def number_as_shown(value: int | float | Decimal, number_format: str) -> Decimal
     (``0.00%`` → ``90.48``).
     """
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
-    if isinstance(value, float) and number.adjusted() - number.as_tuple().exponent >= 15:
+    exponent = number.as_tuple().exponent
+    if isinstance(value, float) and isinstance(exponent, int) and number.adjusted() - exponent >= 15:
         # Excel keeps 15 significant digits: 0.1+0.2 is 0.3 there, 0.30000000000000004 here.
         number = number.quantize(Decimal(1).scaleb(number.adjusted() - 14),
                                  rounding=ROUND_HALF_UP).normalize()

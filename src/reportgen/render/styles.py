@@ -7,6 +7,8 @@ attribute. Theme-font links are removed so that no style falls back to the theme
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
@@ -60,7 +62,7 @@ def set_fonts(rpr, east_asia: str, latin: str = LATIN) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def _reset_rpr(style) -> object:
+def _reset_rpr(style: Any) -> Any:
     """The style's run properties, emptied of colour, theme fonts and sizes."""
     rpr = style.element.get_or_add_rPr()
     for child in list(rpr):
