@@ -35,6 +35,7 @@ def test_a_file_that_is_not_a_workbook_exits_1(tmp_path):
     path.write_bytes(b"")
     code, _, err = run_cli(str(path))
     assert code == 1
+    assert err.startswith("无法读取工作簿，报告未生成（已有的报告未改动）：\n")
     assert "  2024.xlsx：文件是空的（0 字节），不是 Excel 工作簿。" in err
     assert "Traceback" not in err
 

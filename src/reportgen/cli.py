@@ -274,11 +274,14 @@ def _print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) ->
 def _print_error(exc: ReportgenError, err: TextIO) -> None:
     if isinstance(exc, DataError):
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        print(f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试：",
-              file=err)
+        if errors and all(p.where is None or not p.where.sheet for p in errors):
+            heading = "无法读取工作簿，报告未生成（已有的报告未改动）："
+        else:
+            heading = f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："
+        print(heading, file=err)
         for problem in errors:
             print(f"  {problem}", file=err)
     elif isinstance(exc, UsageError):
         print(f"无法执行：{exc}", file=err)
-    else:  # pragma: no cover - every ReportgenError is one of the two
+    else:  # the report is in place but something asked for after it failed (the PDF)
         print(str(exc), file=err)
