@@ -12,8 +12,6 @@ complete, so a failed run never leaves a half-written file or damages an earlier
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 from pathlib import Path
 
 from reportgen.checks import check_report
@@ -23,7 +21,7 @@ from reportgen.load.annotate import annotate
 from reportgen.model import Report
 from reportgen.placeholders import substitute
 from reportgen.render import default_template, render
-from reportgen.render.delivery import finish
+from reportgen.render.delivery import finish, write_atomically
 from reportgen.render.pages import DEFAULT_DPI, parse_pages, render_pages
 
 __all__ = ["DEFAULT_DPI", "annotate", "check_workbook", "default_output", "generate",
@@ -94,38 +92,7 @@ def write_report(report: Report, target: Path, *, template: Path | None = None) 
     data = render(report, template=template)
     if target.is_dir():
         raise UsageError(f"输出位置 {target} 是文件夹。请用 -o 写出报告的文件名（.docx）")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".docx.tmp",
-                                             dir=target.parent)
-    except OSError as exc:
-        raise UsageError(f"无法在 {target.parent} 中写入报告：{exc.strerror or exc}。"
-                         "请检查文件夹是否存在、是否有写入权限，或用 -o 换一个位置") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(target))
-        os.replace(temporary, target)
-    except PermissionError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {target}：{exc.strerror or exc}。如果报告正在 Word 或 WPS 中"
-                         "打开，请先关闭它再试，或用 -o 换一个文件名") from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """The permissions the report gets: those of the report it replaces, or the usual ones for
-    a new file (``mkstemp`` makes it private to its owner)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    write_atomically(target, data)
 
 
 def _refuse_overwriting_inputs(target: Path, *inputs: Path) -> None:

@@ -127,7 +127,7 @@ def check_text(rule: Rule, facts: list[TextFact], figures: Figures) -> Iterator[
                       related=figure,
                       expected=figure.shown if not figure.exact else computed(figure.value, said),
                       hint="请核对后改为一致；正文可写占位符直接引用表中的数"
-                           f"（见 docs/checks.md）", agreement=agreement)
+                           "（见 docs/checks.md）", agreement=agreement)
 
 
 def check_text_rate(rule: Rule, facts: list[TextFact]) -> Iterator[Problem]:

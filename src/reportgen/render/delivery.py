@@ -9,12 +9,13 @@ the clerk is told so; a PDF that was asked for and could not be made is an
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from attrs import frozen
 
-from reportgen.errors import Problems, Severity
+from reportgen.errors import Problems, Severity, UsageError
 from reportgen.render.office import (DEFAULT_TIMEOUT, Office, OfficeError, OfficeSession,
                                      convert_to_pdf, find_office, office_session)
 from reportgen.render.toc import TocEntry, fill_toc
@@ -86,14 +87,14 @@ def _fill(session: OfficeSession, docx: Path, notes: Problems) -> bool:
     except LookupError:
         notes.add("模板中没有目录域（TOC），未生成目录", severity=Severity.WARNING)
         return False
-    _replace(docx, data)
+    write_atomically(docx, data)
     notes.add(f"{TOC_FILLED}（共 {len(entries)} 条）", severity=Severity.INFO)
     return True
 
 
 def _export(session: OfficeSession, docx: Path) -> Path:
     target = pdf_path(docx)
-    temporary = _temporary(target)
+    temporary = temporary_beside(target)
     try:
         session.request(op="pdf", docx=str(docx), pdf=str(temporary))
         os.replace(temporary, target)
@@ -104,7 +105,7 @@ def _export(session: OfficeSession, docx: Path) -> Path:
 
 def _plain_pdf(office: Office, docx: Path, timeout: float) -> Path:
     target = pdf_path(docx)
-    temporary = _temporary(target)
+    temporary = temporary_beside(target)
     try:
         convert_to_pdf(office, docx, temporary, timeout)
         os.replace(temporary, target)
@@ -115,13 +116,19 @@ def _plain_pdf(office: Office, docx: Path, timeout: float) -> Path:
     return target
 
 
-def _temporary(target: Path) -> Path:
-    """A new empty file beside ``target``, with the permissions ``target`` has or would get."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix + ".tmp",
-                                    dir=target.parent)
+def temporary_beside(target: Path) -> Path:
+    """A new empty file beside ``target`` (same folder, so that moving it into place is
+    atomic), with the permissions ``target`` has, or those a new file would get."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-",
+                                        suffix=target.suffix + ".tmp", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(f"无法在 {target.parent} 中写入文件：{exc.strerror or exc}。"
+                         "请检查文件夹是否存在、是否有写入权限，或用 -o 换一个位置") from exc
     os.close(handle)
     try:
-        mode = target.stat().st_mode & 0o777
+        mode = stat.S_IMODE(target.stat().st_mode)
     except OSError:  # a new file: what the umask gives (mkstemp's file is private)
         umask = os.umask(0)
         os.umask(umask)
@@ -130,12 +137,19 @@ def _temporary(target: Path) -> Path:
     return Path(name)
 
 
-def _replace(target: Path, data: bytes) -> None:
-    """Write ``data`` over ``target`` atomically: readers see the old file or the new one."""
-    temporary = _temporary(target)
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` over ``target`` so that readers see the old file or the whole new one;
+    on any failure the old file is untouched and no temporary file is left."""
+    temporary = temporary_beside(target)
     try:
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, target)
+    except PermissionError as exc:
+        raise UsageError(f"无法写入 {target}：{exc.strerror or exc}。如果报告正在 Word 或 WPS 中"
+                         "打开，请先关闭它再试，或用 -o 换一个文件名") from exc
     finally:
         temporary.unlink(missing_ok=True)
 
