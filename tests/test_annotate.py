@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from check_workbooks import SECTORS_SHEET, build_consistent, set_prose
 from reportgen.errors import Severity, UsageError
-from reportgen.load.annotate import FILLS, annotate
+from reportgen.xlsx.annotate import FILLS, annotate
 from reportgen.pipeline import check_workbook
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen.numbers import format_figure, format_number
-from reportgen.render.context import cover_date, heading_number
+from reportgen.word.context import cover_date, heading_number
 
 
 def test_precision_is_the_one_carried():

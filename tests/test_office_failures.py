@@ -16,9 +16,9 @@ import pytest
 from cli_run import run_cli
 
 from reportgen import Problems
-from reportgen.render.delivery import finish
-from reportgen.render.office import OfficeError, find_office
-from reportgen.render.toc import read_toc
+from reportgen.delivery import finish
+from reportgen.office.session import OfficeError, find_office
+from reportgen.word.toc import read_toc
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "inputs" / "2024.xlsx"

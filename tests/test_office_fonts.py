@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from pdf_reading import gray_pixels
-from reportgen.render.office import convert_to_pdf, find_office, office_session
+from reportgen.office.session import convert_to_pdf, find_office, office_session
 
 pytestmark = pytest.mark.office
 

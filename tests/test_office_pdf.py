@@ -21,8 +21,8 @@ from docx.text.paragraph import Paragraph
 from pdf_reading import (MM, fonts, gray_pixels, lines_of, norm, page_count, page_texts,
                          printed_number, word_boxes)
 from reportgen import Problems, generate
-from reportgen.render.office import find_office
-from reportgen.render.toc import TocEntry, read_toc
+from reportgen.office.session import find_office
+from reportgen.word.toc import TocEntry, read_toc
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "inputs" / "2024.xlsx"

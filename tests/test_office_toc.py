@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import Problems, load, render
-from reportgen.render.toc import TocEntry, fill_toc, read_toc
+from reportgen.word.toc import TocEntry, fill_toc, read_toc
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = [TocEntry(1, "1. 学校概况", "1"), TocEntry(2, "1.1 基本情况", "1"),

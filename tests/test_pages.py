@@ -12,8 +12,8 @@ from cli_run import run_cli
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm
 
-from reportgen.render.office import find_office
-from reportgen.render.pages import PagesError, parse_pages
+from reportgen.office.session import find_office
+from reportgen.office.pages import PagesError, parse_pages
 
 OFFICE = find_office()
 

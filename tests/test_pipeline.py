@@ -10,9 +10,9 @@ import stat
 import pytest
 
 from reportgen.errors import DataError, UsageError
-from reportgen.load import load
+from reportgen.xlsx import load
 from reportgen.pipeline import generate, write_report
-from reportgen.render import default_template
+from reportgen.word import default_template
 from workbooks import build, cell_of
 
 OLD_REPORT = b"an earlier report, which must survive a failed run"

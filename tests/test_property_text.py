@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen.errors import DataError
-from reportgen.load import load
+from reportgen.xlsx import load
 from reportgen.pipeline import write_report
 from workbooks import FREE_TABLE, cell_of, minimal_workbook, save
 

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 
 from reportgen.errors import DataError, UsageError
-from reportgen.load import load
+from reportgen.xlsx import load
 from reportgen.pipeline import generate, write_report
 from workbooks import CASE_TITLE, build
 

@@ -1,4 +1,4 @@
-"""Rebuild templates/report.docx from reportgen.render.template_build (run from the repo root)."""
+"""Rebuild templates/report.docx from reportgen.word.template.build (run from the repo root)."""
 
 import sys
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 root = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(root / "src"))
 
-from reportgen.render.template_build import build_template  # noqa: E402
+from reportgen.word.template.build import build_template  # noqa: E402
 
 build_template(root / "templates" / "report.docx")
 print("wrote", root / "templates" / "report.docx")

@@ -11,9 +11,9 @@ The library in three calls::
 """
 
 from reportgen.errors import DataError, Problem, Problems, ReportgenError, Severity, UsageError
-from reportgen.load import load
+from reportgen.xlsx import load
 from reportgen.pipeline import generate, write_report
-from reportgen.render import default_template, render
+from reportgen.word import default_template, render
 
 __version__ = "0.1.0"
 

@@ -16,13 +16,14 @@ from pathlib import Path
 
 from reportgen.checks import check_report
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
-from reportgen.load import load
-from reportgen.load.annotate import annotate
+from reportgen.xlsx import load
+from reportgen.xlsx.annotate import annotate
 from reportgen.model import Report
 from reportgen.placeholders import substitute
-from reportgen.render import default_template, render
-from reportgen.render.delivery import finish, write_atomically
-from reportgen.render.pages import DEFAULT_DPI, parse_pages, render_pages
+from reportgen.word import default_template, render
+from reportgen.delivery import finish
+from reportgen.files import write_atomically
+from reportgen.office.pages import DEFAULT_DPI, parse_pages, render_pages
 
 __all__ = ["DEFAULT_DPI", "annotate", "check_workbook", "default_output", "generate",
            "parse_pages", "render_pages", "review", "write_report"]
@@ -43,7 +44,7 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
 
     Raises :class:`~reportgen.errors.DataError` with every problem of the workbook, or
     :class:`~reportgen.errors.UsageError` for a refused call; a PDF asked for but not made
-    raises :class:`~reportgen.render.office.OfficeError` after the report is in place.
+    raises :class:`~reportgen.office.session.OfficeError` after the report is in place.
     Warnings and notes go to ``problems``.
     """
     source = Path(workbook)

@@ -8,7 +8,7 @@ reads a file: the pipeline runs it before every build and ``reportgen check`` pr
 from __future__ import annotations
 
 from reportgen.checks.evaluate import EVALUATORS
-from reportgen.checks.figures import Figures
+from reportgen.figures import Figures
 from reportgen.checks.rules import RULES, Kind, Rule
 from reportgen.checks.text import check_text, check_text_part, check_text_rate, text_facts
 from reportgen.errors import Problem, Severity

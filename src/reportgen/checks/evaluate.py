@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from reportgen.checks.figures import Agreement, Figures, FreeGrid, Quantity, compare
+from reportgen.figures import Agreement, Figures, FreeGrid, Quantity, compare
 from reportgen.checks.rules import Kind, Rule
 from reportgen.errors import Problem, Severity
 from reportgen.numbers import PERCENT_UNIT, decimals, format_number, round_half_up

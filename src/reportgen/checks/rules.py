@@ -2,7 +2,7 @@
 
 Adding a rule is adding an entry to :data:`RULES`; each kind has one evaluator
 (:mod:`reportgen.checks.evaluate` for figures, :mod:`reportgen.checks.text` for prose).
-Figures are named by reference (see :mod:`reportgen.checks.figures`). The catalogue is
+Figures are named by reference (see :mod:`reportgen.figures`). The catalogue is
 documented for clerks in ``docs/checks.md``.
 
 Severities: 错误 only for a value that is impossible by itself (a percentage above 100, a

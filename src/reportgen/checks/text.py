@@ -19,7 +19,7 @@ from typing import Iterator
 
 from attrs import frozen
 
-from reportgen.checks.figures import Agreement, Figures, Quantity, compare
+from reportgen.figures import Agreement, Figures, Quantity, compare
 from reportgen.checks.evaluate import computed, finding
 from reportgen.checks.rules import Kind, Rule
 from reportgen.errors import Problem

@@ -10,7 +10,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
-from reportgen.load.cells import CellReader, display, is_blank
+from reportgen.xlsx.cells import CellReader, display, is_blank
 
 META_SHEET = "基本信息"
 META_COLUMNS = ("项目", "内容")

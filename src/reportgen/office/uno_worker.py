@@ -1,6 +1,6 @@
 """A LibreOffice client, run by the Python that carries LibreOffice's ``uno`` module.
 
-This file is not imported by reportgen: :mod:`reportgen.render.office` runs it as a script
+This file is not imported by reportgen: :mod:`reportgen.office.session` runs it as a script
 with the interpreter that has ``uno`` (Debian's ``python3`` with ``python3-uno``, or the
 ``python`` inside a LibreOffice installation), which is usually not the one reportgen runs in.
 It therefore uses the standard library and ``uno`` only.

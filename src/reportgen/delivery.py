@@ -1,24 +1,23 @@
 """The last steps after the .docx is written: its table of contents filled, and its PDF.
 
-Both need a layout engine, LibreOffice (:mod:`reportgen.render.office`). Without one the
+Both need a layout engine, LibreOffice (:mod:`reportgen.office.session`). Without one the
 .docx is delivered as it is (Word updates the table of contents when it opens the file) and
 the clerk is told so; a PDF that was asked for and could not be made is an
-:class:`~reportgen.render.office.OfficeError`, raised only after the .docx is in place.
+:class:`~reportgen.office.session.OfficeError`, raised only after the .docx is in place.
 """
 
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 from pathlib import Path
 
 from attrs import frozen
 
-from reportgen.errors import Problems, Severity, UsageError
-from reportgen.render.office import (DEFAULT_TIMEOUT, Office, OfficeError, OfficeSession,
+from reportgen.errors import Problems, Severity
+from reportgen.files import temporary_beside, write_atomically
+from reportgen.office.session import (DEFAULT_TIMEOUT, Office, OfficeError, OfficeSession,
                                      convert_to_pdf, find_office, office_session)
-from reportgen.render.toc import TocEntry, fill_toc
+from reportgen.word.toc import TocEntry, fill_toc
 
 TOC_FILLED = "目录已填好页码"
 TOC_LEFT_FOR_WORD = "目录将在 Word 打开时更新（WPS 不会自动更新目录）"
@@ -114,44 +113,6 @@ def _plain_pdf(office: Office, docx: Path, timeout: float) -> Path:
     finally:
         temporary.unlink(missing_ok=True)
     return target
-
-
-def temporary_beside(target: Path) -> Path:
-    """A new empty file beside ``target`` (same folder, so that moving it into place is
-    atomic), with the permissions ``target`` has, or those a new file would get."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-",
-                                        suffix=target.suffix + ".tmp", dir=target.parent)
-    except OSError as exc:
-        raise UsageError(f"无法在 {target.parent} 中写入文件：{exc.strerror or exc}。"
-                         "请检查文件夹是否存在、是否有写入权限，或用 -o 换一个位置") from exc
-    os.close(handle)
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:  # a new file: what the umask gives (mkstemp's file is private)
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(name, mode)
-    return Path(name)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` over ``target`` so that readers see the old file or the whole new one;
-    on any failure the old file is untouched and no temporary file is left."""
-    temporary = temporary_beside(target)
-    try:
-        with open(temporary, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except PermissionError as exc:
-        raise UsageError(f"无法写入 {target}：{exc.strerror or exc}。如果报告正在 Word 或 WPS 中"
-                         "打开，请先关闭它再试，或用 -o 换一个文件名") from exc
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _pdf_failed(docx: Path, reason: str) -> OfficeError:

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 
 from docx_reading import open_docx
-from reportgen.render.styles import OFFICIAL_FONTS
+from reportgen.word.template.styles import OFFICIAL_FONTS
 
 TEXT_WIDTH_TWIPS = round(156 / 25.4 * 1440)
 

@@ -4,7 +4,7 @@ A TOC in Word is a field: its instruction (``TOC \\o "1-3" \\h \\z \\u``) and, b
 ``separate`` and ``end`` marks, the result last computed. Word recomputes that result on
 opening (the template asks it to); WPS and LibreOffice show whatever result is stored. No
 Python library can paginate, so the entries and their page numbers come from LibreOffice's
-layout (:mod:`reportgen.render.office`); this module only puts them in place. The field stays a
+layout (:mod:`reportgen.office.session`); this module only puts them in place. The field stays a
 field: Word still updates it, and the rest of the document is untouched.
 """
 

@@ -15,8 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
-from reportgen.load.cells import CellReader, display
-from reportgen.load.sheets import FREE_TABLE_PREFIX, data_rows, find_columns
+from reportgen.xlsx.cells import CellReader, display
+from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns
 from reportgen.model import FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"

@@ -15,7 +15,7 @@ def default_template() -> Path:
 
 def render(report: Report, *, template: Path | None = None) -> bytes:
     """The .docx of ``report`` as bytes, laid out by ``template`` (the official one by default)."""
-    from reportgen.render.docx import render_bytes
+    from reportgen.word.docx import render_bytes
 
     return render_bytes(report, template or default_template())
 

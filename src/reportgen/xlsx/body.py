@@ -12,8 +12,8 @@ from typing import Collection, Mapping
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
-from reportgen.load.cells import CellReader
-from reportgen.load.sheets import (
+from reportgen.xlsx.cells import CellReader
+from reportgen.xlsx.sheets import (
     BODY_COLUMNS,
     BODY_KINDS,
     HEADING_LEVELS,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import DataError, UsageError
-from reportgen.load import load
-from reportgen.load.container import check_workbook_file
+from reportgen.xlsx import load
+from reportgen.xlsx.container import check_workbook_file
 from workbooks import build
 
 SAVE_AS = "请在 Excel 或 WPS 中打开它，用“另存为”保存为“Excel 工作簿（*.xlsx）”后再试。"

@@ -1,6 +1,6 @@
 """Pictures of chosen pages of a report, for review: PDF → PNG with poppler's ``pdftoppm``.
 
-A .docx is first turned into a PDF by LibreOffice (:mod:`reportgen.render.office`) in a
+A .docx is first turned into a PDF by LibreOffice (:mod:`reportgen.office.session`) in a
 temporary folder; a .pdf is used as it is. Pages are counted as in the PDF, the cover being 1.
 """
 
@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from reportgen.render.office import DEFAULT_TIMEOUT, OfficeError, convert_to_pdf, find_office, office_session
+from reportgen.office.session import DEFAULT_TIMEOUT, OfficeError, convert_to_pdf, find_office, office_session
 
 DEFAULT_DPI = 80
 """Resolution of the pictures: 80 dpi makes an A4 page 661 × 935 pixels, readable on screen."""

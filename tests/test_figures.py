@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.checks.figures import Agreement, Quantity, compare, compare_values, tolerance
+from reportgen.figures import Agreement, Quantity, compare, compare_values, tolerance
 from reportgen.numbers import round_half_up
 
 exact_values = st.decimals(min_value=0, max_value=10**6, places=6, allow_nan=False,

@@ -15,10 +15,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, official
 from reportgen.errors import DataError, Problem, Problems
-from reportgen.load.body import read_body, split_paragraphs
-from reportgen.load.cells import CellReader, display
-from reportgen.load.container import check_workbook_file
-from reportgen.load.sheets import (
+from reportgen.xlsx.body import read_body, split_paragraphs
+from reportgen.xlsx.cells import CellReader, display
+from reportgen.xlsx.container import check_workbook_file
+from reportgen.xlsx.sheets import (
     BODY_SHEET,
     CASES_COLUMNS,
     CASES_SHEET,
@@ -44,7 +44,7 @@ from reportgen.load.sheets import (
     data_rows,
     find_columns,
 )
-from reportgen.load.tables import read_free_table, read_indicator_table
+from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.model import (
     Case,
     IndicatorTable,
@@ -63,7 +63,7 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
     have no cached value, by (sheet, cell).
 
     Raises :class:`UsageError` when the path is missing and :class:`DataError` when the file
-    is not a readable .xlsx workbook (see :mod:`reportgen.load.container`).
+    is not a readable .xlsx workbook (see :mod:`reportgen.xlsx.container`).
     """
     check_workbook_file(path)
     try:

@@ -14,7 +14,7 @@ from reportgen.model import (
     Case, Figure, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Meta, Paragraph, Report,
     Section, Text,
 )
-from reportgen.render.context import CaseBlock, HeadingBlock, ParagraphBlock, TableBlock, build_context
+from reportgen.word.context import CaseBlock, HeadingBlock, ParagraphBlock, TableBlock, build_context
 
 
 def _text(s: str) -> Text:

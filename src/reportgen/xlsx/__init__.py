@@ -15,7 +15,7 @@ def load(path: str | os.PathLike[str], *, problems: Problems | None = None) -> R
     Raises :class:`~reportgen.errors.DataError` carrying every problem found when any of them
     is an error; warnings are left in ``problems`` when the caller passes a collector.
     """
-    from reportgen.load.workbook import read_report
+    from reportgen.xlsx.workbook import read_report
 
     collected = problems if problems is not None else Problems()
     report = read_report(Path(path), collected)

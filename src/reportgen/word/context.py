@@ -12,7 +12,7 @@ from typing import Any
 from attrs import frozen
 
 from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section, Table
-from reportgen.render.tables import Grid, GridCell, free_grid, indicator_grid
+from reportgen.word.tables import Grid, GridCell, free_grid, indicator_grid
 
 APPENDIX_TITLE = "附表"
 """The heading of the appendix that holds the indicator tables when the setting asks."""

@@ -24,10 +24,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.errors import UsageError
 from reportgen.model import Report
-from reportgen.render.context import build_context, table_grids
-from reportgen.render.literal import protect, restore_document
-from reportgen.render.tables import Grid
-from reportgen.render.template_build import REPORT_TABLE_STYLE
+from reportgen.word.context import build_context, table_grids
+from reportgen.word.literal import protect, restore_document
+from reportgen.word.tables import Grid
+from reportgen.word.names import REPORT_TABLE_STYLE
 
 _MM_TO_TWIPS = 1440 / 25.4
 

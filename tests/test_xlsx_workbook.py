@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from reportgen.errors import DataError, Problems, Severity
-from reportgen.load import load
+from reportgen.xlsx import load
 from workbooks import FREE_TABLE, body_row, build, cell_of
 
 HINT_ROWS = "“{0}”的指标行须与官方表一致（名称、单位、顺序），只填写数值和备注"

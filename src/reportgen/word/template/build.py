@@ -21,10 +21,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 
-from reportgen.render.styles import BODY_FONT, child_element, define_styles, set_fonts
+from reportgen.word.names import CASE_BOX_STYLE, REPORT_TABLE_STYLE
+from reportgen.word.template.styles import BODY_FONT, child_element, define_styles, set_fonts
 
-CASE_BOX_STYLE = "Case Box"
-REPORT_TABLE_STYLE = "Report Table"
 TEXT_WIDTH_TWIPS = int(156 / 25.4 * 1440)
 
 

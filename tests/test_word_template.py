@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import default_template
-from reportgen.render.template_build import build_template
+from reportgen.word import default_template
+from reportgen.word.template.build import build_template
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "templates" / "report.docx"

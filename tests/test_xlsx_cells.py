@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from reportgen.errors import Problems, Severity
-from reportgen.load.cells import CellReader, number_as_shown
+from reportgen.xlsx.cells import CellReader, number_as_shown
 
 
 def reader_and_cell(value: object, number_format: str = "General", **kwargs):
