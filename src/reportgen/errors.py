@@ -48,6 +48,9 @@ class Problem:
     rule: str | None = None
     """The id of the check rule that found it (``scorecard.sectors_sum``); ``None`` for
     problems of reading."""
+    code: str | None = None
+    """The stable identifier of this kind of problem (``E-CELL-NUMBER``): the same for every
+    problem of the kind, whatever its place and wording; scripts and the docs use it."""
 
     def __str__(self) -> str:
         """``where：message，实为“found”。hint。`` — the line the clerk reads."""
@@ -76,6 +79,13 @@ class ReportgenError(Exception):
     """The base of every error reportgen raises on purpose."""
 
     exit_code = 1
+    code: str | None = None
+    """The stable identifier of the kind of error (``U-FILE-MISSING``), when it has one."""
+
+    def __init__(self, *args: object, code: str | None = None) -> None:
+        super().__init__(*args)
+        if code is not None:
+            self.code = code
 
 
 class DataError(ReportgenError):
@@ -105,15 +115,16 @@ class Problems:
         self.items: list[Problem] = []
 
     def add(self, message: str, where: SourceRef | None = None, *, found: object = None,
-            hint: str | None = None, severity: Severity = Severity.ERROR) -> None:
+            hint: str | None = None, severity: Severity = Severity.ERROR,
+            code: str | None = None) -> None:
         """Record one problem."""
         self.items.append(Problem(message, where, None if found is None else str(found), hint,
-                                  severity))
+                                  severity, code=code))
 
     def warn(self, message: str, where: SourceRef | None = None, *, found: object = None,
-             hint: str | None = None) -> None:
+             hint: str | None = None, code: str | None = None) -> None:
         """Record a warning."""
-        self.add(message, where, found=found, hint=hint, severity=Severity.WARNING)
+        self.add(message, where, found=found, hint=hint, severity=Severity.WARNING, code=code)
 
     @property
     def errors(self) -> list[Problem]:

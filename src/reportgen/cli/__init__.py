@@ -1,0 +1,61 @@
+"""The command line: arguments in, Chinese messages and an exit code out; no business logic.
+
+Commands (each in its own module of this package): ``reportgen WORKBOOK`` builds the report; ``reportgen check WORKBOOK`` lists the
+workbook's problems and findings without building; ``reportgen pages REPORT`` draws chosen
+pages as PNG pictures for review.
+
+Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
+called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
+report was written but the PDF asked for with ``--pdf`` was not (LibreOffice missing or failed).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Callable, Sequence, TextIO
+
+from reportgen.cli import build, check, pages
+from reportgen.cli.build import build_parser
+from reportgen.cli.check import as_json, as_text, build_check_parser
+from reportgen.cli.pages import build_pages_parser
+from reportgen.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, print_error
+from reportgen.errors import ReportgenError
+
+__all__ = ["COMMANDS", "as_json", "as_text", "build_check_parser", "build_pages_parser",
+           "build_parser", "main"]
+
+Command = Callable[[Sequence[str], TextIO, TextIO], int]
+COMMANDS: dict[str, Command] = {
+    "check": check.run,
+    "pages": pages.run,
+}
+"""The sub-commands by name; anything else is a workbook to build (``reportgen WORKBOOK``)."""
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the command; return its exit code."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list
+    try:
+        command = COMMANDS.get(args_list[0]) if args_list else None
+        if command is not None:
+            return command(args_list[1:], out, err)
+        return build.run(args_list, out, err)
+    except ReportgenError as exc:
+        print_error(exc, err)
+        if debug:
+            traceback.print_exc(file=err)
+        return exc.exit_code  # 1 data, 2 usage, 4 no PDF
+    except KeyboardInterrupt:
+        print("已中断。", file=err)
+        return EXIT_USAGE
+    except Exception:  # a bug: say so plainly, show the details only when asked
+        if debug:
+            traceback.print_exc(file=err)
+        else:
+            print("程序内部错误，报告未生成。请加 --debug 重新运行，并把显示的内容发给维护人员。",
+                  file=err)
+        return EXIT_INTERNAL

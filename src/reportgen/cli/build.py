@@ -1,0 +1,47 @@
+"""``reportgen WORKBOOK``: build the report (and its PDF)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from reportgen.cli.parsing import EXIT_OK, Parser, print_warnings
+from reportgen.errors import Problems
+from reportgen.pipeline import default_output, generate
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``reportgen WORKBOOK``."""
+    parser = Parser(
+        prog="python -m reportgen",
+        description="由 Excel 工作簿生成《中等职业学校年度质量报告》Word 文档。",
+        epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx\n"
+               "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx",
+    )
+    parser.add_argument("workbook", metavar="工作簿", help="填好的 Excel 工作簿（.xlsx）")
+    parser.add_argument("-o", "--output", metavar="报告.docx",
+                        help="报告的保存位置（默认：与工作簿同名、同文件夹的 .docx）")
+    parser.add_argument("--template", metavar="模板.docx",
+                        help="使用自己的 Word 模板（默认：内置的官方格式模板）")
+    parser.add_argument("--pdf", action="store_true",
+                        help="同时生成 PDF，保存在报告旁边（需要 LibreOffice）")
+    parser.add_argument("--no-toc", action="store_true",
+                        help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
+    return parser
+
+
+def run(argv: list[str], out: TextIO, err: TextIO) -> int:
+    args = build_parser().parse_args(argv)
+    problems = Problems()
+    workbook = Path(args.workbook)
+    target = Path(args.output) if args.output else default_output(workbook)
+    try:
+        written = generate(workbook, target, template=args.template, problems=problems,
+                           pdf=args.pdf, toc=not args.no_toc)
+    finally:
+        print_warnings(problems.items, err, workbook)
+    print(f"已生成报告：{written}", file=out)
+    if args.pdf:
+        print(f"已生成 PDF：{written.with_suffix('.pdf')}", file=out)
+    return EXIT_OK

@@ -1,0 +1,103 @@
+"""``reportgen check WORKBOOK``: the workbook's problems and findings, without building."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, Sequence, TextIO
+
+from reportgen.cli.parsing import SEVERITY_ORDER, Parser
+from reportgen.errors import Problem, Severity
+from reportgen.model import SourceRef
+from reportgen.pipeline import annotate, check_workbook
+
+JSON_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def build_check_parser() -> argparse.ArgumentParser:
+    """The parser of ``reportgen check``: the workbook's problems without building.
+
+    Findings are grouped by severity (错误 / 警告 / 提示), each with both places and both values;
+    ``--format json`` prints them for scripts; ``--annotate OUT.xlsx`` writes a marked copy of
+    the workbook. Exit code 1 when there is an error (warnings do not fail the check).
+    """
+    parser = Parser(
+        prog="python -m reportgen check",
+        description="检查工作簿中的数字是否前后一致（表内、表与表之间、正文与表格之间），"
+                    "不生成报告。",
+        epilog="例：python -m reportgen check inputs/2024.xlsx --annotate 标注.xlsx",
+    )
+    parser.add_argument("workbook", metavar="工作簿", help="要检查的 Excel 工作簿（.xlsx）")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="输出格式：text 供阅读（默认），json 供程序处理")
+    parser.add_argument("--annotate", metavar="标注.xlsx",
+                        help="另存一份工作簿副本，把有问题的单元格标上颜色和批注（原文件不改动）")
+    return parser
+
+
+def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run ``check``; return 1 when the workbook has errors, else 0."""
+    args = build_check_parser().parse_args(list(argv))
+    workbook = Path(args.workbook)
+    problems = check_workbook(workbook)
+    if args.annotate:
+        marked = annotate(workbook, args.annotate, problems)
+        print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)
+    if args.format == "json":
+        json.dump(as_json(workbook, problems), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(as_text(workbook, problems))
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+
+
+def as_text(workbook: Path, problems: Sequence[Problem]) -> str:
+    """The findings for a clerk: a summary line, then each severity's findings, numbered."""
+    counts = {s: sum(1 for p in problems if p.severity is s) for s in SEVERITY_ORDER}
+    lines = [f"检查 {workbook.name}：" + "，".join(f"{s.value} {counts[s]} 处" for s in SEVERITY_ORDER)
+             + "。"]
+    if not problems:
+        lines.append("没有发现问题。")
+    for severity in SEVERITY_ORDER:
+        group = [p for p in problems if p.severity is severity]
+        if not group:
+            continue
+        lines += ["", f"{severity.value}（{len(group)} 处）"]
+        for n, p in enumerate(group, 1):
+            lines.append(f"{n:>3}. {p.message}")
+            if p.where is not None:
+                lines.append(f"     位置：{p.where}" + (f"　内容：{p.found}" if p.found else ""))
+            elif p.found:
+                lines.append(f"     内容：{p.found}")
+            if p.related is not None:
+                lines.append(f"     对照：{p.related}" + (f"　内容：{p.expected}" if p.expected else ""))
+            if p.hint:
+                lines.append(f"     建议：{p.hint}")
+            if p.rule:
+                lines.append(f"     规则：{p.rule}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(workbook: Path, problems: Sequence[Problem]) -> dict[str, Any]:
+    """The findings for scripts."""
+    return {
+        "workbook": str(workbook),
+        "counts": {JSON_LEVELS[s]: sum(1 for p in problems if p.severity is s)
+                   for s in SEVERITY_ORDER},
+        "findings": [{
+            "severity": JSON_LEVELS[p.severity],
+            "severity_label": p.severity.value,
+            "rule": p.rule,
+            "message": p.message,
+            "where": _place(p.where),
+            "found": p.found,
+            "related": _place(p.related),
+            "expected": p.expected,
+            "hint": p.hint,
+        } for p in problems],
+    }
+
+
+def _place(ref: SourceRef | None) -> dict[str, str] | None:
+    return None if ref is None else {"file": ref.file, "sheet": ref.sheet, "cell": ref.cell}
