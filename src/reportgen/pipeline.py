@@ -21,11 +21,14 @@ from reportgen.xlsx.annotate import annotate
 from reportgen.model import Report
 from reportgen.placeholders import substitute
 from reportgen.word import default_template, render
-from reportgen.delivery import finish
+from reportgen.delivery import deliver, pdf_path
 from reportgen.files import write_atomically
-from reportgen.office.pages import DEFAULT_DPI, parse_pages, render_pages
+from reportgen.office.session import OfficeSession
+from reportgen.office import pages as _pages
+from reportgen.office.pages import DEFAULT_DPI, check_dpi, parse_pages
+from reportgen.word.external import neutralise_external
 
-__all__ = ["DEFAULT_DPI", "annotate", "check_workbook", "default_output", "generate",
+__all__ = ["DEFAULT_DPI", "annotate", "check_dpi", "check_workbook", "default_output", "generate",
            "parse_pages", "render_pages", "review", "write_report"]
 
 
@@ -36,11 +39,16 @@ def default_output(workbook: Path) -> Path:
 
 def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
              template: str | os.PathLike[str] | None = None,
-             problems: Problems | None = None, pdf: bool = False, toc: bool = True) -> Path:
+             problems: Problems | None = None, pdf: bool = False, toc: bool = True,
+             office: OfficeSession | None = None) -> Path:
     """Read ``workbook``, render the report and write it to ``out``; return the path written.
 
     When LibreOffice is installed, the table of contents is filled with page numbers (``toc``)
-    and, if ``pdf``, the PDF is written beside the report (see docs/pdf.md).
+    and, if ``pdf``, the PDF is written beside the report (see docs/pdf.md). ``office`` is a
+    :class:`~reportgen.office.session.OfficeSession` to use (one LibreOffice for many
+    reports); without it, one is started for the call when needed. The report, its table of
+    contents and its PDF replace the old files together, at the end: a run that fails or is
+    interrupted leaves them as they were.
 
     Raises :class:`~reportgen.errors.DataError` with every problem of the workbook, or
     :class:`~reportgen.errors.UsageError` for a refused call; a PDF asked for but not made
@@ -51,10 +59,21 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
     _refuse_overwriting_inputs(target, source, template_path)
+    if pdf:
+        _refuse_overwriting_inputs(pdf_path(target), source, template_path)
     report = review(load(source, problems=problems), problems)
-    write_report(report, target, template=template_path)
-    finish(target, pdf=pdf, toc=toc, problems=problems)
+    data = render(report, template=template_path)
+    _refuse_folder(target)
+    deliver(data, target, pdf=pdf, toc=toc, problems=problems, office=office)
     return target
+
+
+def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = DEFAULT_DPI,
+                 prefix: str = "page", office: OfficeSession | None = None) -> list[Path]:
+    """Pictures of chosen pages of a .docx or .pdf (:func:`reportgen.office.pages.render_pages`);
+    a .docx has its links to outside content cut before LibreOffice opens it."""
+    return _pages.render_pages(document, pages, out_dir, dpi=dpi, prefix=prefix, office=office,
+                               prepare=neutralise_external)
 
 
 def review(report: Report, problems: Problems | None = None) -> Report:
@@ -91,18 +110,26 @@ def check_workbook(workbook: str | os.PathLike[str]) -> list[Problem]:
 def write_report(report: Report, target: Path, *, template: Path | None = None) -> None:
     """Render ``report`` and move it into place at ``target`` only once it is complete."""
     data = render(report, template=template)
-    if target.is_dir():
-        raise UsageError(f"输出位置 {target} 是文件夹。请用 -o 写出报告的文件名（.docx）")
+    _refuse_folder(target)
     write_atomically(target, data)
 
 
+def _refuse_folder(target: Path) -> None:
+    if target.is_dir():
+        raise UsageError(f"输出位置 {target} 是文件夹。请用 -o 写出报告的文件名（.docx）")
+
+
 def _refuse_overwriting_inputs(target: Path, *inputs: Path) -> None:
-    """The report never replaces the workbook or the template it is made from."""
-    if target.suffix.lower() != ".docx":
+    """The report (or its PDF) never replaces the workbook or the template it is made from."""
+    pdf = target.suffix.lower() == ".pdf"
+    if not pdf and target.suffix.lower() != ".docx":
         raise UsageError(f"输出文件应以 .docx 结尾：{target}")
     for path in inputs:
         same = target.resolve() == path.resolve()
         if not same and target.exists() and path.exists():
             same = os.path.samefile(target, path)
+        if same and pdf:
+            raise UsageError(f"PDF 将保存为 {target}（与报告同名），而它正是输入文件，不能覆盖它。"
+                             "请用 -o 给报告另取一个文件名", code="U-PDF-IS-INPUT")
         if same:
             raise UsageError(f"输出文件 {target} 就是输入文件，不能覆盖它。请用 -o 指定另一个文件名")

@@ -25,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from reportgen.errors import UsageError
 from reportgen.model import Report
 from reportgen.word.context import build_context, table_grids
+from reportgen.word.external import neutralise_external
 from reportgen.word.literal import protect, restore_document
 from reportgen.word.tables import Grid
 from reportgen.word.names import REPORT_TABLE_STYLE
@@ -53,7 +54,7 @@ def render_bytes(report: Report, template: Path) -> bytes:
     _set_properties(tpl.docx, report)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return buffer.getvalue()
+    return neutralise_external(buffer.getvalue())  # nothing in the report reaches outside it
 
 
 def _set_properties(document: Any, report: Report) -> None:
