@@ -25,13 +25,26 @@ GRACE = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
 
 
 def _gone(group: int) -> bool:
+    """No process of ``group`` runs (zombies, which nobody may reap, do not count)."""
     try:
         os.killpg(group, 0)
     except ProcessLookupError:
         return True
     except PermissionError:
         return False
-    return False
+    if not os.path.isdir("/proc"):
+        return False
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                fields = stat.read().rpartition(b")")[2].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and int(fields[2]) == group and fields[0] != b"Z":
+            return False
+    return True
 
 
 def stop(group: int) -> None:
