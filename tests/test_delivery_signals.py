@@ -20,6 +20,7 @@ import pytest
 
 from reportgen import files, generate
 from reportgen.office.session import find_office
+from processes import group_live, live
 from workbooks import build
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
@@ -102,15 +103,6 @@ def test_a_signal_at_any_step_leaves_the_old_report_and_pdf(tmp_path, monkeypatc
         assert _temporaries(out) == []
 
 
-def _live(pid: int) -> bool:
-    """``pid`` runs (a zombie waiting to be reaped does not count)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def _eventually(condition, what: str, seconds: float = 60) -> None:
     end = time.monotonic() + seconds
     while not condition():
@@ -135,10 +127,10 @@ def test_a_stopped_run_leaves_no_libreoffice_profile_socket_or_pdf_behind(tmp_pa
     process, marker = _start(tmp_path, "reportgen.office.session:_Running.send",
                              str(workbook), "-o", str(report), "--pdf", options=("--after",))
     running = _reached(process, marker)
-    assert _live(running["office_pid"]) and Path(running["workspace"]).is_dir()
+    assert live(running["office_pid"]) and Path(running["workspace"]).is_dir()
     process.send_signal(sig)
     process.communicate(timeout=120)
-    _eventually(lambda: not _live(running["office_pid"]) and not _live(running["worker_pid"]),
+    _eventually(lambda: not group_live(running["office_pid"]) and not live(running["worker_pid"]),
                 "LibreOffice is still running")
     _eventually(lambda: not Path(running["workspace"]).exists(), "the profile folder is left")
     _eventually(lambda: not any(Path(s).exists() for s in running["sockets"]),

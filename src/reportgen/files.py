@@ -37,10 +37,13 @@ __all__ = ["Staging", "clean_stale_temporaries", "file_error", "temporary_beside
 NAME_MAX = 255
 """The longest file name, in bytes, of the usual file systems (ext4, NTFS, APFS)."""
 _HOST = hashlib.md5(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
-_TEMPORARY = re.compile(r"^\..*~(?P<host>[0-9a-f]{4})-(?P<pid>\d+)-[0-9a-z]{6}\.[^.]+\.tmp$")
+_TEMPORARY = re.compile(r"^\..*~(?P<host>[0-9a-f]{4})-(?P<pid>\d+)-[0-9a-z]{6}(\.[^.]+)?\.tmp$",
+                        re.DOTALL)
 _STARTED = time.time()
 """When this run started: a temporary file older than that is not one of its own."""
 _cleaned: set[Path] = set()
+_targets: dict[Path, Path] = {}
+"""The target of each temporary file being written, to name it in messages."""
 
 Writer = Callable[[int], None]
 """Writes a file's content to an open file descriptor."""
@@ -83,7 +86,7 @@ def write_bytes(path: Path, data: bytes | Writer) -> None:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise file_error(exc, path) from exc
+        raise file_error(exc, _targets.get(path, path)) from exc
 
 
 def write_atomically(target: Path, data: bytes | Writer) -> None:
@@ -120,12 +123,14 @@ class Staging:
             return self._staged[target]
         temporary = temporary_beside(target)
         self._staged[target] = temporary
+        _targets[temporary] = target
         return temporary
 
     def drop(self, target: Path) -> None:
         """Do not deliver ``target`` after all (its temporary file is removed)."""
         temporary = self._staged.pop(target, None)
         if temporary is not None:
+            _targets.pop(temporary, None)
             temporary.unlink(missing_ok=True)
 
     def discard(self) -> None:
@@ -146,6 +151,7 @@ class Staging:
                 except OSError as exc:
                     raise file_error(exc, target) from exc
                 del self._staged[target]
+                _targets.pop(temporary, None)
 
 
 def _final_mode(target: Path) -> int:

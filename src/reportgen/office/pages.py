@@ -99,7 +99,7 @@ def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = 
         total = page_count(pdf)
         beyond = [p for p in pages if p > total]
         if beyond:
-            shown = "、".join(map(str, beyond[:5])) + ("等" if len(beyond) > 5 else "")
+            shown = "、".join(map(str, beyond[:5])) + (f" 等 {len(beyond)}" if len(beyond) > 5 else "")
             raise PagesError(f"报告只有 {total} 页，没有第 {shown} 页", code="U-PAGES-BEYOND")
         sizes = _page_sizes(pdf, min(pages), max(pages)) if pages else {}
         written = []
