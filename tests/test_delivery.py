@@ -147,3 +147,10 @@ def test_without_libreoffice_the_report_is_delivered_and_the_clerk_told(tmp_path
             office=OfficeSession(None))
     assert report.read_bytes() == b"not really a report"
     assert [p.code for p in problems.items] == ["I-TOC-NO-OFFICE"]
+
+
+def test_without_toc_or_pdf_libreoffice_is_not_asked(tmp_path):
+    """``--no-toc`` without ``--pdf``: the session given is not used at all."""
+    office = FakeOffice()
+    generate(build(tmp_path), tmp_path / "r.docx", toc=False, office=office)
+    assert office.requests == [] and read_toc(tmp_path / "r.docx") == []

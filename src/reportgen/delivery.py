@@ -61,7 +61,7 @@ def deliver(data: bytes, target: Path, *, pdf: bool = False, toc: bool = True,
             write_bytes(staged, data)
             staged_pdf = staging.beside(pdf_path(target)) if pdf else None
             filled, pdf_error = False, None
-            if session is not None:
+            if session is not None and (toc or pdf):
                 filled, pdf_error = _lay_out(session, data, staged, staged_pdf, toc, notes)
             if pdf_error is not None:
                 staging.drop(pdf_path(target))
