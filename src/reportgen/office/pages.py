@@ -151,7 +151,7 @@ def _page_sizes(pdf: Path, first: int, last: int) -> dict[int, tuple[float, floa
 def _check_picture(data: bytes, size: tuple[float, float] | None, dpi: int, page: int) -> None:
     """A PNG of the page at ``dpi`` (±2 pixels), not an empty or tiny stand-in."""
     if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
-        raise PagesError(f"第 {page} 页的图片没有生成（poppler 没有输出 PNG）", code="O-PAGES-PICTURE")
+        raise PagesError(f"第 {page} 页的图片没有生成（poppler 没有输出 PNG）", code="U-PAGES-PICTURE")
     width, height = struct.unpack(">II", data[16:24])
     if size is None:  # pdfinfo did not say: at least not a 1 × 1 stand-in
         expected = (float(max(width, 10)), float(max(height, 10)))
@@ -160,7 +160,7 @@ def _check_picture(data: bytes, size: tuple[float, float] | None, dpi: int, page
     if abs(width - expected[0]) > 2 or abs(height - expected[1]) > 2:
         raise PagesError(f"第 {page} 页的图片大小不对（{width} × {height} 像素，应约为 "
                          f"{expected[0]:.0f} × {expected[1]:.0f}）。请换一个较小的 --dpi 再试",
-                         code="O-PAGES-PICTURE")
+                         code="U-PAGES-PICTURE")
 
 
 def _tool(name: str) -> str:

@@ -97,8 +97,11 @@ class Workspace:
 
     def __init__(self, grace: float = STOP_GRACE) -> None:
         self.path = Path(tempfile.mkdtemp(prefix="reportgen-office-"))
+        self._watchdog: subprocess.Popen[bytes] | None = None
         try:
-            self._watchdog: subprocess.Popen[bytes] | None = subprocess.Popen(
+            if getattr(sys, "frozen", False):  # no Python to run the watchdog with
+                raise OSError("frozen")
+            self._watchdog = subprocess.Popen(
                 [sys.executable, "-I", "-S", str(_WATCHDOG), str(grace)],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 start_new_session=True)

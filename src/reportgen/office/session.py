@@ -126,7 +126,10 @@ class _Running:
             stop_group(self.worker, grace=1.0)
             for stream in (self.worker.stdin, self.worker.stdout):
                 if stream is not None:
-                    stream.close()
+                    try:
+                        stream.close()
+                    except OSError:  # a request still buffered for a worker now gone
+                        pass
             self.workspace.stopped(self.worker)
         if self.office is not None:
             stop_office(self.office, self.workspace, self.grace)
