@@ -120,7 +120,7 @@ def test_a_245_byte_report_name_is_written_with_its_pdf_name(tmp_path):
     assert report.read_bytes() == b"new" == report.with_suffix(".pdf").read_bytes()
 
 
-@given(st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="/\0"),
+@given(st.text(st.characters(exclude_categories=["Cs"], exclude_characters="/\0"),
                min_size=1, max_size=120),
        st.sampled_from([".docx", ".pdf", ".png", ".xlsx", ""]))
 @settings(max_examples=200, deadline=None)

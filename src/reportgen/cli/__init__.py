@@ -7,6 +7,9 @@ pages as PNG pictures for review.
 Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
 called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
 report was written but the PDF asked for with ``--pdf`` was not (LibreOffice missing or failed).
+
+SIGTERM and SIGHUP stop a run as Ctrl+C (SIGINT) does: it cleans up, says 已中断 and whether the
+old report is untouched, and exits with code 2.
 """
 
 from __future__ import annotations
