@@ -7,6 +7,8 @@ can stop, fail or interleave runs at the LibreOffice step without starting it.
 
 from __future__ import annotations
 
+import errno
+import os
 import threading
 from pathlib import Path
 
@@ -154,3 +156,20 @@ def test_without_toc_or_pdf_libreoffice_is_not_asked(tmp_path):
     office = FakeOffice()
     generate(build(tmp_path), tmp_path / "r.docx", toc=False, office=office)
     assert office.requests == [] and read_toc(tmp_path / "r.docx") == []
+
+
+def test_a_disk_filling_up_while_libreoffice_works_leaves_the_old_report(tmp_path, monkeypatch):
+    """The disk fills while LibreOffice lays the report out, so the table of contents cannot be
+    written in: the clerk is told the disk is full; the old report (not a new one without its
+    table of contents) stays."""
+    report = tmp_path / "r.docx"
+    report.write_bytes(OLD_REPORT)
+
+    def fill_the_disk(docx: Path) -> None:
+        def full(fd: int, data: object) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        monkeypatch.setattr(os, "write", full)
+    with pytest.raises(UsageError, match="磁盘已满，无法写入 .*r.docx"):
+        generate(build(tmp_path), report, office=FakeOffice(fill_the_disk))
+    assert report.read_bytes() == OLD_REPORT
+    assert _temporaries(tmp_path) == []
