@@ -1,4 +1,7 @@
-"""``reportgen WORKBOOK``: build the report (and its PDF)."""
+"""``reportgen WORKBOOK``: build the report (and its PDF).
+
+With several workbooks (or folders) or ``--out-dir``, one report per workbook is built into a
+folder by :mod:`reportgen.cli.batch`."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from typing import TextIO
 
 from reportgen.cli.pages import seconds
 from reportgen.cli.parsing import EXIT_OK, Parser, print_warnings
-from reportgen.errors import Problems
+from reportgen.errors import Problems, UsageError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
 from reportgen.pipeline import default_output, generate
 
@@ -22,13 +25,20 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx\n"
                "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx",
     )
-    parser.add_argument("workbook", metavar="工作簿", help="填好的 Excel 工作簿（.xlsx）")
+    parser.add_argument("workbooks", nargs="+", metavar="工作簿",
+                        help="填好的 Excel 工作簿（.xlsx）；批量生成时可写多个工作簿或文件夹"
+                             "（文件夹中的每个 .xlsx 各生成一份报告）")
     parser.add_argument("-o", "--output", metavar="报告.docx",
                         help="报告的保存位置（默认：与工作簿同名、同文件夹的 .docx）")
     parser.add_argument("--template", metavar="模板.docx",
                         help="使用自己的 Word 模板（默认：内置的官方格式模板）")
     parser.add_argument("--pdf", action="store_true",
                         help="同时生成 PDF，保存在报告旁边（需要 LibreOffice）")
+    parser.add_argument("--out-dir", metavar="输出文件夹",
+                        help="批量生成：每个工作簿的报告（及 PDF）以工作簿的名字保存到这个文件夹")
+    parser.add_argument("--jobs", type=jobs, default=1, metavar="N",
+                        help="批量生成时同时生成 N 份（默认：1；每份各用一个 LibreOffice，"
+                             "一般不超过电脑的核数）")
     parser.add_argument("--no-toc", action="store_true",
                         help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
     parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="秒",
@@ -36,10 +46,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def jobs(text: str) -> int:
+    """``--jobs``: a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为 1 或更大的整数，实为“{text}”")
+    return value
+
+
 def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     args = build_parser().parse_args(argv)
+    if args.out_dir is not None or len(args.workbooks) > 1:
+        from reportgen.cli.batch import run_batch  # loads the progress bar only when needed
+        return run_batch(args, out, err)
+    if args.jobs != 1:
+        raise UsageError("--jobs 只用于批量生成。请同时用 --out-dir 写出输出文件夹",
+                         code="U-BATCH-JOBS-ALONE")
     problems = Problems()
-    workbook = Path(args.workbook)
+    workbook = Path(args.workbooks[0])
     target = Path(args.output) if args.output else default_output(workbook)
     before = _identity(target)
     try:

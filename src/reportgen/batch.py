@@ -1,0 +1,395 @@
+"""Many reports in one run: one report (and PDF) per workbook, into one folder.
+
+:func:`build_many` builds every workbook of a list with :func:`reportgen.pipeline.generate`,
+each report (``甲校.docx``, and ``甲校.pdf`` with ``pdf``) into ``out_dir``. A workbook whose
+data has errors, or that fails in any other way, is recorded with its problems and the others
+go on. One LibreOffice session (:class:`~reportgen.office.session.OfficeSession`) serves every
+report of a worker: started once, it lays out each document once, giving its table of contents'
+page numbers and its PDF. With ``jobs`` above 1 the workbooks are shared among that many worker
+processes (spawned, so the same on every system), each holding its own LibreOffice.
+
+:func:`find_workbooks` turns the command's inputs (workbooks and folders) into the list of
+workbooks; :func:`plan` names each one's report and refuses two reports of the same name.
+"""
+
+from __future__ import annotations
+
+import enum
+import multiprocessing
+import os
+import queue
+import signal
+import time
+import traceback
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from attrs import field, frozen
+
+from reportgen.errors import DataError, Problem, Problems, ReportgenError, Severity, UsageError
+from reportgen.office.session import DEFAULT_TIMEOUT, OfficeError, OfficeSession
+from reportgen.delivery import pdf_path
+from reportgen.pipeline import generate
+
+__all__ = ["Batch", "Job", "Options", "Outcome", "Status", "build_many", "find_workbooks", "plan"]
+
+WORKBOOK_SUFFIX = ".xlsx"
+
+
+class Status(enum.Enum):
+    """How one workbook's build ended (the words of the summary table)."""
+
+    BUILT = "已生成"
+    """The report (and the PDF, if asked) is in place."""
+    NO_PDF = "已生成，PDF 未生成"
+    """The report is in place; the PDF asked for could not be made."""
+    FAILED = "未生成"
+    """No report: the workbook has errors, or the file could not be read or written."""
+    INTERNAL = "程序内部错误"
+    """No report: a bug (the details are in :attr:`Outcome.details`)."""
+
+
+@frozen
+class Job:
+    """One report to build."""
+
+    workbook: Path
+    """The workbook it is built from."""
+    report: Path
+    """Where the report goes (its PDF beside it)."""
+
+
+@frozen
+class Options:
+    """How every report of a batch is built."""
+
+    pdf: bool = False
+    """Write each report's PDF beside it."""
+    toc: bool = True
+    """Fill each report's table of contents with page numbers (needs LibreOffice)."""
+    template: Path | None = None
+    """The Word template; ``None``: the built-in one."""
+    timeout: float = DEFAULT_TIMEOUT
+    """Seconds LibreOffice may take for one report."""
+
+
+@frozen
+class Outcome:
+    """How one workbook's build ended."""
+
+    job: Job
+    """The workbook and its report."""
+    status: Status
+    """Built, built without its PDF, failed, or failed by a bug."""
+    problems: tuple[Problem, ...] = ()
+    """Everything found in the workbook: errors (when it failed), warnings and notes."""
+    failure: str | None = None
+    """Why there is no report (or no PDF), in Chinese, when it is not the workbook's data
+    (a file that cannot be opened or written, LibreOffice failing)."""
+    code: str | None = None
+    """The stable code of :attr:`failure`, when it has one."""
+    details: str | None = None
+    """The traceback of an internal error, for maintainers (shown with ``--debug``)."""
+    pdf: Path | None = None
+    """The PDF written beside the report, when one was asked for and made."""
+    seconds: float = 0.0
+    """How long the build took."""
+
+    @property
+    def built(self) -> bool:
+        """The report is in place."""
+        return self.status in (Status.BUILT, Status.NO_PDF)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stopped the report."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The warnings (the report was still made)."""
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+@frozen
+class Batch:
+    """What a batch did."""
+
+    outcomes: tuple[Outcome, ...]
+    """One per workbook, in the order given."""
+    office_starts: int = 0
+    """How many times LibreOffice was started, over all workers."""
+    seconds: float = 0.0
+    """How long the whole batch took."""
+    failed: tuple[Outcome, ...] = field(init=False)
+    """The outcomes without a report."""
+
+    @failed.default
+    def _failed(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if not o.built)
+
+
+Started = Callable[[Job], None]
+"""Called when a workbook's build begins (in the calling process)."""
+Finished = Callable[[Outcome], None]
+"""Called when a workbook's build ended (in the calling process)."""
+
+
+def find_workbooks(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The workbooks named by ``inputs``: a file is taken as it is (whatever its name; reading
+    it says what it is), a folder gives every ``.xlsx`` in it (not in its sub-folders) except
+    the lock files Excel and WPS leave (``~$甲校.xlsx``) and hidden files. The same workbook
+    named twice is built once.
+
+    Raises :class:`UsageError` for an input that does not exist or a folder without workbooks.
+    """
+    found: dict[Path, Path] = {}
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir()
+                            if p.suffix.lower() == WORKBOOK_SUFFIX and p.is_file()
+                            and not p.name.startswith(("~$", ".")))
+            if not inside:
+                raise UsageError(f"文件夹 {path} 中没有 Excel 工作簿（.xlsx）。"
+                                 "请写出工作簿所在的文件夹，或直接写出工作簿文件", code="U-BATCH-EMPTY-FOLDER")
+            candidates = inside
+        elif path.exists():
+            candidates = [path]
+        else:
+            raise UsageError(f"找不到工作簿文件或文件夹：{path}。请检查名字和所在文件夹",
+                             code="U-BATCH-INPUT-MISSING")
+        for candidate in candidates:
+            found.setdefault(candidate.resolve(), candidate)
+    return list(found.values())
+
+
+def plan(workbooks: Sequence[Path], out_dir: Path) -> list[Job]:
+    """Each workbook's report: ``out_dir/<workbook name>.docx``.
+
+    Raises :class:`UsageError` when ``out_dir`` is a file, or two workbooks (from different
+    folders) would give reports of the same name.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"输出文件夹 {out_dir} 是一个文件，不是文件夹。请在 --out-dir 后写出文件夹",
+                         code="U-BATCH-OUT-DIR-FILE")
+    jobs: list[Job] = []
+    seen: dict[str, Path] = {}
+    for workbook in workbooks:
+        name = workbook.with_suffix(".docx").name
+        first = seen.setdefault(name.casefold(), workbook)
+        if first is not workbook:
+            raise UsageError(f"工作簿 {first} 和 {workbook} 的报告同名（{name}），会互相覆盖。"
+                             "请给其中一个工作簿改名，或分两次生成到不同的文件夹",
+                             code="U-BATCH-SAME-NAME")
+        jobs.append(Job(workbook, out_dir / name))
+    return jobs
+
+
+def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *,
+               pdf: bool = False, toc: bool = True,
+               template: str | os.PathLike[str] | None = None,
+               timeout: float = DEFAULT_TIMEOUT, jobs: int = 1,
+               office: OfficeSession | None = None,
+               started: Started | None = None, finished: Finished | None = None) -> Batch:
+    """Build one report per workbook into ``out_dir`` (created if need be); every workbook is
+    tried, whatever happens to the others.
+
+    ``jobs`` worker processes share the workbooks, each with its own LibreOffice; with one job
+    the reports are built in this process, with ``office`` if given (its LibreOffice is then
+    left running). ``started`` and ``finished`` are told of each workbook, for a progress bar.
+    Raises :class:`UsageError` only for the batch as a whole (see :func:`plan`); an interrupt
+    stops every worker (each report being built is left as it was) and is raised again.
+    """
+    if jobs < 1:
+        raise UsageError(f"--jobs 应为 1 或更大的整数，实为 {jobs}", code="U-BATCH-JOBS")
+    folder = Path(out_dir)
+    planned = plan([Path(w) for w in workbooks], folder)
+    options = Options(pdf=pdf, toc=toc, template=None if template is None else Path(template),
+                      timeout=timeout)
+    if options.template is not None and not options.template.is_file():
+        raise UsageError(f"找不到模板文件：{options.template}。请检查 --template 后面的文件名和所在文件夹",
+                         code="U-TEMPLATE-MISSING")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"无法建立输出文件夹 {folder}：{exc.strerror}。请检查上级文件夹是否允许写入，"
+                         "或换一个位置", code="U-BATCH-OUT-DIR") from exc
+    began = time.monotonic()
+    if jobs == 1 or len(planned) <= 1:
+        outcomes, starts = _in_process(planned, options, office, started, finished)
+    else:
+        outcomes, starts = _in_workers(planned, options, min(jobs, len(planned)), started, finished)
+    return Batch(tuple(outcomes), starts, time.monotonic() - began)
+
+
+def build_one(job: Job, options: Options, office: OfficeSession) -> Outcome:
+    """Build one report with ``office``; whatever goes wrong is the outcome, never raised
+    (an interrupt excepted)."""
+    problems = Problems()
+    began = time.monotonic()
+
+    def ended(status: Status, found: Iterable[Problem] | None = None, **more: Any) -> Outcome:
+        return Outcome(job, status, tuple(problems.items if found is None else found),
+                       seconds=time.monotonic() - began, **more)
+
+    try:
+        generate(job.workbook, job.report, template=options.template, problems=problems,
+                 pdf=options.pdf, toc=options.toc, office=office)
+    except DataError as exc:
+        return ended(Status.FAILED, exc.problems)
+    except OfficeError as exc:  # raised once the report is in place: only the PDF is missing
+        return ended(Status.NO_PDF, failure=str(exc), code=exc.code)
+    except ReportgenError as exc:
+        return ended(Status.FAILED, failure=str(exc), code=exc.code)
+    except Exception as exc:  # a bug: this workbook fails, the others go on
+        return ended(Status.INTERNAL, failure=f"{type(exc).__name__}: {exc}",
+                     details=traceback.format_exc())
+    return ended(Status.BUILT, pdf=pdf_path(job.report) if options.pdf else None)
+
+
+def _in_process(planned: list[Job], options: Options, office: OfficeSession | None,
+                started: Started | None, finished: Finished | None) -> tuple[list[Outcome], int]:
+    session = office if office is not None else OfficeSession(timeout=options.timeout)
+    before = session.starts
+    outcomes = []
+    try:
+        for job in planned:
+            if started is not None:
+                started(job)
+            outcome = build_one(job, options, session)
+            outcomes.append(outcome)
+            if finished is not None:
+                finished(outcome)
+    finally:
+        if office is None:
+            session.close()
+    return outcomes, session.starts - before
+
+
+def _in_workers(planned: list[Job], options: Options, count: int, started: Started | None,
+                finished: Finished | None) -> tuple[list[Outcome], int]:
+    """Build in ``count`` worker processes; the outcomes in the order of ``planned``."""
+    context = multiprocessing.get_context("spawn")
+    tasks: Any = context.Queue()
+    results: Any = context.Queue()
+    for index, job in enumerate(planned):
+        tasks.put((index, job))
+    for _ in range(count):
+        tasks.put(None)
+    workers = [context.Process(target=_work, args=(wid, tasks, results, options), daemon=True,
+                               name=f"reportgen-worker-{wid}") for wid in range(count)]
+    collector = _Collector(planned, started, finished)
+    try:
+        for worker in workers:
+            worker.start()
+        while len(collector.ended) < count:
+            try:
+                collector.take(results.get(timeout=0.5))
+                continue
+            except queue.Empty:
+                pass
+            for wid, worker in enumerate(workers):
+                if wid not in collector.ended and worker.exitcode is not None:
+                    try:  # its last messages may still be on their way
+                        while True:
+                            collector.take(results.get(timeout=0.2))
+                    except queue.Empty:
+                        pass
+                    if wid not in collector.ended:
+                        collector.died(wid, worker.exitcode)
+    except BaseException:
+        _stop(workers)
+        raise
+    for worker in workers:
+        worker.join(timeout=10)
+    return collector.ordered(), collector.starts
+
+
+class _Collector:
+    """The parent's side of the workers' messages: what each builds, and the outcomes."""
+
+    def __init__(self, planned: list[Job], started: Started | None, finished: Finished | None):
+        self.planned = planned
+        self.started = started
+        self.finished = finished
+        self.outcomes: dict[int, Outcome] = {}
+        self.building: dict[int, int] = {}
+        """The index of the job each worker is building, by worker id."""
+        self.ended: set[int] = set()
+        self.starts = 0
+
+    def take(self, message: tuple[str, int, Any]) -> None:
+        kind, wid, payload = message
+        if kind == "start":
+            self.building[wid] = payload
+            if self.started is not None:
+                self.started(self.planned[payload])
+        elif kind == "done":
+            index, outcome = payload
+            self.building.pop(wid, None)
+            self.record(index, outcome)
+        else:  # "exit", with the number of times its LibreOffice was started
+            self.starts += payload
+            self.ended.add(wid)
+
+    def record(self, index: int, outcome: Outcome) -> None:
+        self.outcomes[index] = outcome
+        if self.finished is not None:
+            self.finished(outcome)
+
+    def died(self, wid: int, exitcode: int | None) -> None:
+        """A worker ended without saying so: the report it was building is lost."""
+        self.ended.add(wid)
+        index = self.building.pop(wid, None)
+        if index is not None:
+            self.record(index, _lost(self.planned[index], exitcode))
+
+    def ordered(self) -> list[Outcome]:
+        """Every outcome in the order planned; a job no worker took (all died) is lost."""
+        for index, job in enumerate(self.planned):
+            if index not in self.outcomes:
+                self.record(index, _lost(job, None))
+        return [self.outcomes[i] for i in range(len(self.planned))]
+
+
+def _lost(job: Job, exitcode: int | None) -> Outcome:
+    how = f"（退出代码 {exitcode}）" if exitcode is not None else ""
+    return Outcome(job, Status.INTERNAL, failure=f"生成这份报告的进程意外退出{how}，报告未生成",
+                   )
+
+
+def _stop(workers: list[Any]) -> None:
+    """Stop every worker: SIGTERM lets each stop its LibreOffice and remove its temporary
+    files; one that does not end in time is killed (its LibreOffice's watchdog stops that)."""
+    for worker in workers:
+        if worker.exitcode is None:
+            worker.terminate()
+    deadline = time.monotonic() + 15
+    for worker in workers:
+        worker.join(timeout=max(0.0, deadline - time.monotonic()))
+        if worker.exitcode is None:
+            worker.kill()
+            worker.join(timeout=5)
+
+
+def _work(wid: int, tasks: Any, results: Any, options: Options) -> None:
+    """A worker process: build the jobs it takes from ``tasks`` with one LibreOffice."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole process group:
+    signal.signal(signal.SIGTERM, _interrupt)     # the parent decides, and stops us by SIGTERM
+    session = OfficeSession(timeout=options.timeout)
+    try:
+        while (task := tasks.get()) is not None:
+            index, job = task
+            results.put(("start", wid, index))
+            results.put(("done", wid, (index, build_one(job, options, session))))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        session.close()
+        results.put(("exit", wid, session.starts))
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: cleaning up is not cut short
+    raise KeyboardInterrupt()
