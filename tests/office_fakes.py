@@ -66,6 +66,7 @@ class FakeOffice:
         self.timeout = 60.0
         self.before = before
         self.requests: list[Path] = []
+        self.starts = 0
 
     def layout(self, docx: Path, *, toc: bool = True, pdf: Path | None = None,
                timeout: float | None = None) -> Laid:
