@@ -7,7 +7,9 @@ typed in one go.
 
 The flow is: cover; 前言; 目录 (a TOC field); then, in a section whose page numbers start at 1,
 the title and every block of the chapters — headings, paragraphs, case boxes and tables —
-switched on ``b.kind``.
+switched on ``b.kind``. A table is its caption and a paragraph ``{{ b.slot }}`` that the
+renderer replaces by the whole table (:mod:`reportgen.word.grid`); its look comes from the
+"Report Table" table style and the "Table Header" / "Table Text" paragraph styles.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def build_template(path: Path) -> None:
     doc.add_paragraph("", style="After Table")
     doc.add_paragraph('{%p elif b.kind == "table" %}')
     doc.add_paragraph("{{ b.caption }}", style="Table Caption")
-    _data_table(doc)
+    doc.add_paragraph("{{ b.slot }}", style="Table Text")  # the renderer puts the table here
     doc.add_paragraph("", style="After Table")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
@@ -230,37 +232,6 @@ def _case_box(doc: Document) -> None:
     cell.add_paragraph("{%p for para in b.paragraphs %}")
     cell.add_paragraph("{{ para }}", style="Case Body")
     cell.add_paragraph("{%p endfor %}")
-
-
-def _data_table(doc: Document) -> None:
-    """Header rows and body rows, each a loop over rows and, inside, over cells."""
-    table = doc.add_table(rows=6, cols=3)
-    table.style = doc.styles[REPORT_TABLE_STYLE]
-    _fixed_width(table, [TEXT_WIDTH_TWIPS // 3] * 3)
-    rows = table.rows
-    for row_index, (row_style, loop) in enumerate((("Table Header", "b.header"),
-                                                   ("Table Text", "b.body"))):
-        start, cells, end = rows[3 * row_index], rows[3 * row_index + 1], rows[3 * row_index + 2]
-        start.cells[0].paragraphs[0].text = f"{{%tr for row in {loop} %}}"
-        end.cells[0].paragraphs[0].text = "{%tr endfor %}"
-        cells.cells[0].paragraphs[0].text = "{%tc for cell in row %}"
-        cells.cells[1].paragraphs[0].text = "{{ cell.text }}"
-        cells.cells[1].paragraphs[0].style = doc.styles[row_style]
-        cells.cells[2].paragraphs[0].text = "{%tc endfor %}"
-        tr_pr = cells._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if row_index == 0:
-            tr_pr.append(OxmlElement("w:tblHeader"))
-            tc_pr = cells.cells[1]._tc.get_or_add_tcPr()
-            shd = OxmlElement("w:shd")
-            shd.set(qn("w:val"), "clear")
-            shd.set(qn("w:color"), "auto")
-            shd.set(qn("w:fill"), "E7E6E6")
-            tc_pr.append(shd)
-        for cell in cells.cells:
-            v_align = OxmlElement("w:vAlign")
-            v_align.set(qn("w:val"), "center")
-            cell._tc.get_or_add_tcPr().append(v_align)
 
 
 def _settings(doc: Document) -> None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from reportgen.catalog import IndicatorSpec, TableSpec
 from reportgen.model import Figure, IndicatorRow, IndicatorTable, Span
-from reportgen.word.tables import TEXT_WIDTH_MM, indicator_grid
+from reportgen.layout.tables import TEXT_WIDTH_MM, indicator_grid
 
 
 def _table(*specs: IndicatorSpec, survey: bool = False) -> IndicatorTable:
