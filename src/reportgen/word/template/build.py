@@ -19,14 +19,16 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.section import WD_SECTION
-from docx.oxml import OxmlElement
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 
+from reportgen.word import oxml
 from reportgen.word.names import CASE_BOX_STYLE, REPORT_TABLE_STYLE
-from reportgen.word.template.styles import BODY_FONT, child_element, define_styles, set_fonts
+from reportgen.word.template.styles import BODY_FONT, LATIN, TEXT_WIDTH, define_styles
 
-TEXT_WIDTH_TWIPS = int(156 / 25.4 * 1440)
+TEXT_WIDTH_TWIPS = TEXT_WIDTH.twips
 
 
 def build_template(path: Path) -> None:
@@ -100,35 +102,11 @@ def _page_setup(doc: Document) -> None:
     section.header_distance, section.footer_distance = Mm(15), Mm(24)
 
 
-def _field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A complex field (PAGE, TOC) in ``paragraph``; Word computes it."""
-    def run_with(element):
-        run = OxmlElement("w:r")
-        run.append(element)
-        paragraph._p.append(run)
-
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
-    run_with(begin)
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run_with(instr)
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    run_with(separate)
-    text = OxmlElement("w:t")
-    text.text = placeholder
-    run_with(text)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run_with(end)
-
-
 def _toc_field(paragraph) -> None:
-    _field(paragraph, r'TOC \o "1-3" \h \z \u',
-           "（目录在 Word 中打开时更新；如未更新，请右键单击此处选择“更新域”）")
+    """The table of contents: a field over heading levels 1–3, with a hint until filled."""
+    for run in oxml.field_runs(r'TOC \o "1-3" \h \z \u',
+                               "（目录在 Word 中打开时更新；如未更新，请右键单击此处选择“更新域”）"):
+        paragraph._p.append(run)
 
 
 def _number_pages(doc: Document, section) -> None:
@@ -137,81 +115,29 @@ def _number_pages(doc: Document, section) -> None:
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.add_run("— ")
-    _field(footer, "PAGE", "1")
+    for run in oxml.field_runs("PAGE", "1"):
+        footer._p.append(run)
     footer.add_run(" —")
-    sect_pr = section._sectPr
-    pg = OxmlElement("w:pgNumType")
-    pg.set(qn("w:start"), "1")
-    cols = sect_pr.find(qn("w:cols"))
-    if cols is not None:
-        cols.addprevious(pg)
-    else:
-        sect_pr.append(pg)
+    oxml.restart_page_numbers(section._sectPr, 1)
 
 
 def _table_style(doc: Document, name: str, *, border_size: int, margins_mm: float,
                  shading: str | None = None) -> None:
     """A table style with single black borders on every edge and inner line."""
-    from docx.enum.style import WD_STYLE_TYPE
-
     style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
-    el = style.element
-    set_fonts(el.get_or_add_rPr(), BODY_FONT)
-    tbl_pr = OxmlElement("w:tblPr")
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), "center")
-    tbl_pr.append(jc)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        b = OxmlElement(f"w:{edge}")
-        b.set(qn("w:val"), "single")
-        b.set(qn("w:sz"), str(border_size))
-        b.set(qn("w:space"), "0")
-        b.set(qn("w:color"), "000000")
-        borders.append(b)
-    tbl_pr.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    twips = str(int(margins_mm / 25.4 * 1440))
-    for edge in ("top", "left", "bottom", "right"):
-        m = OxmlElement(f"w:{edge}")
-        m.set(qn("w:w"), twips if edge in ("left", "right") else str(int(int(twips) / 2)))
-        m.set(qn("w:type"), "dxa")
-        margins.append(m)
-    tbl_pr.append(margins)
-    el.append(tbl_pr)
-    if shading:
-        tc_pr = OxmlElement("w:tcPr")
-        shd = OxmlElement("w:shd")
-        shd.set(qn("w:val"), "clear")
-        shd.set(qn("w:color"), "auto")
-        shd.set(qn("w:fill"), shading)
-        tc_pr.append(shd)
-        el.append(tc_pr)
+    oxml.set_fonts(style.element.get_or_add_rPr(), BODY_FONT, LATIN)
+    oxml.define_table_look(style.element, border_size=border_size,
+                           margin_twips=Mm(margins_mm).twips, shading=shading)
 
 
 def _fixed_width(table, widths_twips: list[int]) -> None:
-    """Fixed layout, full text width."""
-    tbl_pr = table._tbl.tblPr
-    width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(sum(widths_twips)))
-    width.set(qn("w:type"), "dxa")
-    existing = tbl_pr.find(qn("w:tblW"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    tbl_pr.append(width)
-    # -- centred on the table itself: LibreOffice (and so the PDF) ignores a table style's jc --
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), "center")
-    tbl_pr.append(jc)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    look = tbl_pr.find(qn("w:tblLook"))
-    if look is not None:  # the schema puts tblLook last
-        tbl_pr.append(look)
-    grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths_twips):
-        col.set(qn("w:w"), str(w))
+    """Fixed layout, full text width, centred on the table itself (LibreOffice, and so the
+    PDF, ignores a table style's alignment)."""
+    oxml.set_table_width(table._tbl, sum(widths_twips))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, w in zip(table.columns, widths_twips):
+        column.width = Twips(w)
     for row in table.rows:
         for cell, w in zip(row.cells, widths_twips):
             cell.width = Twips(w)
@@ -235,9 +161,5 @@ def _case_box(doc: Document) -> None:
 
 
 def _settings(doc: Document) -> None:
-    """Ask Word to update fields (the TOC) on opening; Chinese as the East Asian language."""
-    update = child_element(doc.settings.element, "w:updateFields", before=(
-        "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-        "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-        "w:doNotIncludeSubdocsInStats", "w:decimalSymbol", "w:listSeparator"))
-    update.set(qn("w:val"), "true")
+    """Ask Word to update fields (the TOC) on opening."""
+    oxml.update_fields_on_open(doc.settings.element)
