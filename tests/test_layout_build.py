@@ -11,6 +11,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportgen.catalog import official
 from reportgen.errors import DataError
@@ -155,3 +157,30 @@ def test_plain_text_shows_every_printed_line():
                          "2025年12月", "前言一"]
     assert "案例2" in lines and "表1 示例" in lines and "甲\t乙" in lines
     assert isinstance(lay_out(_report()).body[2], CaseBlock)
+
+
+sections = st.recursive(
+    st.just(()),
+    lambda children: st.lists(st.tuples(st.integers(0, 2), children), max_size=3).map(tuple),
+    max_leaves=12,
+)
+"""A section tree as nested tuples: each node is (how many cases, its children)."""
+
+
+def _tree(nodes, level: int = 1) -> tuple[Section, ...]:
+    return tuple(Section(level, _text(f"标题{level}"),
+                         tuple(_case(str(i)) for i in range(cases)) + (_free(),),
+                         _tree(children, level + 1) if level < 3 else ())
+                 for cases, children in nodes)
+
+
+@given(sections)
+def test_numbers_count_in_document_order_whatever_the_tree(tree):
+    """For any section tree: every heading number is distinct, and cases and tables are
+    numbered 1, 2, 3… in the order they print."""
+    report = Report(_meta(), (), _tree(tree))
+    layout = lay_out(report)
+    numbers = [b.number for b in layout.body if isinstance(b, HeadingBlock)]
+    assert len(numbers) == len(set(numbers)) == sum(1 for _ in report.sections())
+    assert [c.number for c in layout.cases] == list(range(1, len(report.cases) + 1))
+    assert [t.label for t in layout.tables] == [f"表{n}" for n in range(1, len(report.tables) + 1)]
