@@ -62,5 +62,14 @@ def lookup(code: str) -> ProblemKind:
         raise KeyError(f"unregistered problem code {code!r}: register it in reportgen.codes") from None
 
 
+def near(code: str) -> str:
+    """The code of the note a check finding of kind ``code`` becomes when its two figures
+    differ by less than one unit in the last place."""
+    found = lookup(code).near
+    if found is None:
+        raise ValueError(f"{code} cannot be a near miss")
+    return found
+
+
 __all__ = ["AREAS", "CODE_FORMAT", "ERROR_LETTERS", "FIELD_LABELS", "PROBLEM_LETTERS",
-           "REGISTRY", "ProblemKind", "listing", "lookup"]
+           "REGISTRY", "ProblemKind", "listing", "lookup", "near"]
