@@ -23,7 +23,7 @@ def test_a_problem_reads_where_what_found_and_what_to_do():
 
 def test_the_data_is_written_into_the_kinds_text():
     """Fields fill the message and the hint; a list is written joined by "、"."""
-    problem = Problem.of("E-COLUMN-MISSING", SourceRef("a.xlsx", "正文"), name="内容",
+    problem = Problem.of("E-COLUMN-MISSING", SourceRef("a.xlsx", "正文"), column="内容",
                          columns=("类型", "内容"))
     assert (problem.message, problem.hint) == ("缺少“内容”列", "第1行应为列名：类型、内容")
 
@@ -41,7 +41,7 @@ def test_the_code_gives_the_severity():
 def test_a_missing_or_unknown_field_is_a_programming_error():
     """The call must pass exactly the fields the texts use."""
     with pytest.raises(TypeError, match="missing"):
-        Problem.of("E-COLUMN-MISSING", None, name="内容")
+        Problem.of("E-COLUMN-MISSING", None, column="内容")
     with pytest.raises(TypeError, match="unknown"):
         Problem.of("E-CELL-NUMBER", None, unit="人")
 

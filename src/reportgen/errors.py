@@ -65,8 +65,6 @@ class Problem:
 
     @code.validator
     def _check_code(self, _: object, code: str) -> None:
-        if code == "":  # TRANSITION: until every call site passes a code
-            return
         if not codes.CODE_FORMAT.fullmatch(code or ""):
             raise ValueError(f"a problem needs a stable code such as E-CELL-NUMBER, not {code!r} "
                              f"({self.message})")
@@ -134,8 +132,6 @@ class ReportgenError(Exception):
             text, code = code, str(fields.pop("code"))
             if fields or not codes.CODE_FORMAT.fullmatch(code):
                 raise TypeError(f"{type(self).__name__}({text!r}, code={code!r}, **{fields})")
-        elif code not in codes.REGISTRY:  # TRANSITION: code not yet required
-            text, code = code, ""
         else:
             kind = codes.lookup(code)
             if kind.letter not in codes.ERROR_LETTERS:
@@ -178,21 +174,21 @@ class Problems:
         The form of before the registry, ``add("应为数字", where, found=…, hint=…,
         severity=…, code="E-…")``, still works; tests/test_codes.py asks for its text to move
         into the registry."""
-        if "code" in fields or code not in codes.REGISTRY:  # TRANSITION: code not yet required
+        if "code" in fields:
             legacy = dict(fields)
-            legacy.setdefault("code", "")
-            self.items.append(Problem(
-                code, where, None if found is None else str(found), legacy.pop("hint", None),
-                legacy.pop("severity", Severity.ERROR), code=str(legacy.pop("code"))))
+            problem = Problem(code, where, None if found is None else str(found),
+                              legacy.pop("hint", None), legacy.pop("severity", Severity.ERROR),
+                              code=str(legacy.pop("code")))
             if legacy:
                 raise TypeError(f"unknown arguments {sorted(legacy)}")
+            self.items.append(problem)
             return
         self.items.append(Problem.of(code, where, found=found, **fields))
 
     def warn(self, code: str, /, where: SourceRef | None = None, *, found: object = None,
              **fields: Any) -> None:
         """Record a warning: :meth:`add` for a ``W-`` code."""
-        if "code" in fields or code not in codes.REGISTRY:  # TRANSITION
+        if "code" in fields:
             fields.setdefault("severity", Severity.WARNING)
         elif not code.startswith("W-"):
             raise ValueError(f"{code} is not the code of a warning")

@@ -59,7 +59,7 @@ def _sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
     terms = " + ".join(p.shown for p in present)
     yield finding(rule, "W-CHECK-SUM", total, related=present[0],
                   expected=f"{terms} = {format_number(added)}", agreement=agreement,
-                  label=total.label, terms=terms, total=format_number(added),
+                  label=total.label, terms=terms, sum=format_number(added),
                   description=rule.description)
 
 

@@ -32,7 +32,7 @@ CHECKS = (
               "若实为 {percent}%，请填写 {percent}（或把单元格格式设为百分比）"),
     *_finding("W-CHECK-SURVEY-BASE", "{label}的调查人次为 0，却填写了满意度",
               "没有调查就没有满意度：请把满意度和调查人次都留空，或填写实际调查结果"),
-    *_finding("W-CHECK-SUM", "{label}与各部分之和不符：{terms} = {total}", CHECK_BOTH, near=True),
+    *_finding("W-CHECK-SUM", "{label}与各部分之和不符：{terms} = {sum}", CHECK_BOTH, near=True),
     *_finding("W-CHECK-PART", "{part}超过了{whole}", CHECK_THE_TWO),
     *_finding("W-CHECK-SAME", "{label}与{other}不一致", "{description}，请核对哪一处有误",
               near=True),

@@ -19,25 +19,28 @@ ARGUMENTS = (
 )
 
 OUTPUT = (
-    K("U-OUTPUT-NOT-DOCX", "输出文件应以 .docx 结尾：{path}"),
+    K("U-OUTPUT-NOT-DOCX", "输出文件应以 .docx 结尾：{path}",
+      advice="用 -o 写出以 .docx 结尾的文件名"),
     K("U-OUTPUT-IS-FOLDER", "输出位置 {path} 是文件夹", "请用 -o 写出报告的文件名（.docx）"),
     K("U-OUTPUT-IS-INPUT", "输出文件 {path} 就是输入文件，不能覆盖它", "请用 -o 指定另一个文件名"),
     K("U-OUTPUT-FOLDER-UNWRITABLE", "无法在 {folder} 中写入文件：{reason}",
       "请检查文件夹是否存在、是否有写入权限，或用 -o 换一个位置"),
     K("U-OUTPUT-LOCKED", "无法写入 {path}：{reason}",
       "如果报告正在 Word 或 WPS 中打开，请先关闭它再试，或用 -o 换一个文件名"),
-    K("U-ANNOTATE-NOT-XLSX", "标注后的副本应以 .xlsx 结尾：{path}"),
+    K("U-ANNOTATE-NOT-XLSX", "标注后的副本应以 .xlsx 结尾：{path}",
+      advice="--annotate 后面写以 .xlsx 结尾的文件名"),
     K("U-ANNOTATE-IS-INPUT", "{path} 就是要检查的工作簿，不能覆盖它", "请为标注副本另取一个文件名"),
 )
 
 TEMPLATE = (
-    K("U-TEMPLATE-MISSING", "找不到模板文件：{path}"),
-    K("U-TEMPLATE-NOT-DOCX", "{name} 不是可用的 Word 模板（.docx）：{error}",
+    K("U-TEMPLATE-MISSING", "找不到模板文件：{path}",
+      advice="请检查 --template 后面的文件名和所在文件夹"),
+    K("U-TEMPLATE-NOT-DOCX", "{template} 不是可用的 Word 模板（.docx）：{error}",
       advice="请用 Word 或 WPS 打开模板另存为 .docx；或不加 --template，使用内置模板"),
-    K("U-TEMPLATE-SYNTAX", "模板 {name} 有错误：{error}", "请检查模板中的 {{% … %}} 标记"),
-    K("U-TEMPLATE-UNKNOWN-VARIABLE", "模板 {name} 使用了未知的变量：{variables}",
+    K("U-TEMPLATE-SYNTAX", "模板 {template} 有错误：{error}", "请检查模板中的 {{% … %}} 标记"),
+    K("U-TEMPLATE-UNKNOWN-VARIABLE", "模板 {template} 使用了未知的变量：{variables}",
       "请检查模板中的 {{{{ … }}}} 标记"),
-    K("U-TEMPLATE-TABLES", "模板中的数据表格数目（{tables}）与报告的表格数目（{grids}）不符",
+    K("U-TEMPLATE-TABLES", "模板中的数据表格数目（{in_template}）与报告的表格数目（{in_report}）不符",
       "请确认模板中的数据表格使用“{style}”表格样式"),
 )
 
@@ -74,11 +77,11 @@ OFFICE = (
 )
 
 PAGES = (
-    K("U-PAGES-SYNTAX", "页码“{part}”看不懂", "请写成 1,5,9 或 3-6 这样的形式"),
-    K("U-PAGES-RANGE", "页码范围“{part}”无效：页码从 1 开始，范围须从小到大"),
+    K("U-PAGES-SYNTAX", "页码“{written}”看不懂", "请写成 1,5,9 或 3-6 这样的形式"),
+    K("U-PAGES-RANGE", "页码范围“{written}”无效：页码从 1 开始，范围须从小到大"),
     K("U-PAGES-MISSING", "找不到文件：{path}"),
-    K("U-PAGES-NOT-DOCUMENT", "{name} 不是 .docx 或 .pdf 文件"),
-    K("U-PAGES-BEYOND", "报告只有 {total} 页，没有第 {pages} 页"),
+    K("U-PAGES-NOT-DOCUMENT", "{file} 不是 .docx 或 .pdf 文件"),
+    K("U-PAGES-BEYOND", "报告只有 {page_count} 页，没有第 {pages} 页"),
     K("O-PAGES-PDF-UNREADABLE", "无法读取 PDF：{pdf}（{detail}）",
       advice="请确认 PDF 完整，可以在阅读器中打开"),
     K("O-PAGES-NO-OFFICE", "未找到 LibreOffice，无法把 .docx 转成 PDF",

@@ -7,7 +7,7 @@ from reportgen.codes.kind import ProblemKind as K
 SAVE_AS = "请在 Excel 或 WPS 中打开它，用“另存为”保存为“Excel 工作簿（*.xlsx）”后再试"
 RESAVE = "请用 Excel 或 WPS 打开原来的工作簿重新保存，或重新复制一份"
 ROWS_AS_OFFICIAL = "“{table}”的指标行须与官方表一致（名称、单位、顺序），只填写数值和备注"
-PLACE_IN_BODY = "请在“正文”表中要放置它的位置加一行：类型“{kind}”，内容“{key}”"
+PLACE_IN_BODY = "请在“正文”表中要放置它的位置加一行：类型“{kind}”，内容"
 
 FILE = (
     K("U-FILE-MISSING", "找不到工作簿文件：{path}", "请检查文件名和所在文件夹"),
@@ -40,10 +40,10 @@ FILE = (
 )
 
 SHEETS = (
-    K("E-SHEET-MISSING", "缺少工作表“{name}”",
+    K("E-SHEET-MISSING", "缺少工作表“{sheet}”",
       "请按模板补上这个工作表。工作簿中现有的工作表：{sheets}"),
-    K("E-SHEET-MISNAMED", "缺少工作表“{name}”",
-      "工作簿中有“{similar}”，如果就是它，请把工作表名改回“{name}”"),
+    K("E-SHEET-MISNAMED", "缺少工作表“{sheet}”",
+      "工作簿中有“{similar}”，如果就是它，请把工作表名改回“{sheet}”"),
     K("W-SHEET-HIDDEN", "这是隐藏的工作表，其内容仍会写入报告",
       "如果它不应出现在报告中，请删除这个工作表，或改名（不以“表-”开头）"),
     K("W-ROW-HIDDEN", "第 {rows} 行是隐藏的，其内容仍会写入报告",
@@ -51,7 +51,7 @@ SHEETS = (
     K("W-CELL-MERGED", "合并单元格 {range}：只读取左上角 {cell} 的内容，其余单元格按空白处理",
       "请取消合并，在每个单元格中分别填写"),
     K("W-COLUMN-EXTRA", "多出的列，已忽略", "本表的列应为：{columns}"),
-    K("E-COLUMN-MISSING", "缺少“{name}”列", "第1行应为列名：{columns}"),
+    K("E-COLUMN-MISSING", "缺少“{column}”列", "第1行应为列名：{columns}"),
 )
 
 CELLS = (
@@ -73,17 +73,17 @@ CELLS = (
 )
 
 META = (
-    K("W-META-UNKNOWN", "不认识的项目，已忽略", "项目应为：{keys}"),
-    K("E-META-TWICE", "项目“{key}”填写了两次", "请删除其中一行"),
-    K("E-META-MISSING", "缺少项目“{key}”", "请在“项目”列加一行“{key}”，并在“内容”列填写"),
-    K("E-META-EMPTY", "“{key}”为空", "请填写"),
-    K("E-META-TABLES", "“{key}”应为“{inline}”或“{appendix}”",
+    K("W-META-UNKNOWN", "不认识的项目，已忽略", "项目应为：{items}"),
+    K("E-META-TWICE", "项目“{item}”填写了两次", "请删除其中一行"),
+    K("E-META-MISSING", "缺少项目“{item}”", "请在“项目”列加一行“{item}”，并在“内容”列填写"),
+    K("E-META-EMPTY", "“{item}”为空", "请填写"),
+    K("E-META-TABLES", "“{item}”应为“{inline}”或“{appendix}”",
       advice="表格放在正文中还是附录中，二者选一"),
 )
 
 CASES = (
     K("E-CASE-NO-KEY", "案例缺少编号", "请在“编号”列填写编号，正文中用它放置案例"),
-    K("E-CASE-DUPLICATE", "案例编号“{key}”重复（第一次在 {first}）", "每个案例的编号必须不同"),
+    K("E-CASE-DUPLICATE", "案例编号“{case}”重复（第一次在 {first}）", "每个案例的编号必须不同"),
     K("E-CASE-NO-TITLE", "案例缺少标题", advice="请在“标题”列填写案例的标题"),
     K("E-CASE-NO-TEXT", "案例缺少正文", advice="请在“正文”列填写案例的内容"),
 )
@@ -105,13 +105,13 @@ BODY = (
     K("E-BODY-NO-HEADING", "正文第一项应为一级标题", "请在这一行之前加一行一级标题（章标题）"),
     K("E-BODY-UNKNOWN-CASE", "“案例”表中没有这个编号的案例", "请填写“案例”表“编号”列中的编号"),
     K("E-BODY-UNKNOWN-TABLE", "没有这个名称的表格工作表",
-      "请填写表格所在工作表的名称，可用的有：{tables}"),
-    K("E-BODY-CASE-TWICE", "案例{key}被放置了两次（另一处在 {first}）",
+      "请填写表格所在工作表的名称，可用的有：{sheets}"),
+    K("E-BODY-CASE-TWICE", "案例{case}被放置了两次（另一处在 {first}）",
       "每个案例在正文中只能出现一次，请删除其中一行"),
-    K("E-BODY-TABLE-TWICE", "表格“{key}”被放置了两次（另一处在 {first}）",
+    K("E-BODY-TABLE-TWICE", "表格“{table}”被放置了两次（另一处在 {first}）",
       "每个表格在正文中只能出现一次，请删除其中一行"),
-    K("E-BODY-CASE-UNPLACED", "案例{key}没有放入正文", PLACE_IN_BODY),
-    K("E-BODY-TABLE-UNPLACED", "表格“{key}”没有放入正文", PLACE_IN_BODY),
+    K("E-BODY-CASE-UNPLACED", "案例{case}没有放入正文", PLACE_IN_BODY + "“{case}”"),
+    K("E-BODY-TABLE-UNPLACED", "表格“{table}”没有放入正文", PLACE_IN_BODY + "“{table}”"),
     K("W-BODY-EMPTY-SECTION", "{level}“{title}”下没有内容", "请在它下面加段落，或删除这个标题"),
 )
 

@@ -40,14 +40,14 @@ def render_bytes(report: Report, template: Path) -> bytes:
     try:
         missing = tpl.get_undeclared_template_variables(env, context)
     except jinja2.TemplateError as exc:
-        raise UsageError(f"模板 {template.name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
+        raise UsageError("U-TEMPLATE-SYNTAX", template=template.name, error=exc) from exc
     if missing:
-        raise UsageError(f"模板 {template.name} 使用了未知的变量：{'、'.join(sorted(missing))}。"
-                         "请检查模板中的 {{ … }} 标记")
+        raise UsageError("U-TEMPLATE-UNKNOWN-VARIABLE", template=template.name,
+                         variables=sorted(missing))
     try:
         tpl.render(context, env, autoescape=True)
     except jinja2.TemplateError as exc:
-        raise UsageError(f"模板 {template.name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
+        raise UsageError("U-TEMPLATE-SYNTAX", template=template.name, error=exc) from exc
     _finish_tables(tpl.docx, table_grids(context))
     restore_document(tpl.docx)
     _set_properties(tpl.docx, report)
@@ -72,13 +72,13 @@ def _set_properties(document: Any, report: Report) -> None:
 
 def _open_template(template: Path) -> DocxTemplate:
     if not template.is_file():
-        raise UsageError(f"找不到模板文件：{template}")
+        raise UsageError("U-TEMPLATE-MISSING", path=template)
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
         return tpl
     except Exception as exc:
-        raise UsageError(f"{template.name} 不是可用的 Word 模板（.docx）：{exc}") from exc
+        raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name, error=exc) from exc
 
 
 def _finish_tables(document: Any, grids: list[Grid]) -> None:
@@ -86,8 +86,8 @@ def _finish_tables(document: Any, grids: list[Grid]) -> None:
     tables = [t for t in document.tables if t.style is not None
               and t.style.name == REPORT_TABLE_STYLE]
     if len(tables) != len(grids):
-        raise UsageError(f"模板中的数据表格数目（{len(tables)}）与报告的表格数目（{len(grids)}）"
-                         f"不符。请确认模板中的数据表格使用“{REPORT_TABLE_STYLE}”表格样式")
+        raise UsageError("U-TEMPLATE-TABLES", in_template=len(tables), in_report=len(grids),
+                         style=REPORT_TABLE_STYLE)
     for table, grid in zip(tables, grids):
         _apply_grid(table, grid)
 

@@ -105,7 +105,7 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             if key not in cases and (unreadable_cases is None or key in unreadable_cases):
                 continue
             block = _place(key, cases, placed_cases, reader.ref(content_cell), problems,
-                           ("E-BODY-UNKNOWN-CASE", "E-BODY-CASE-TWICE"))
+                           ("E-BODY-UNKNOWN-CASE", "E-BODY-CASE-TWICE"), "case")
             if block is not None:
                 target.append(block)
         elif kind.text == KIND_TABLE:
@@ -113,32 +113,33 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             if name not in tables and name in unreadable_tables:
                 continue
             block = _place(name, tables, placed_tables, reader.ref(content_cell), problems,
-                           ("E-BODY-UNKNOWN-TABLE", "E-BODY-TABLE-TWICE"), tables=list(tables))
+                           ("E-BODY-UNKNOWN-TABLE", "E-BODY-TABLE-TWICE"), "table",
+                           sheets=list(tables))
             if block is not None:
                 target.append(block)
 
     for key, case in cases.items():
         if key not in placed_cases:
-            problems.add("E-BODY-CASE-UNPLACED", case.source, key=key, kind=KIND_CASE)
+            problems.add("E-BODY-CASE-UNPLACED", case.source, case=key, kind=KIND_CASE)
     for name in sorted(required_tables - placed_tables.keys()):
-        problems.add("E-BODY-TABLE-UNPLACED", reader.sheet_ref(name), key=name, kind=KIND_TABLE)
+        problems.add("E-BODY-TABLE-UNPLACED", reader.sheet_ref(name), table=name, kind=KIND_TABLE)
     for chapter in chapters:
         _check_not_empty(chapter, problems)
     return tuple(c.freeze() for c in chapters)
 
 
 def _place(key: str, available: Mapping[str, Block], placed: dict[str, SourceRef],
-           ref: SourceRef, problems: Problems, codes: tuple[str, str],
+           ref: SourceRef, problems: Problems, codes: tuple[str, str], noun: str,
            **unknown: Any) -> Block | None:
     """The case or table ``key`` names, the first time it is placed; a located problem when
     nothing has that name (``codes[0]``, with the fields ``unknown``) or it was placed already
-    (``codes[1]``)."""
+    (``codes[1]``, ``key`` given as the field ``noun``)."""
     if key not in available:
         problems.add(codes[0], ref, found=key, **unknown)
         return None
     if key in placed:
         first = placed[key]
-        problems.add(codes[1], ref, key=key, first=f"{first.sheet}!{first.cell}")
+        problems.add(codes[1], ref, first=f"{first.sheet}!{first.cell}", **{noun: key})
         return None
     placed[key] = ref
     return available[key]

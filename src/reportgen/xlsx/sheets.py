@@ -66,7 +66,7 @@ def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
             problems.add("W-COLUMN-EXTRA", reader.ref(cell), found=name, columns=expected)
     missing = [name for name in expected if name not in found]
     for name in missing:
-        problems.add("E-COLUMN-MISSING", reader.sheet_ref(ws.title), name=name, columns=expected)
+        problems.add("E-COLUMN-MISSING", reader.sheet_ref(ws.title), column=name, columns=expected)
     return None if missing else found
 
 

@@ -148,9 +148,9 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                          and not s.startswith(FREE_TABLE_PREFIX)]
             close = difflib.get_close_matches(name, strangers, n=1, cutoff=0.5)
             if close:
-                problems.add("E-SHEET-MISNAMED", reader.sheet_ref(name), name=name, similar=close[0])
+                problems.add("E-SHEET-MISNAMED", reader.sheet_ref(name), sheet=name, similar=close[0])
             else:
-                problems.add("E-SHEET-MISSING", reader.sheet_ref(name), name=name,
+                problems.add("E-SHEET-MISSING", reader.sheet_ref(name), sheet=name,
                              sheets=list(sheets))
             return None
 
@@ -207,19 +207,19 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | 
         if not key:
             continue
         if key not in META_KEYS:
-            problems.add("W-META-UNKNOWN", reader.ref(key_cell), found=key, keys=META_KEYS)
+            problems.add("W-META-UNKNOWN", reader.ref(key_cell), found=key, items=META_KEYS)
         elif key in cells:
-            problems.add("E-META-TWICE", reader.ref(key_cell), key=key)
+            problems.add("E-META-TWICE", reader.ref(key_cell), item=key)
         else:
             cells[key] = ws.cell(row, columns["内容"])
 
     def text(key: str) -> Text | None:
         if key not in cells:
-            problems.add("E-META-MISSING", reader.sheet_ref(ws.title), key=key)
+            problems.add("E-META-MISSING", reader.sheet_ref(ws.title), item=key)
             return None
         value = reader.text(cells[key])
         if value is None:
-            problems.add("E-META-EMPTY", reader.ref(cells[key]), key=key)
+            problems.add("E-META-EMPTY", reader.ref(cells[key]), item=key)
         return value
 
     region, period, title, issuer = (text(k) for k in (META_REGION, META_PERIOD, META_TITLE,
@@ -231,7 +231,7 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | 
         placement = reader.text(cells[META_TABLES])
         if placement is not None and placement.text not in (TABLES_INLINE, TABLES_APPENDIX):
             problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
-                         key=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
+                         item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
     if None in (region, period, title, issuer, year, date):
         return None
@@ -274,7 +274,7 @@ def _read_cases(ws: Worksheet, reader: CellReader,
             continue
         if key.text in cases:
             first = cases[key.text].source
-            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), key=key.text,
+            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), case=key.text,
                          first=first.cell if first else "")
             continue
         if title is None:
