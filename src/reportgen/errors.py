@@ -9,7 +9,7 @@ text is made from the code and the data by :mod:`reportgen.codes`, where every k
 registered::
 
     problems.add("E-CELL-NUMBER-UNIT", ref, found="12人", unit="人")
-    Problem.of("W-CHECK-SUM", ref, found="12", rule=rule.id, label=..., terms=..., total=...)
+    Problem.of("W-CHECK-SUM", ref, found="12", rule=rule.id, label=..., terms=..., sum=...)
     raise UsageError("U-FILE-MISSING", path=path)
 """
 
