@@ -113,17 +113,17 @@ def write_report(report: Report, target: str | os.PathLike[str], *,
     path = Path(target)
     data = render(report, template=template, config=config)
     if path.is_dir():
-        raise UsageError(f"输出位置 {path} 是文件夹。请用 -o 写出报告的文件名（.docx）")
+        raise UsageError("U-OUTPUT-IS-FOLDER", path=path)
     write_atomically(path, data)
 
 
 def _refuse_overwriting_inputs(target: Path, *inputs: Path) -> None:
     """The report never replaces the workbook or the template it is made from."""
     if target.suffix.lower() != ".docx":
-        raise UsageError(f"输出文件应以 .docx 结尾：{target}")
+        raise UsageError("U-OUTPUT-NOT-DOCX", path=target)
     for path in inputs:
         same = target.resolve() == path.resolve()
         if not same and target.exists() and path.exists():
             same = os.path.samefile(target, path)
         if same:
-            raise UsageError(f"输出文件 {target} 就是输入文件，不能覆盖它。请用 -o 指定另一个文件名")
+            raise UsageError("U-OUTPUT-IS-INPUT", path=target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Sequence, TextIO
 
@@ -10,11 +11,13 @@ from reportgen.errors import DataError, Problem, ReportgenError, Severity, Usage
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-_ARGPARSE_MESSAGES = {
-    "unrecognized arguments": "不认识的参数",
-    "expected one argument": "后面需要一个值",
-    "the following arguments are required": "缺少参数",
-}
+_ARGPARSE_ERRORS = (
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)", re.S), "U-ARGS-UNKNOWN"),
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)", re.S),
+     "U-ARGS-REQUIRED"),
+    (re.compile(r"argument (?P<option>.*): expected one argument", re.S), "U-ARGS-NO-VALUE"),
+)
+"""argparse's English messages that have a code of their own (the rest is U-ARGS-INVALID)."""
 
 
 class ChineseFormatter(argparse.HelpFormatter):
@@ -41,9 +44,12 @@ class Parser(argparse.ArgumentParser):
         return text
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        for english, chinese in _ARGPARSE_MESSAGES.items():
-            message = message.replace(english, chinese)
-        raise UsageError(f"{message}\n{self.format_usage().strip()}\n用 --help 查看说明")
+        usage = self.format_usage().strip()
+        for pattern, code in _ARGPARSE_ERRORS:
+            match = pattern.fullmatch(message)
+            if match:
+                raise UsageError(code, usage=usage, **match.groupdict())
+        raise UsageError("U-ARGS-INVALID", usage=usage, error=message)
 
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -47,14 +47,13 @@ def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> N
     try:
         missing = tpl.get_undeclared_template_variables(env, context)
     except jinja2.TemplateError as exc:
-        raise UsageError(f"模板 {name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
+        raise UsageError("U-TEMPLATE-SYNTAX", template=name, error=exc) from exc
     if missing:
-        raise UsageError(f"模板 {name} 使用了未知的变量：{'、'.join(sorted(missing))}。"
-                         "请检查模板中的 {{ … }} 标记")
+        raise UsageError("U-TEMPLATE-UNKNOWN-VARIABLE", template=name, variables=sorted(missing))
     try:
         tpl.render(context, env, autoescape=True)
     except jinja2.TemplateError as exc:
-        raise UsageError(f"模板 {name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
+        raise UsageError("U-TEMPLATE-SYNTAX", template=name, error=exc) from exc
 
 
 def _place_tables(document: Any, slots: dict[str, TableBlock]) -> None:
@@ -62,9 +61,7 @@ def _place_tables(document: Any, slots: dict[str, TableBlock]) -> None:
     found = {p.text: p for p in document.element.body.iterchildren(qn("w:p"))
              if p.text in slots}
     if len(found) != len(slots):
-        raise UsageError(f"模板没有为全部 {len(slots)} 张表格留出位置（找到 {len(found)} 处）。"
-                         f"请在模板的表格部分保留单独成段的 {SLOT_TAG} 标记",
-                         code="U-TEMPLATE-TABLE-SLOT")
+        raise UsageError("U-TEMPLATE-TABLE-SLOT", tables=len(slots), slots=len(found), tag=SLOT_TAG)
     for marker, block in slots.items():
         write_table(document, block.grid, found[marker])
 
@@ -85,10 +82,10 @@ def _set_properties(document: Any, cover: Cover) -> None:
 
 def _open_template(template: Path) -> DocxTemplate:
     if not template.is_file():
-        raise UsageError(f"找不到模板文件：{template}")
+        raise UsageError("U-TEMPLATE-MISSING", path=template)
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
         return tpl
     except Exception as exc:
-        raise UsageError(f"{template.name} 不是可用的 Word 模板（.docx）：{exc}") from exc
+        raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name, error=exc) from exc

@@ -39,9 +39,8 @@ def write_table(document: Any, grid: Grid, slot: Any) -> Table:
         header_style = document.styles[HEADER_STYLE]
         text_style = document.styles[TEXT_STYLE]
     except KeyError as exc:
-        raise UsageError(f"模板缺少样式：{exc}。请保留模板中的“{REPORT_TABLE_STYLE}”表格样式和"
-                         f"“{HEADER_STYLE}”“{TEXT_STYLE}”段落样式",
-                         code="U-TEMPLATE-STYLE") from exc
+        raise UsageError("U-TEMPLATE-STYLE", style=exc, table_style=REPORT_TABLE_STYLE,
+                         header_style=HEADER_STYLE, text_style=TEXT_STYLE) from exc
     slot.addprevious(table._tbl)
     slot.getparent().remove(slot)
 

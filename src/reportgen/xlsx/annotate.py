@@ -38,9 +38,9 @@ def annotate(workbook: str | os.PathLike[str], out: str | os.PathLike[str],
     return how many cells were marked. Raises :class:`UsageError` for a refused target."""
     source, target = Path(workbook), Path(out)
     if target.suffix.lower() != ".xlsx":
-        raise UsageError(f"标注后的副本应以 .xlsx 结尾：{target}")
+        raise UsageError("U-ANNOTATE-NOT-XLSX", path=target)
     if target.exists() and target.resolve() == source.resolve():
-        raise UsageError(f"{target} 就是要检查的工作簿，不能覆盖它。请为标注副本另取一个文件名")
+        raise UsageError("U-ANNOTATE-IS-INPUT", path=target)
     notes: dict[tuple[str, str], list[tuple[Severity, str]]] = {}
     for problem in problems:
         for place, role in ((problem.where, "此处"), (problem.related, "对照处")):

@@ -67,13 +67,10 @@ class CellReader:
             self._reported.add(key)
             if formula is not None:
                 self.problems.add(
-                    "公式没有计算结果（文件是用不会计算公式的程序保存的）", self.ref(cell),
-                    found=formula if formula.startswith("=") else "=" + formula,
-                    hint="请在 Excel 或 WPS 中打开工作簿，按 Ctrl+Alt+F9 重新计算后保存；"
-                         "或把公式改为直接填写的数值")
+                    "E-CELL-UNCALCULATED", self.ref(cell),
+                    found=formula if formula.startswith("=") else "=" + formula)
             else:
-                self.problems.add("公式出错，单元格显示错误值", self.ref(cell), found=error,
-                                  hint="请修改公式或直接填写数值")
+                self.problems.add("E-CELL-FORMULA-ERROR", self.ref(cell), found=error)
         return True
 
     def ref(self, cell: AnyCell) -> SourceRef:
@@ -95,8 +92,7 @@ class CellReader:
             return None
         cleaned = _CONTROL.sub("", raw.replace("\r\n", "\n"))
         if cleaned != raw.replace("\r\n", "\n"):
-            self.problems.warn("含有不可见的控制字符，已删除", self.ref(cell),
-                               hint="通常是从别处复制粘贴带来的，请核对该单元格的文字")
+            self.problems.add("W-CELL-CONTROL-CHARACTERS", self.ref(cell))
         cleaned = cleaned.strip()
         return Text(cleaned, self.ref(cell)) if cleaned else None
 
@@ -117,13 +113,12 @@ class CellReader:
         if value is None:
             return Figure(None, ref)
         if isinstance(value, bool):
-            self.problems.add("应为数字", ref, found=display(cell))
+            self.problems.add("E-CELL-NUMBER-LOGICAL", ref, found=display(cell))
             return Figure(None, ref)
         if isinstance(value, (int, float, Decimal)):
             return Figure(number_as_shown(value, cell.number_format), ref)
         if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-            self.problems.add("应为数字", ref, found=display(cell),
-                              hint="单元格被当成了日期：请把单元格格式改为“常规”或“数值”后重新输入")
+            self.problems.add("E-CELL-NUMBER-DATE", ref, found=display(cell))
             return Figure(None, ref)
         text = _CONTROL.sub("", unescape(str(value)))
         parsed = parse_number_text(text, ratio=ratio, percent=unit in (None, "%"))
@@ -131,12 +126,11 @@ class CellReader:
             return Figure(None, ref)
         if parsed is None:
             if unit and unit not in (":", "%") and unit in text:
-                hint = f"单位“{unit}”已在“单位”列中，这里只填写数字"
+                self.problems.add("E-CELL-NUMBER-UNIT", ref, found=text.strip(), unit=unit)
             elif unit and ("%" in text or "％" in text):
-                hint = f"这一行的单位是“{unit}”，不是百分比，请只填写数字"
+                self.problems.add("E-CELL-NUMBER-PERCENT", ref, found=text.strip(), unit=unit)
             else:
-                hint = "请只填写数字（可带小数点），不要加文字或单位"
-            self.problems.add("应为数字", ref, found=text.strip(), hint=hint)
+                self.problems.add("E-CELL-NUMBER", ref, found=text.strip())
             return Figure(None, ref)
         assert isinstance(parsed, Decimal)
         return Figure(parsed, ref)
@@ -146,7 +140,7 @@ class CellReader:
         figure = self.figure(cell, unit="")
         if figure.value is None or figure.value != figure.value.to_integral_value():
             if figure.value is not None or cell.value is None:
-                self.problems.add("应为整数", self.ref(cell), found=display(cell) or "")
+                self.problems.add("E-CELL-INTEGER", self.ref(cell), found=display(cell) or "")
             return None
         return int(figure.value)
 
@@ -175,8 +169,7 @@ class CellReader:
                     return datetime.date(*(int(g) for g in match.groups()))
                 except ValueError:
                     pass
-        self.problems.add("应为日期", self.ref(cell), found=display(cell) or "",
-                          hint="请填写日期，例如 2024-12-30")
+        self.problems.add("E-CELL-DATE", self.ref(cell), found=display(cell) or "")
         return None
 
 

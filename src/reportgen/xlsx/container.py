@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from reportgen.errors import DataError, Problem, UsageError
 from reportgen.model import SourceRef
@@ -25,7 +26,6 @@ MAX_MEMBERS = 10_000
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURE = b"PK\x03\x04"
-_SAVE_AS = "请在 Excel 或 WPS 中打开它，用“另存为”保存为“Excel 工作簿（*.xlsx）”后再试"
 
 
 def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> None:
@@ -36,54 +36,47 @@ def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_
     located at the file.
     """
     if not path.exists():
-        raise UsageError(f"找不到工作簿文件：{path}。请检查文件名和所在文件夹")
+        raise UsageError("U-FILE-MISSING", path=path)
     if path.is_dir():
-        raise UsageError(f"{path} 是文件夹，不是工作簿文件。请写出工作簿文件的名字（.xlsx）")
+        raise UsageError("U-FILE-FOLDER", path=path)
     where = SourceRef(path.name, "")
     try:
         with path.open("rb") as stream:
             head = stream.read(8)
     except OSError as exc:
-        raise UsageError(f"无法读取工作簿文件 {path}：{exc.strerror or exc}。"
-                         "请确认文件没有被其他程序独占，并且有读取权限") from exc
+        raise UsageError("U-FILE-UNREADABLE", path=path, reason=exc.strerror or exc) from exc
 
-    def refuse(message: str, hint: str = _SAVE_AS) -> DataError:
-        return DataError([Problem(message, where, hint=hint)])
+    def refuse(code: str, **fields: Any) -> DataError:
+        return DataError([Problem.of(code, where, **fields)])
 
     if not head:
-        raise refuse("文件是空的（0 字节），不是 Excel 工作簿",
-                     "文件可能在复制或下载时出错，请重新复制一份填好的工作簿")
+        raise refuse("E-FILE-EMPTY")
     if head == _CFB_SIGNATURE:
         raise _compound_file_problem(path, where)
     if not zipfile.is_zipfile(path):
         if head.startswith(_ZIP_SIGNATURE):
-            raise refuse("文件不完整或已损坏（可能在复制、下载或保存时中断）",
-                         "请用 Excel 或 WPS 打开原来的工作簿重新保存，或重新复制一份")
+            raise refuse("E-FILE-TRUNCATED")
         if _looks_like_text(path):
-            raise refuse("这是文本文件（如 CSV），不是 Excel 工作簿")
-        raise refuse("不是 Excel 工作簿（.xlsx）")
+            raise refuse("E-FILE-TEXT")
+        raise refuse("E-FILE-NOT-XLSX")
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise refuse("文件不完整或已损坏（可能在复制、下载或保存时中断）",
-                     "请用 Excel 或 WPS 打开原来的工作簿重新保存，或重新复制一份") from exc
+        raise refuse("E-FILE-TRUNCATED") from exc
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names:
         if "word/document.xml" in names:
-            raise refuse("这是 Word 文档，不是 Excel 工作簿",
-                         "请选择填好的 Excel 工作簿（.xlsx），报告模板请用 --template 指定")
+            raise refuse("E-FILE-WORD")
         if "ppt/presentation.xml" in names:
-            raise refuse("这是 PowerPoint 演示文稿，不是 Excel 工作簿",
-                         "请选择填好的 Excel 工作簿（.xlsx）")
+            raise refuse("E-FILE-POWERPOINT")
         if "content.xml" in names:
-            raise refuse("这是 WPS/LibreOffice 的 ODF 文件（.ods 等），不是 .xlsx 工作簿")
-        raise refuse("是压缩文件，但不是 Excel 工作簿（.xlsx）")
+            raise refuse("E-FILE-ODF")
+        raise refuse("E-FILE-ZIP")
     total = sum(m.file_size for m in members)
     if len(members) > MAX_MEMBERS or total > max_uncompressed:
-        raise refuse(f"解压后过大（{_megabytes(total)}，上限 {_megabytes(max_uncompressed)}），"
-                     "不像正常的报告工作簿，为安全起见不予读取",
-                     "请删除工作簿中的图片和无关工作表后另存一份；如果文件来源不明，请不要使用")
+        raise refuse("E-FILE-TOO-LARGE", size=_megabytes(total),
+                     limit=_megabytes(max_uncompressed))
 
 
 def _compound_file_problem(path: Path, where: SourceRef) -> DataError:
@@ -95,15 +88,11 @@ def _compound_file_problem(path: Path, where: SourceRef) -> DataError:
         return stream_name.encode("utf-16-le") in content
 
     if named("EncryptedPackage") or named("EncryptionInfo"):
-        problem = Problem("工作簿设置了打开密码（已加密），无法读取", where,
-                          hint="请在 Excel 或 WPS 中用密码打开它，在“文件 › 信息 › 保护工作簿”"
-                               "（WPS：“文件 › 文档加密”）中取消密码后保存，再试")
+        problem = Problem.of("E-FILE-ENCRYPTED", where)
     elif named("Workbook") or named("Book"):
-        problem = Problem("这是旧版 Excel 97-2003 工作簿（.xls），不能直接读取", where,
-                          hint=_SAVE_AS)
+        problem = Problem.of("E-FILE-XLS", where)
     else:
-        problem = Problem("这是旧版 Office 文件（如 .doc、.xls），不是 .xlsx 工作簿", where,
-                          hint=_SAVE_AS)
+        problem = Problem.of("E-FILE-OLD-OFFICE", where)
     return DataError([problem])
 
 
