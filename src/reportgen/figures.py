@@ -6,7 +6,9 @@ A rule names a figure by a short reference:
   the catalog); ``teaching_resources.planned_courses.学时`` picks one row of a two-unit one;
 - ``表-毕业生服务三次产业情况!面向第二产业@{year}`` — a cell of a free table, by its sheet, the
   label in its first column and the header of its column (``{year}`` is the report's year);
-- ``=毕业生升学率`` — a figure the library derives (:data:`DERIVED`).
+- ``=毕业生升学率`` — a figure the library derives (:data:`DERIVED`);
+- ``satisfaction.staff@survey_count`` — the number in one of an indicator table's own columns
+  (the catalog's column id) in that indicator's row.
 
 A reference may end in ``*`` to match several (``satisfaction.*``, ``*.*.%``).
 
@@ -32,7 +34,7 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from reportgen.model import FreeTable, IndicatorRow, Report, SourceRef
+from reportgen.model import FreeTable, IndicatorRow, IndicatorTable, Report, SourceRef
 from reportgen.numbers import format_figure, unit_of_last_digit
 
 FREE_REF_SEPARATOR = "!"
@@ -60,6 +62,8 @@ class Quantity:
     the figure it is compared with counts."""
     row: IndicatorRow | None = None
     """The indicator row it comes from, when it does."""
+    ref: str = ""
+    """The reference that names it (``scorecard.graduates.人``), for an indicator row."""
 
     @property
     def shown(self) -> str:
@@ -82,12 +86,12 @@ class Figures:
     def __init__(self, report: Report):
         self.report = report
         self.year = report.meta.year
-        self.rows: dict[str, tuple[str, IndicatorRow]] = {}
+        self.rows: dict[str, tuple[IndicatorTable, IndicatorRow]] = {}
         for table in report.indicator_tables:
             for row in table.rows:
                 key = f"{table.spec.id}.{row.spec.id}"
-                self.rows.setdefault(key, (table.spec.name, row))
-                self.rows[f"{key}.{row.unit}"] = (table.spec.name, row)
+                self.rows.setdefault(key, (table, row))
+                self.rows[f"{key}.{row.unit}"] = (table, row)
         self.free: dict[str, FreeTable] = {}
         for block in report.tables:
             if isinstance(block, FreeTable):
@@ -102,14 +106,28 @@ class Figures:
             return derive(self, ref[len(DERIVED_PREFIX):])
         if FREE_REF_SEPARATOR in ref:
             return self._free_cell(ref)
+        ref, _, column = ref.partition(COLUMN_SEPARATOR)
         found = self.rows.get(ref)
         if found is None:
             return None
-        table_name, row = found
+        table, row = found
+        canonical = f"{table.spec.id}.{row.spec.id}.{row.unit}"
+        label = indicator_label(table.spec.name, row)
+        if column:
+            return self._row_column(table, row, column, label)
         if row.value.value is None:
             return None
-        return Quantity(row.value.value, row.value.source, indicator_label(table_name, row),
-                        row.unit, row=row)
+        return Quantity(row.value.value, row.value.source, label, row.unit, row=row,
+                        ref=canonical)
+
+    def _row_column(self, table: IndicatorTable, row: IndicatorRow, column: str,
+                    label: str) -> Quantity | None:
+        """The number in one of the table's own columns of ``row`` (``…@survey_count``)."""
+        spec = table.spec.column(column)
+        figure = row.figure_in(column)
+        if spec is None or figure is None or figure.value is None:
+            return None
+        return Quantity(figure.value, figure.source, f"{label}的{spec.sheet}", spec.unit, row=row)
 
     def expand(self, pattern: str) -> list[Quantity]:
         """Every filled indicator row whose reference matches ``pattern`` (``*.*.%``)."""

@@ -18,12 +18,13 @@ import re
 from importlib import resources
 from typing import Iterable
 
+from reportgen.catalog.aggregation import AggregateKind, Aggregation
 from reportgen.catalog.parse import CatalogError, parse_catalog
 from reportgen.catalog.specs import (
-    STANDARD_COLUMNS,
     SUB_ROW_PREFIX,
-    SURVEY_COLUMNS,
     Catalog,
+    ColumnKind,
+    ColumnSpec,
     IndicatorSpec,
     TableSpec,
 )
@@ -79,11 +80,13 @@ def latest() -> Catalog:
 
 
 __all__ = [
-    "STANDARD_COLUMNS",
     "SUB_ROW_PREFIX",
-    "SURVEY_COLUMNS",
+    "AggregateKind",
+    "Aggregation",
     "Catalog",
     "CatalogError",
+    "ColumnKind",
+    "ColumnSpec",
     "IndicatorSpec",
     "TableSpec",
     "catalog_for",

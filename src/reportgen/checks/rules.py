@@ -37,7 +37,8 @@ class Kind(enum.Enum):
     FRACTION = "likely-fraction"
     """A percentage row holding a value such as 0.9048: probably a fraction, not a percentage."""
     SURVEY_BASE = "survey-base"
-    """A satisfaction rate given although nobody was surveyed (调查人次 0)."""
+    """A satisfaction rate given although nobody was surveyed: each operand is a pattern of
+    rates, ``@`` and the column of their row that counts who was asked (调查人次 0)."""
     FREE_SUM = "free-table-sum"
     """In a free table, the rows above its 合计 row add up to it, column by column."""
     FREE_SHARE = "free-table-share"
@@ -120,7 +121,7 @@ RULES: tuple[Rule, ...] = (
     Rule("figures.likely_fraction", "百分比行中的 0.9048 之类的数值可能是小数而不是百分数",
          Kind.FRACTION, ("*.*.%",)),
     Rule("satisfaction.survey_base", "调查人次为 0 时满意度应留空", Kind.SURVEY_BASE,
-         ("satisfaction.*",)),
+         ("satisfaction.*@survey_count",)),
     _parts("scorecard.placed_within_graduates", "毕业去向落实人数不能超过毕业生人数",
            "scorecard.graduates", "scorecard.placed"),
     _parts("scorecard.further_study_within_placed", "升学人数不能超过毕业去向落实人数",

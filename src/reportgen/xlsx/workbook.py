@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import Catalog, latest
+from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
 from reportgen.xlsx.body import read_body, split_paragraphs
 from reportgen.xlsx.cells import CellReader, display
@@ -178,7 +178,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
         for spec in catalog.tables:
-            ws = sheet(spec.name, mergeable=("序号", "指标"))
+            merged = (spec.fixed(ColumnKind.NUMBER).sheet, spec.fixed(ColumnKind.NAME).sheet)
+            ws = sheet(spec.name, mergeable=merged)
             table = read_indicator_table(ws, spec, reader, problems) if ws else None
             if table is not None:
                 tables[spec.name] = table
