@@ -121,3 +121,31 @@ def test_a_wrong_catalog_fails_when_it_loads_naming_the_place(text, message):
         parse_catalog(text, year=2030)
     assert message in str(caught.value)
     assert caught.value.code == "E-CATALOG-INVALID"
+
+
+DERIVED = '[[derived]]\nname = "升学率"\nnumerator = "scorecard.graduates"\ndenominator = "scorecard.graduates"\n'
+
+
+def test_a_derived_figure_is_catalog_data_with_defaults_for_a_percentage():
+    """A derived figure names two indicators; by default it is a percentage with two
+    decimals; the shipped catalog has 计算生师比 as a ratio printed N:1."""
+    catalog = parse_catalog(catalog_text() + DERIVED, year=2030)
+    figure = catalog.derived_figure("升学率")
+    assert figure is not None
+    assert (figure.scale, figure.unit, figure.places) == (100, "%", 2)
+    ratio = load_catalog(2024).derived_figure("计算生师比")
+    assert ratio is not None and (ratio.scale, ratio.unit) == (1, ":")
+
+
+@pytest.mark.parametrize(("derived", "message"), [
+    (DERIVED.replace('numerator = "scorecard.graduates"', 'numerator = "scorecard.graduatez"'),
+     "catalog 2030, derived 升学率: unknown indicator(s) scorecard.graduatez"),
+    (DERIVED + "places = 9\n", "derived 升学率: places must be a whole number from 0 to 6"),
+    (DERIVED + "factor = 100\n", "derived 升学率: unknown key(s) factor"),
+    (DERIVED + DERIVED, "catalog 2030: duplicate derived figure: 升学率"),
+])
+def test_a_wrong_derived_figure_fails_when_the_catalog_loads(derived, message):
+    """A derived figure naming an unknown indicator, or malformed, fails at load, named."""
+    with pytest.raises(CatalogError) as caught:
+        parse_catalog(catalog_text() + derived, year=2030)
+    assert message in str(caught.value)

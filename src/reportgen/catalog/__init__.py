@@ -25,6 +25,7 @@ from reportgen.catalog.specs import (
     Catalog,
     ColumnKind,
     ColumnSpec,
+    DerivedSpec,
     IndicatorSpec,
     TableSpec,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "CatalogError",
     "ColumnKind",
     "ColumnSpec",
+    "DerivedSpec",
     "IndicatorSpec",
     "TableSpec",
     "catalog_for",

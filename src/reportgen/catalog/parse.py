@@ -19,11 +19,13 @@ from reportgen.catalog.specs import (
     Catalog,
     ColumnKind,
     ColumnSpec,
+    DerivedSpec,
     IndicatorSpec,
     TableSpec,
 )
 
-_CATALOG_KEYS = {"year", "table"}
+_CATALOG_KEYS = {"year", "table", "derived"}
+_DERIVED_KEYS = {"name", "numerator", "denominator", "scale", "unit", "places"}
 _TABLE_KEYS = {"id", "name", "columns", "row"}
 _COLUMN_KEYS = {"id", "kind", "sheet", "printed", "width", "unit"}
 _AGGREGATION_KEYS = {"numerator", "denominator", "weight", "weight_column", "scale", "reason"}
@@ -51,11 +53,35 @@ def parse_catalog(text: str, *, year: int) -> Catalog:
     tables = tuple(_table(t, where) for t in _list(data, "table", where))
     _unique([t.id for t in tables], f"{where}: duplicate table id")
     _unique([t.name for t in tables], f"{where}: duplicate table name")
-    catalog = Catalog(year=year, tables=tables)
+    derived = tuple(_derived(d, where) for d in data.get("derived", []))
+    _unique([d.name for d in derived], f"{where}: duplicate derived figure")
+    catalog = Catalog(year=year, tables=tables, derived=derived)
     for table in tables:
         for indicator in table.indicators:
             _check_references(catalog, table, indicator, f"{where}, table {table.id}")
+    for figure in derived:
+        unknown = [r for r in (figure.numerator, figure.denominator)
+                   if catalog.indicator(r) is None]
+        if unknown:
+            raise CatalogError(f"{where}, derived {figure.name}: unknown indicator(s) "
+                               f"{', '.join(unknown)} (write table_id.indicator_id[.unit])")
     return catalog
+
+
+def _derived(data: dict[str, Any], where: str) -> DerivedSpec:
+    where = f"{where}, derived {data.get('name', '?')}"
+    _only_keys(data, _DERIVED_KEYS, where)
+    scale, places = data.get("scale", 100), data.get("places", 2)
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or scale <= 0:
+        raise CatalogError(f"{where}: scale must be a positive number, not {scale!r}")
+    if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 6:
+        raise CatalogError(f"{where}: places must be a whole number from 0 to 6, not {places!r}")
+    unit = data.get("unit", "%")
+    if not isinstance(unit, str):
+        raise CatalogError(f"{where}: unit must be a string")
+    return DerivedSpec(name=_str(data, "name", where), numerator=_str(data, "numerator", where),
+                       denominator=_str(data, "denominator", where),
+                       scale=Decimal(str(scale)), unit=unit, places=places)
 
 
 def _table(data: dict[str, Any], where: str) -> TableSpec:

@@ -130,6 +130,26 @@ class TableSpec:
 
 
 @frozen
+class DerivedSpec:
+    """A figure computed from two indicators as ``numerator / denominator × scale``: a name
+    the clerk can write in a placeholder (〔毕业生升学率〕) and the checks can read
+    (``=毕业生升学率``)."""
+
+    name: str
+    """Its name in placeholders and messages (毕业生升学率)."""
+    numerator: str
+    """The reference of the indicator divided (``scorecard.further_study``)."""
+    denominator: str
+    """The reference of the indicator it is divided by."""
+    scale: Decimal = Decimal(100)
+    """What the quotient is multiplied by: 100 for a percentage, 1 for a ratio."""
+    unit: str = "%"
+    """The unit it prints with (``%``, or ``:`` for a ratio printed N:1)."""
+    places: int = 2
+    """The decimals a placeholder prints it with (rounded half up)."""
+
+
+@frozen
 class Catalog:
     """All official tables of one report year, in the order the notice lists them."""
 
@@ -138,6 +158,12 @@ class Catalog:
     also serves later years that have no catalog of their own."""
     tables: tuple[TableSpec, ...]
     """The six tables."""
+    derived: tuple[DerivedSpec, ...] = ()
+    """The figures computed from the tables' indicators, by name."""
+
+    def derived_figure(self, name: str) -> DerivedSpec | None:
+        """The derived figure called ``name``, if any."""
+        return next((d for d in self.derived if d.name == name), None)
 
     def by_name(self, name: str) -> TableSpec | None:
         """The table whose name (and sheet name) is ``name``, if any."""
