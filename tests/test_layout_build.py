@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.catalog import official
+from reportgen.catalog import load_catalog
 from reportgen.errors import DataError
 from reportgen.layout import (
     CHINESE_HEADINGS, CaseBlock, HeadingBlock, LayoutConfig, ParagraphBlock, TableBlock, lay_out,
@@ -38,7 +38,7 @@ def _meta(appendix: bool = False) -> Meta:
 
 
 def _scorecard() -> IndicatorTable:
-    spec = official().by_id("scorecard")
+    spec = load_catalog(2024).by_id("scorecard")
     rows = tuple(IndicatorRow(i, u, Figure(Decimal(n))) for n, (i, u) in enumerate(spec.row_units()))
     return IndicatorTable(spec, rows)
 

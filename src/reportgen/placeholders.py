@@ -9,7 +9,7 @@ never evaluated as a template.
   〔毕业生人数*〕); when two tables use the name, the table comes first (〔教学资源表:国家级数量*〕,
   ``:`` or ``：``); a two-unit indicator takes its unit in brackets (〔教学计划内课程总数（学时）〕).
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
-- A derived figure (:data:`reportgen.figures.DERIVED`: 〔毕业生升学率〕, 〔计算生师比〕), and for any
+- A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from reportgen.figures import DERIVED, DERIVED_PREFIX, Figures, Quantity
+from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
 from reportgen.errors import Problem
 from reportgen.model import Case, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
@@ -78,7 +78,7 @@ class Names:
             key = f"named.{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
-        self.derived = {d.name: d for d in DERIVED}
+        self.derived = {d.name: d for d in self.figures.catalog.derived}
 
     def _add(self, name: str, printed: str, key: str) -> None:
         entries = self.exact.setdefault(name, [])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable, Iterator
 
-from reportgen.figures import Agreement, Figures, FreeGrid, Quantity, compare
+from reportgen.figures import COLUMN_SEPARATOR, Agreement, Figures, FreeGrid, Quantity, compare
 from reportgen.checks.rules import Kind, Rule
 from reportgen.codes import near
 from reportgen.errors import Problem
@@ -121,12 +121,13 @@ def _fraction(rule: Rule, figures: Figures) -> Iterator[Problem]:
 
 
 def _survey_base(rule: Rule, figures: Figures) -> Iterator[Problem]:
-    for pattern in rule.operands:
+    for operand in rule.operands:  # rates @ the column of the same row holding their base
+        pattern, _, column = operand.partition(COLUMN_SEPARATOR)
         for q in figures.expand(pattern):
-            count = q.row.survey_count if q.row is not None else None
-            if count is not None and count.value == 0:
+            base = figures.get(f"{q.ref}{COLUMN_SEPARATOR}{column}")
+            if base is not None and base.value == 0:
                 yield Problem.of("W-CHECK-SURVEY-BASE", q.source, found=q.shown,
-                                 related=count.source, expected="0", rule=rule.id, label=q.label)
+                                 related=base.source, expected="0", rule=rule.id, label=q.label)
 
 
 def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[FreeGrid, int]]:

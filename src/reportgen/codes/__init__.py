@@ -47,6 +47,7 @@ FIELD_LABELS: dict[str, str] = {
     "description": "规则说明",
     "detail": "详情",
     "docx": "报告文件",
+    "earliest": "最早的年份",
     "error": "错误详情",
     "file": "文件名",
     "first": "第一次出现的位置",
@@ -103,11 +104,13 @@ FIELD_LABELS: dict[str, str] = {
     "tool": "程序",
     "unit": "单位",
     "usage": "用法",
+    "used": "所用指标目录的年份",
     "value": "数值",
     "variables": "变量",
     "whole": "总数",
     "written": "所写的页码",
     "year": "年份",
+    "years": "现有的年份",
 }
 """A Chinese label for every template field, shown as 〈label〉 in docs/problems.md."""
 

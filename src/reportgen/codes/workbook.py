@@ -39,6 +39,15 @@ FILE = (
     K("E-FILE-DAMAGED", "文件已损坏，无法作为 Excel 工作簿读取", SAVE_AS),
 )
 
+CATALOG = (
+    K("U-CATALOG-YEAR", "没有 {year} 年的指标目录。现有的指标目录：{years}",
+      advice="请去掉 --catalog-year，或写出现有的年份"),
+    K("E-CATALOG-YEAR-TOO-EARLY", "报告年份早于最早的指标目录（{earliest} 年）",
+      "请核对报告年份；本程序的官方指标表从 {earliest} 年起"),
+    K("I-CATALOG-EARLIER-YEAR", "没有 {year} 年的指标目录，按 {used} 年的指标目录读取指标表",
+      "若 {year} 年的官方指标表有变化，需要更新本程序"),
+)
+
 SHEETS = (
     K("E-SHEET-MISSING", "缺少工作表“{sheet}”",
       "请按模板补上这个工作表。工作簿中现有的工作表：{sheets}"),
@@ -124,4 +133,4 @@ TABLES = (
     K("E-TABLE-EMPTY", "表格工作表是空的", "请从A1单元格开始填写表格，或删除这个工作表"),
 )
 
-KINDS = FILE + SHEETS + CELLS + META + CASES + NAMED + BODY + TABLES
+KINDS = FILE + CATALOG + SHEETS + CELLS + META + CASES + NAMED + BODY + TABLES
