@@ -4,14 +4,20 @@ become clear errors; a template given by the user runs sandboxed."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 import docx
 import openpyxl.xml
 import pytest
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 
 from reportgen.errors import DataError, UsageError
+from reportgen.word import default_template
 from reportgen.xlsx import load
 from reportgen.pipeline import generate, write_report
 from workbooks import CASE_TITLE, build
@@ -111,3 +117,42 @@ def test_a_user_template_runs_sandboxed(tmp_path):
     with pytest.raises(UsageError, match=r"模板 evil.docx 有错误：.*unsafe"):
         generate(build(tmp_path), tmp_path / "out.docx", template=path)
     assert not (tmp_path / "out.docx").exists()
+
+
+TOKEN_BYTES = b"\xee\x80\x80"
+"""U+E000 in UTF-8: the first character of literal.py's private tokens. A picture or an
+embedded font holds it by chance (about one chance in four for a 5 MB font)."""
+
+
+def png_holding(extra: bytes) -> bytes:
+    """A valid 1×1 PNG with ``extra`` in a private ancillary chunk."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"prVt", extra) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+def test_binary_parts_of_a_template_pass_through_untouched(tmp_path):
+    """A custom template with a picture and an embedded font whose bytes hold ``EE 80 80``
+    (and bytes that are not UTF-8 around them) used to crash the build (exit 3): binary parts
+    were decoded as text. They are copied byte for byte."""
+    picture = png_holding(b"\xff\xfe" + TOKEN_BYTES + b"\x80\xff")
+    font = bytes(range(256)) + TOKEN_BYTES + b"\xc3\x28" * 64
+    template = Document(str(default_template()))
+    template.add_picture(io.BytesIO(picture))
+    font_table = next(rel.target_part for rel in template.part.rels.values()
+                      if rel.reltype == RT.FONT_TABLE)
+    font_table.relate_to(Part(PackURI("/word/fonts/font1.odttf"),
+                              "application/vnd.openxmlformats-officedocument.obfuscatedFont",
+                              font, template.part.package), RT.FONT)
+    path = tmp_path / "带图片的模板.docx"
+    template.save(str(path))
+    out = tmp_path / "out.docx"
+    generate(build(tmp_path), out, template=path, toc=False)
+    with zipfile.ZipFile(out) as report:
+        media = [n for n in report.namelist() if n.startswith("word/media/")]
+        assert [report.read(n) for n in media] == [picture]
+        assert report.read("word/fonts/font1.odttf") == font
+    assert CASE_TITLE in document_texts(out)
