@@ -4,6 +4,7 @@ become clear errors; a template given by the user runs sandboxed."""
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -17,9 +18,10 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from reportgen.errors import DataError, UsageError
-from reportgen.word import default_template
+from reportgen.word import default_template, render
 from reportgen.xlsx import load
 from reportgen.pipeline import generate, write_report
+from cli_run import run_cli
 from workbooks import CASE_TITLE, build
 
 
@@ -156,3 +158,64 @@ def test_binary_parts_of_a_template_pass_through_untouched(tmp_path):
         assert [report.read(n) for n in media] == [picture]
         assert report.read("word/fonts/font1.odttf") == font
     assert CASE_TITLE in document_texts(out)
+
+
+def tiny_template(folder, tag: str, name: str = "evil.docx"):
+    """A one-paragraph Word template holding ``tag``, made with python-docx."""
+    template = Document()
+    template.add_paragraph(tag)
+    path = folder / name
+    template.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_report(tmp_path_factory):
+    """The minimal workbook's report, read once for the template tests."""
+    return load(build(tmp_path_factory.mktemp("workbook")))
+
+
+@pytest.mark.parametrize("tag, code", [
+    ("{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
+     "U-TEMPLATE-RANGE"),
+    ("{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
+     "U-TEMPLATE-LOOPS"),
+    ("{{ range(10**9) | list }}", "U-TEMPLATE-RANGE"),
+    ("{{ 'x' * 10**10 }}", "U-TEMPLATE-SIZE"),
+    ("{{ 'x' | center(10**9) }}", "U-TEMPLATE-SIZE"),
+    ("{% include 'other.docx' %}", "U-TEMPLATE-INCLUDE"),
+    ("{% import 'other.docx' as other %}", "U-TEMPLATE-INCLUDE"),
+    ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "U-TEMPLATE-RECURSION"),
+    ("{{ 1 / 0 }}", "U-TEMPLATE-ERROR"),
+])
+def test_a_hostile_template_is_a_template_error(tmp_path, small_report, tag, code):
+    """Loops that would never end, numbers and strings too large for memory, other templates
+    pulled in: each used to hang or be an internal error (exit 3); each is now the clerk's
+    “模板 … 有错误” with a stable code, within a second."""
+    with pytest.raises(UsageError) as caught:
+        render(small_report, template=tiny_template(tmp_path, tag))
+    assert re.fullmatch(r"模板 evil\.docx 有错误：.+。请检查模板中的 \{% … %\} 标记",
+                        str(caught.value))
+    assert caught.value.code == code
+
+
+def test_a_template_that_runs_out_of_time_is_stopped(tmp_path, small_report, monkeypatch):
+    """Rendering has a time budget (60 s, or REPORTGEN_TEMPLATE_SECONDS): a budget already
+    spent stops the first loop."""
+    monkeypatch.setenv("REPORTGEN_TEMPLATE_SECONDS", "-1")
+    with pytest.raises(UsageError, match="模板运行超过 -1 秒，已停止") as caught:
+        render(small_report, template=tiny_template(tmp_path, "{% for i in range(3) %}{% endfor %}"))
+    assert caught.value.code == "U-TEMPLATE-TIME"
+
+
+def test_the_command_answers_a_hostile_template_with_exit_2(tmp_path):
+    """On the command line: exit 2, the clerk's message, no report, the old one kept."""
+    workbook = build(tmp_path)
+    old = tmp_path / "报告.docx"
+    old.write_bytes(b"last week's report")
+    code, out, err = run_cli(str(workbook), "-o", str(old), "--template",
+                             str(tiny_template(tmp_path, "{% include 'x' %}")))
+    assert (code, out) == (2, "")
+    assert "\n无法执行：模板 evil.docx 有错误：模板中不能使用 {% include %}" in err  # after warnings
+    assert "Traceback" not in err and "程序内部错误" not in err
+    assert old.read_bytes() == b"last week's report"

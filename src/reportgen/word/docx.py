@@ -1,8 +1,8 @@
 """Model → .docx: docxtpl fills the template, then a pass over the tables applies merges,
 widths and diagonal header cells that a template loop cannot express.
 
-The template is the only code that runs: it is rendered in a sandboxed Jinja environment
-with autoescape on (text from the workbook may hold ``&`` or ``<``) and undefined variables
+The template is the only code that runs: it is rendered in a sandboxed, bounded Jinja
+environment (sandbox.py) with autoescape on (text from the workbook may hold ``&`` or ``<``) and undefined variables
 an error. Text from the workbook is only ever a value, never evaluated as a template.
 """
 
@@ -20,12 +20,12 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.table import Table as DocxTable
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.errors import UsageError
 from reportgen.model import Report
 from reportgen.word.context import build_context, table_grids
 from reportgen.word.literal import protect, restore_document
+from reportgen.word.sandbox import ReportSandbox, template_errors
 from reportgen.word.tables import Grid
 from reportgen.word.names import REPORT_TABLE_STYLE
 
@@ -36,18 +36,14 @@ def render_bytes(report: Report, template: Path) -> bytes:
     """The finished .docx for ``report``, as bytes."""
     context = protect(build_context(report))  # workbook text stays literal (literal.py)
     tpl = _open_template(template)
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    try:
+    env = ReportSandbox(autoescape=True, undefined=jinja2.StrictUndefined)
+    with template_errors(template.name):
         missing = tpl.get_undeclared_template_variables(env, context)
-    except jinja2.TemplateError as exc:
-        raise UsageError(f"模板 {template.name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
     if missing:
         raise UsageError(f"模板 {template.name} 使用了未知的变量：{'、'.join(sorted(missing))}。"
                          "请检查模板中的 {{ … }} 标记")
-    try:
+    with template_errors(template.name):
         tpl.render(context, env, autoescape=True)
-    except jinja2.TemplateError as exc:
-        raise UsageError(f"模板 {template.name} 有错误：{exc}。请检查模板中的 {{% … %}} 标记") from exc
     _finish_tables(tpl.docx, table_grids(context))
     restore_document(tpl.docx)
     _set_properties(tpl.docx, report)
