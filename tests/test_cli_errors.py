@@ -128,15 +128,22 @@ def test_five_faults_in_the_example_are_all_reported_and_nothing_is_lost(tmp_pat
 ROOT = Path(__file__).parent.parent
 
 
+MODULE = ("-m", "reportgen")
+"""``python -m reportgen``."""
+SCRIPT = ("-c", "import sys; from reportgen.__main__ import run; sys.exit(run())")
+"""What the installed ``reportgen`` command runs."""
+
+
 def run_module(*args: str, cwd: Path, encoding: str | None = None,
-               pythonpath: tuple[Path, ...] = ()) -> subprocess.CompletedProcess[bytes]:
+               pythonpath: tuple[Path, ...] = (),
+               launcher: tuple[str, str] = MODULE) -> subprocess.CompletedProcess[bytes]:
     """``python -m reportgen ARGS`` in a child process whose output streams use ``encoding``
     (as when a Chinese Windows redirects output: GBK)."""
     env = {"PYTHONPATH": os.pathsep.join(str(p) for p in (*pythonpath, ROOT / "src")),
            "PATH": os.environ.get("PATH", "")}
     if encoding:
         env["PYTHONIOENCODING"] = encoding
-    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True,
+    return subprocess.run([sys.executable, *launcher, *args], capture_output=True,
                           cwd=cwd, env=env, timeout=120)
 
 
@@ -230,14 +237,16 @@ def test_check_annotate_on_a_file_that_is_not_a_workbook(tmp_path, kind):
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
-def test_ctrl_c_while_the_program_starts_says_interrupted(tmp_path):
+@pytest.mark.parametrize("launcher", [MODULE, SCRIPT], ids=["python -m", "command"])
+def test_ctrl_c_while_the_program_starts_says_interrupted(tmp_path, launcher):
     """SIGINT arriving while the libraries are imported (here: when openpyxl is, through a
     stand-in that signals itself) prints 已中断。 and exits 2, as later interrupts do — no
-    traceback."""
+    traceback; for ``python -m reportgen`` and for the installed ``reportgen`` command."""
     fake = tmp_path / "fake" / "openpyxl"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text(
         "import os, signal, time\nos.kill(os.getpid(), signal.SIGINT)\ntime.sleep(30)\n")
-    result = run_module("check", "2024.xlsx", cwd=tmp_path, pythonpath=(tmp_path / "fake",))
+    result = run_module("check", "2024.xlsx", cwd=tmp_path, pythonpath=(tmp_path / "fake",),
+                        launcher=launcher)
     assert (result.returncode, result.stderr.decode()) == (2, "已中断。\n")
     assert result.stdout == b""
