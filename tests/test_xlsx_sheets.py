@@ -95,3 +95,14 @@ def test_a_lone_surrogate_is_a_located_warning(tmp_path):
     assert str(warning).startswith(
         "test.xlsx › 正文!B3：含有无法识别的字符（不完整的 Unicode 代理字符），已换成“\ufffd”，"
         "实为“第一段\ufffd结束”。")
+
+
+def test_a_lone_surrogate_in_the_named_figures_sheet_is_named_too(tmp_path):
+    """The optional 数据 sheet is read like the others: a broken character there is named."""
+    def tweak(wb):
+        ws = wb.create_sheet("数据")
+        ws.append(["名称", "数值"])
+        ws.append(["专任教师_xDC00_数", 10])
+    problems = Problems()
+    load(build(tmp_path, tweak), problems=problems)
+    assert [p.where.cell for p in problems.items if p.code == "W-CELL-SURROGATE"] == ["A2"]
