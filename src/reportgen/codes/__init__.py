@@ -43,6 +43,7 @@ FIELD_LABELS: dict[str, str] = {
     "column": "列名",
     "columns": "应有的列",
     "count": "条数",
+    "counted": "记录的数目",
     "denominator": "分母",
     "description": "规则说明",
     "detail": "详情",

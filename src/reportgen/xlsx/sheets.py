@@ -7,11 +7,13 @@ order); extra columns are ignored with a warning.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.codes import listing
 from reportgen.errors import Problems
-from reportgen.xlsx.cells import CellReader, display, is_blank
+from reportgen.xlsx.cells import AnyCell, CellReader, display, has_lone_surrogate, is_blank
 
 META_SHEET = "基本信息"
 META_COLUMNS = ("项目", "内容")
@@ -70,13 +72,27 @@ def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
     return None if missing else found
 
 
+def stored_cells(ws: Worksheet) -> Iterable[AnyCell]:
+    """The cells the file holds, in no particular order, without creating any.
+
+    Excel writes a cell for every formatted one, empty or not, and openpyxl's ``ws[row]``,
+    ``ws.iter_rows()`` and ``ws.cell()`` create a cell at each position they visit, while
+    ``ws.max_row``/``max_column`` look at every stored cell: a loop over rows using them is
+    quadratic when one formatted empty cell sits far down the sheet. Reading the stored cells
+    once is linear in what the file holds.
+    """
+    cells: dict[tuple[int, int], AnyCell] = ws._cells  # openpyxl keeps them by (row, column)
+    return list(cells.values())
+
+
+def filled_rows(ws: Worksheet) -> set[int]:
+    """The rows holding a value that is not blank."""
+    return {c.row for c in stored_cells(ws) if not is_blank(c.value)}
+
+
 def data_rows(ws: Worksheet) -> range:
     """The rows below the header, up to the last one holding anything."""
-    last = ws.max_row
-    while last > 1 and all(c.value is None or (isinstance(c.value, str) and not c.value.strip())
-                           for c in ws[last]):
-        last -= 1
-    return range(2, last + 1)
+    return range(2, max(filled_rows(ws), default=1) + 1)
 
 
 def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
@@ -91,8 +107,9 @@ def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
     """
     if ws.sheet_state != "visible":
         problems.add("W-SHEET-HIDDEN", reader.sheet_ref(ws.title))
-    hidden = [r for r, dim in sorted(ws.row_dimensions.items())
-              if dim.hidden and any(not is_blank(c.value) for c in ws[r])]
+    check_characters(ws, reader, problems)
+    filled = filled_rows(ws)
+    hidden = [r for r, dim in sorted(ws.row_dimensions.items()) if dim.hidden and r in filled]
     if hidden:
         problems.add("W-ROW-HIDDEN", reader.ref(ws.cell(hidden[0], 1)), rows=listing(hidden, 10))
     if free:
@@ -105,3 +122,12 @@ def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
         top_left = ws.cell(merged.min_row, merged.min_col)
         problems.add("W-CELL-MERGED", reader.ref(top_left), range=merged.coord,
                      cell=top_left.coordinate)
+
+
+def check_characters(ws: Worksheet, reader: CellReader, problems: Problems) -> None:
+    """Warn about each cell holding half of a UTF-16 surrogate pair (``_xD800_``, written by
+    some programs): it is no character, and is read as “\ufffd”."""
+    for cell in sorted((c for c in stored_cells(ws)
+                        if isinstance(c.value, str) and has_lone_surrogate(c.value)),
+                       key=lambda c: (c.row, c.column)):
+        problems.add("W-CELL-SURROGATE", reader.ref(cell), found=display(cell))

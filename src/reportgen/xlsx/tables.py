@@ -16,8 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
-from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns
+from reportgen.xlsx.cells import CellReader, display, is_blank
+from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns, stored_cells
 from reportgen.model import ColumnValue, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -171,11 +171,10 @@ def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> Fr
 def _used_extent(ws: Worksheet) -> tuple[int, int]:
     """The last row and column holding a value (merged ranges included)."""
     last_row = last_col = 0
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
-                last_row = max(last_row, cell.row)
-                last_col = max(last_col, cell.column)
+    for cell in stored_cells(ws):  # not ws.iter_rows(): it creates every empty cell
+        if not is_blank(cell.value):
+            last_row = max(last_row, cell.row)
+            last_col = max(last_col, cell.column)
     for m in ws.merged_cells.ranges:
         if m.min_row <= last_row and m.min_col <= last_col:
             last_row = max(last_row, m.max_row)

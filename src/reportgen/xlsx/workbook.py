@@ -40,6 +40,7 @@ from reportgen.xlsx.sheets import (
     NAMED_UNIT_COLUMN,
     TABLES_APPENDIX,
     TABLES_INLINE,
+    check_characters,
     check_layout,
     data_rows,
     find_columns,
@@ -167,8 +168,10 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
                                    else ({}, None))
 
-        named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
-                 else ())
+        named: tuple[NamedFigure, ...] = ()
+        if NAMED_SHEET in sheets:
+            check_characters(sheets[NAMED_SHEET], reader, problems)
+            named = read_named(sheets[NAMED_SHEET], reader, problems)
         tables: dict[str, Table] = {}
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
