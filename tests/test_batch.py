@@ -92,7 +92,7 @@ def test_a_pdf_that_cannot_be_made_keeps_the_report(three, tmp_path):
     def fail_first(docx: Path) -> None:
         calls.append(docx)
         if len(calls) == 1:
-            raise OfficeError("LibreOffice 处理文件时出错", code="O-OFFICE-FAILED")
+            raise OfficeError("O-OFFICE-CRASHED")
     batch = build_many([three[0], three[2]], tmp_path / "out", pdf=True,
                        office=FakeOffice(before=fail_first))
     first, second = batch.outcomes

@@ -15,10 +15,7 @@ workbooks; :func:`plan` names each one's report and refuses two reports of the s
 from __future__ import annotations
 
 import enum
-import multiprocessing
 import os
-import queue
-import signal
 import time
 import traceback
 from pathlib import Path
@@ -28,6 +25,7 @@ from attrs import field, frozen
 
 from reportgen.errors import DataError, Problem, Problems, ReportgenError, Severity, UsageError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeError, OfficeSession
+from reportgen.office.workers import Message, run_workers, serve
 from reportgen.delivery import pdf_path
 from reportgen.pipeline import generate
 
@@ -86,8 +84,8 @@ class Outcome:
     failure: str | None = None
     """Why there is no report (or no PDF), in Chinese, when it is not the workbook's data
     (a file that cannot be opened or written, LibreOffice failing)."""
-    code: str | None = None
-    """The stable code of :attr:`failure`, when it has one."""
+    failure_code: str | None = None
+    """The stable code of :attr:`failure` (``O-PDF-FAILED``), when it has one."""
     details: str | None = None
     """The traceback of an internal error, for maintainers (shown with ``--debug``)."""
     pdf: Path | None = None
@@ -151,14 +149,12 @@ def find_workbooks(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
                             if p.suffix.lower() == WORKBOOK_SUFFIX and p.is_file()
                             and not p.name.startswith(("~$", ".")))
             if not inside:
-                raise UsageError(f"文件夹 {path} 中没有 Excel 工作簿（.xlsx）。"
-                                 "请写出工作簿所在的文件夹，或直接写出工作簿文件", code="U-BATCH-EMPTY-FOLDER")
+                raise UsageError("U-BATCH-EMPTY-FOLDER", folder=path)
             candidates = inside
         elif path.exists():
             candidates = [path]
         else:
-            raise UsageError(f"找不到工作簿文件或文件夹：{path}。请检查名字和所在文件夹",
-                             code="U-BATCH-INPUT-MISSING")
+            raise UsageError("U-BATCH-INPUT-MISSING", path=path)
         for candidate in candidates:
             found.setdefault(candidate.resolve(), candidate)
     return list(found.values())
@@ -171,17 +167,14 @@ def plan(workbooks: Sequence[Path], out_dir: Path) -> list[Job]:
     folders) would give reports of the same name.
     """
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"输出文件夹 {out_dir} 是一个文件，不是文件夹。请在 --out-dir 后写出文件夹",
-                         code="U-BATCH-OUT-DIR-FILE")
+        raise UsageError("U-BATCH-OUT-DIR-FILE", path=out_dir)
     jobs: list[Job] = []
     seen: dict[str, Path] = {}
     for workbook in workbooks:
         name = workbook.with_suffix(".docx").name
         first = seen.setdefault(name.casefold(), workbook)
         if first is not workbook:
-            raise UsageError(f"工作簿 {first} 和 {workbook} 的报告同名（{name}），会互相覆盖。"
-                             "请给其中一个工作簿改名，或分两次生成到不同的文件夹",
-                             code="U-BATCH-SAME-NAME")
+            raise UsageError("U-BATCH-SAME-NAME", first=first, path=workbook, name=name)
         jobs.append(Job(workbook, out_dir / name))
     return jobs
 
@@ -202,19 +195,18 @@ def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.Pa
     stops every worker (each report being built is left as it was) and is raised again.
     """
     if jobs < 1:
-        raise UsageError(f"--jobs 应为 1 或更大的整数，实为 {jobs}", code="U-BATCH-JOBS")
+        raise UsageError("U-BATCH-JOBS", value=jobs)
     folder = Path(out_dir)
     planned = plan([Path(w) for w in workbooks], folder)
     options = Options(pdf=pdf, toc=toc, template=None if template is None else Path(template),
                       timeout=timeout)
     if options.template is not None and not options.template.is_file():
-        raise UsageError(f"找不到模板文件：{options.template}。请检查 --template 后面的文件名和所在文件夹",
-                         code="U-TEMPLATE-MISSING")
+        raise UsageError("U-TEMPLATE-MISSING", path=options.template)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"无法建立输出文件夹 {folder}：{exc.strerror}。请检查上级文件夹是否允许写入，"
-                         "或换一个位置", code="U-BATCH-OUT-DIR") from exc
+        raise UsageError("U-BATCH-OUT-DIR-FAILED", folder=folder,
+                         reason=exc.strerror or exc) from exc
     began = time.monotonic()
     if jobs == 1 or len(planned) <= 1:
         outcomes, starts = _in_process(planned, options, office, started, finished)
@@ -239,9 +231,9 @@ def build_one(job: Job, options: Options, office: OfficeSession) -> Outcome:
     except DataError as exc:
         return ended(Status.FAILED, exc.problems)
     except OfficeError as exc:  # raised once the report is in place: only the PDF is missing
-        return ended(Status.NO_PDF, failure=str(exc), code=exc.code)
+        return ended(Status.NO_PDF, failure=str(exc), failure_code=exc.code)
     except ReportgenError as exc:
-        return ended(Status.FAILED, failure=str(exc), code=exc.code)
+        return ended(Status.FAILED, failure=str(exc), failure_code=exc.code)
     except Exception as exc:  # a bug: this workbook fails, the others go on
         return ended(Status.INTERNAL, failure=f"{type(exc).__name__}: {exc}",
                      details=traceback.format_exc())
@@ -270,39 +262,8 @@ def _in_process(planned: list[Job], options: Options, office: OfficeSession | No
 def _in_workers(planned: list[Job], options: Options, count: int, started: Started | None,
                 finished: Finished | None) -> tuple[list[Outcome], int]:
     """Build in ``count`` worker processes; the outcomes in the order of ``planned``."""
-    context = multiprocessing.get_context("spawn")
-    tasks: Any = context.Queue()
-    results: Any = context.Queue()
-    for index, job in enumerate(planned):
-        tasks.put((index, job))
-    for _ in range(count):
-        tasks.put(None)
-    workers = [context.Process(target=_work, args=(wid, tasks, results, options), daemon=True,
-                               name=f"reportgen-worker-{wid}") for wid in range(count)]
     collector = _Collector(planned, started, finished)
-    try:
-        for worker in workers:
-            worker.start()
-        while len(collector.ended) < count:
-            try:
-                collector.take(results.get(timeout=0.5))
-                continue
-            except queue.Empty:
-                pass
-            for wid, worker in enumerate(workers):
-                if wid not in collector.ended and worker.exitcode is not None:
-                    try:  # its last messages may still be on their way
-                        while True:
-                            collector.take(results.get(timeout=0.2))
-                    except queue.Empty:
-                        pass
-                    if wid not in collector.ended:
-                        collector.died(wid, worker.exitcode)
-    except BaseException:
-        _stop(workers)
-        raise
-    for worker in workers:
-        worker.join(timeout=10)
+    run_workers(_work, (options,), planned, count, collector.take, collector.died)
     return collector.ordered(), collector.starts
 
 
@@ -316,10 +277,9 @@ class _Collector:
         self.outcomes: dict[int, Outcome] = {}
         self.building: dict[int, int] = {}
         """The index of the job each worker is building, by worker id."""
-        self.ended: set[int] = set()
         self.starts = 0
 
-    def take(self, message: tuple[str, int, Any]) -> None:
+    def take(self, message: Message) -> None:
         kind, wid, payload = message
         if kind == "start":
             self.building[wid] = payload
@@ -331,7 +291,6 @@ class _Collector:
             self.record(index, outcome)
         else:  # "exit", with the number of times its LibreOffice was started
             self.starts += payload
-            self.ended.add(wid)
 
     def record(self, index: int, outcome: Outcome) -> None:
         self.outcomes[index] = outcome
@@ -340,7 +299,6 @@ class _Collector:
 
     def died(self, wid: int, exitcode: int | None) -> None:
         """A worker ended without saying so: the report it was building is lost."""
-        self.ended.add(wid)
         index = self.building.pop(wid, None)
         if index is not None:
             self.record(index, _lost(self.planned[index], exitcode))
@@ -354,42 +312,17 @@ class _Collector:
 
 
 def _lost(job: Job, exitcode: int | None) -> Outcome:
-    how = f"（退出代码 {exitcode}）" if exitcode is not None else ""
-    return Outcome(job, Status.INTERNAL, failure=f"生成这份报告的进程意外退出{how}，报告未生成",
-                   )
-
-
-def _stop(workers: list[Any]) -> None:
-    """Stop every worker: SIGTERM lets each stop its LibreOffice and remove its temporary
-    files; one that does not end in time is killed (its LibreOffice's watchdog stops that)."""
-    for worker in workers:
-        if worker.exitcode is None:
-            worker.terminate()
-    deadline = time.monotonic() + 15
-    for worker in workers:
-        worker.join(timeout=max(0.0, deadline - time.monotonic()))
-        if worker.exitcode is None:
-            worker.kill()
-            worker.join(timeout=5)
+    error = UsageError("U-BATCH-WORKER-DIED", returncode="未知" if exitcode is None else exitcode)
+    return Outcome(job, Status.INTERNAL, failure=str(error), failure_code=error.code)
 
 
 def _work(wid: int, tasks: Any, results: Any, options: Options) -> None:
-    """A worker process: build the jobs it takes from ``tasks`` with one LibreOffice."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole process group:
-    signal.signal(signal.SIGTERM, _interrupt)     # the parent decides, and stops us by SIGTERM
+    """A worker process: build the jobs it takes with one LibreOffice; its ``exit`` message
+    says how many times that LibreOffice was started."""
     session = OfficeSession(timeout=options.timeout)
-    try:
-        while (task := tasks.get()) is not None:
-            index, job = task
-            results.put(("start", wid, index))
-            results.put(("done", wid, (index, build_one(job, options, session))))
-    except KeyboardInterrupt:
-        pass
-    finally:
+
+    def finish() -> int:
         session.close()
-        results.put(("exit", wid, session.starts))
+        return session.starts
 
-
-def _interrupt(signum: int, frame: Any) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: cleaning up is not cut short
-    raise KeyboardInterrupt()
+    serve(wid, tasks, results, lambda job: build_one(job, options, session), finish)

@@ -17,16 +17,10 @@ from pathlib import Path
 
 from attrs import frozen
 
-from reportgen.errors import Problems, Severity
+from reportgen.errors import Problems
 from reportgen.files import Staging, write_bytes
 from reportgen.office.session import OfficeError, OfficeSession, convert_to_pdf
 from reportgen.word.toc import TocEntry, fill_toc
-
-TOC_FILLED = "目录已填好页码"
-TOC_LEFT_FOR_WORD = "目录将在 Word 打开时更新（WPS 不会自动更新目录）"
-NO_OFFICE = "未找到 LibreOffice"
-NO_UNO = "未找到 LibreOffice 的 Python 组件（软件包 python3-uno）"
-SETUP_HINT = "安装方法见 README（运行 tools/setup.sh）"
 
 
 @frozen
@@ -81,14 +75,11 @@ def _lay_out(session: OfficeSession, data: bytes, staged: Path, staged_pdf: Path
     office = session.office
     if office is None:
         if toc:
-            notes.add(f"{NO_OFFICE}，{TOC_LEFT_FOR_WORD}", severity=Severity.INFO,
-                      code="I-TOC-NO-OFFICE")
-        return False, (f"{NO_OFFICE}。{SETUP_HINT}，或在 Word/WPS 中打开报告后“另存为 PDF”"
-                       if staged_pdf else None)
+            notes.add("I-TOC-NO-OFFICE")
+        return False, str(OfficeError("O-OFFICE-MISSING")) if staged_pdf else None
     if office.uno_python is None:
         if toc:
-            notes.add(f"{NO_UNO}，{TOC_LEFT_FOR_WORD}。{SETUP_HINT}", severity=Severity.WARNING,
-                      code="W-TOC-NO-UNO")
+            notes.add("W-TOC-NO-UNO")
         if staged_pdf is None:
             return False, None
         try:
@@ -100,8 +91,7 @@ def _lay_out(session: OfficeSession, data: bytes, staged: Path, staged_pdf: Path
         laid = session.layout(staged, toc=toc, pdf=staged_pdf)
     except OfficeError as exc:
         if toc:
-            notes.add(f"目录未能填入页码：{exc}。{TOC_LEFT_FOR_WORD}", severity=Severity.WARNING,
-                      code="W-TOC-OFFICE-FAILED")
+            notes.add("W-TOC-FAILED", reason=exc)
         return False, str(exc) if staged_pdf else None
     filled = toc and _fill(staged, data, laid.entries or (), notes)
     return filled, laid.pdf_error
@@ -111,16 +101,15 @@ def _fill(staged: Path, data: bytes, found: tuple[tuple[int, str, str], ...],
           notes: Problems) -> bool:
     entries = [TocEntry(level, text, page) for level, text, page in found]
     if not entries:
-        notes.add("报告中没有标题，目录为空", severity=Severity.WARNING, code="W-TOC-EMPTY")
+        notes.add("W-TOC-NO-HEADINGS")
         return False
     try:
         filled = fill_toc(data, entries)
     except LookupError:
-        notes.add("模板中没有目录域（TOC），未生成目录", severity=Severity.WARNING,
-                  code="W-TOC-NO-FIELD")
+        notes.add("W-TOC-NO-FIELD")
         return False
     write_bytes(staged, filled)
-    notes.add(f"{TOC_FILLED}（共 {len(entries)} 条）", severity=Severity.INFO, code="I-TOC-FILLED")
+    notes.add("I-TOC-FILLED", count=len(entries))
     return True
 
 
@@ -134,5 +123,5 @@ def finish(docx: Path, *, pdf: bool = False, toc: bool = True, problems: Problem
 def _pdf_failed(docx: Path, reason: str) -> OfficeError:
     stale = pdf_path(docx)
     if stale.exists():
-        reason += f"。注意：同名的旧 PDF（{stale.name}）没有更新，与新报告不符"
-    return OfficeError(f"报告已生成：{docx}；但 PDF 未生成：{reason}", code="O-PDF-FAILED")
+        return OfficeError("O-PDF-FAILED-STALE", docx=docx, reason=reason, stale=stale.name)
+    return OfficeError("O-PDF-FAILED", docx=docx, reason=reason)

@@ -66,7 +66,7 @@ def temporary_beside(target: Path) -> Path:
         name = temporary_name(target)
         os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as exc:
-        raise file_error(exc, target) from exc
+        raise file_error(exc, target, creating=True) from exc
     return name
 
 
@@ -237,29 +237,25 @@ def _signals_held() -> Iterator[None]:
 _FULL = {errno.ENOSPC, errno.EDQUOT} if hasattr(errno, "EDQUOT") else {errno.ENOSPC}
 
 
-def file_error(exc: OSError, where: Path) -> UsageError:
-    """``exc``, met writing ``where``, told in Chinese: what happened, and what to do."""
+def file_error(exc: OSError, where: Path, *, creating: bool = False) -> UsageError:
+    """``exc``, met writing ``where``, told in Chinese: what happened, and what to do
+    (``creating``: while making its temporary file in the folder)."""
     folder = where.parent if str(where.parent) not in ("", ".") else Path.cwd()
+    reason = exc.strerror or exc
     if exc.errno in _FULL:
-        return UsageError(f"磁盘已满，无法写入 {where}（{folder} 所在的磁盘没有剩余空间或超出配额）。"
-                          "原有的文件没有改动。请腾出空间后重试，或用 -o 换一个位置", code="U-DISK-FULL")
+        return UsageError("U-DISK-FULL", path=where, folder=folder)
     if exc.errno == errno.EFBIG:
-        return UsageError(f"文件太大，无法写入 {where}：该磁盘或账户限制了文件大小。原有的文件没有改动",
-                          code="U-DISK-FULL")
+        return UsageError("U-DISK-FILE-TOO-LARGE", path=where)
     if exc.errno == errno.EROFS:
-        return UsageError(f"无法写入 {where}：{folder} 在只读的磁盘上。原有的文件没有改动。"
-                          "请用 -o 换一个位置", code="U-WRITE-DENIED")
+        return UsageError("U-WRITE-READ-ONLY", path=where, folder=folder)
     if exc.errno == errno.ENAMETOOLONG:
-        return UsageError(f"文件名太长，无法写入 {where}。请用 -o 换一个短一些的文件名",
-                          code="U-WRITE-FAILED")
+        return UsageError("U-WRITE-NAME-TOO-LONG", path=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
-        if os.name == "nt":
-            return UsageError(f"无法写入 {where}：{exc.strerror or exc}。如果文件正在 Word、WPS 或 Excel "
-                              "中打开，请先关闭它再试，或用 -o 换一个文件名", code="U-WRITE-DENIED")
-        return UsageError(f"无法写入 {where}：没有在文件夹 {folder} 中创建或替换文件的权限。"
-                          "原有的文件没有改动。请用 -o 换一个可以写入的位置，或请管理员开放该文件夹的写入权限",
-                          code="U-WRITE-DENIED")
+        if os.name == "nt":  # most often: the file is open in Word, WPS or Excel
+            return UsageError("U-OUTPUT-LOCKED", path=where, reason=reason)
+        return UsageError("U-WRITE-DENIED", path=where, folder=folder)
     if exc.errno == errno.EISDIR:
-        return UsageError(f"输出位置 {where} 是文件夹。请写出文件名", code="U-WRITE-FAILED")
-    return UsageError(f"无法写入 {where}：{exc.strerror or exc}。原有的文件没有改动。"
-                      "请检查文件夹是否存在、是否有写入权限，或用 -o 换一个位置", code="U-WRITE-FAILED")
+        return UsageError("U-WRITE-IS-FOLDER", path=where)
+    if creating:
+        return UsageError("U-OUTPUT-FOLDER-UNWRITABLE", folder=folder, reason=reason)
+    return UsageError("U-WRITE-FAILED", path=where, reason=reason)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from reportgen.batch import Batch, Job, Outcome, Status, build_many, find_workbooks
-from reportgen.cli.parsing import EXIT_DATA, EXIT_INTERNAL, EXIT_OK
+from reportgen.cli.parsing import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, interrupted
 from reportgen.errors import UsageError
 
 EXIT_NO_PDF = 4
@@ -30,11 +30,9 @@ HEADER = ("工作簿", "结果", "警告", "错误")
 def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Build every workbook of ``args.workbooks`` into ``args.out_dir``; print the outcome."""
     if args.output:
-        raise UsageError("生成多份报告时不能用 -o。请用 --out-dir 写出保存报告的文件夹",
-                         code="U-BATCH-OUTPUT")
+        raise UsageError("U-BATCH-OUTPUT")
     if args.out_dir is None:
-        raise UsageError("生成多份报告时，请用 --out-dir 写出保存报告的文件夹",
-                         code="U-BATCH-NO-OUT-DIR")
+        raise UsageError("U-BATCH-NO-OUT-DIR")
     workbooks = find_workbooks(args.workbooks)
     progress = Progress(len(workbooks), err)
     try:
@@ -43,8 +41,7 @@ def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                            started=progress.started, finished=progress.finished)
     except KeyboardInterrupt:
         progress.close()
-        raise KeyboardInterrupt(f"已中断：已生成 {progress.built} 份报告，其余未生成"
-                                "（正在生成的报告，原有的文件未改动）。") from None
+        raise interrupted("U-INTERRUPT-BATCH", count=progress.built) from None
     progress.close()
     print_problems(batch.outcomes, err, debug=args.debug)
     print_summary(batch, Path(args.out_dir), out)

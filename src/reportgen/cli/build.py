@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reportgen.cli.pages import seconds
-from reportgen.cli.parsing import EXIT_OK, Parser, print_warnings
+from reportgen.cli.parsing import EXIT_OK, Parser, interrupted, print_warnings
 from reportgen.errors import Problems, UsageError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
 from reportgen.pipeline import default_output, generate
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
     parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="秒",
                         help=f"LibreOffice 排版一份报告的时限（默认：{DEFAULT_TIMEOUT:g} 秒）")
+    parser.add_argument("--catalog-year", type=int, metavar="年份",
+                        help="按这一年的官方指标表读取（默认：按工作簿的报告年份）")
     return parser
 
 
@@ -63,8 +65,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
         from reportgen.cli.batch import run_batch  # loads the progress bar only when needed
         return run_batch(args, out, err)
     if args.jobs != 1:
-        raise UsageError("--jobs 只用于批量生成。请同时用 --out-dir 写出输出文件夹",
-                         code="U-BATCH-JOBS-ALONE")
+        raise UsageError("U-BATCH-JOBS-ALONE")
     problems = Problems()
     workbook = Path(args.workbooks[0])
     target = Path(args.output) if args.output else default_output(workbook)
@@ -72,11 +73,12 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     try:
         with OfficeSession(timeout=args.timeout) as office:
             written = generate(workbook, target, template=args.template, problems=problems,
-                               pdf=args.pdf, toc=not args.no_toc, office=office)
+                               pdf=args.pdf, toc=not args.no_toc, office=office,
+                               catalog_year=args.catalog_year)
     except KeyboardInterrupt:
         if _identity(target) == before:
-            raise KeyboardInterrupt("已中断，报告未生成（原有的报告未改动）。") from None
-        raise KeyboardInterrupt(f"已中断；中断前新报告已完整写好：{target}") from None
+            raise interrupted("U-INTERRUPT-NOTHING-WRITTEN") from None
+        raise interrupted("U-INTERRUPT-REPORT-WRITTEN", path=target) from None
     finally:
         print_warnings(problems.items, err, workbook)
     print(f"已生成报告：{written}", file=out)

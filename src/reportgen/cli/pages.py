@@ -7,19 +7,20 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from reportgen.cli.parsing import Parser
+from reportgen.errors import UsageError
 from reportgen.office.pages import PagesError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
 from reportgen.pipeline import DEFAULT_DPI, check_dpi, parse_pages, render_pages
 
 
 def seconds(text: str) -> float:
-    """``--timeout``: a positive number of seconds."""
+    """``--timeout``: a positive number of seconds (at most a day)."""
     try:
         value = float(text)
     except ValueError:
         value = 0.0
     if not 0 < value <= 86400:
-        raise argparse.ArgumentTypeError(f"时限应为正的秒数，实为“{text}”")
+        raise UsageError("U-ARGS-TIMEOUT", value=text)  # not caught by argparse: said as it is
     return value
 
 
@@ -65,5 +66,5 @@ def _checked_dpi(text: str) -> int:
     except ValueError:
         value = -1
     if str(value) != text.strip():
-        raise PagesError(f"分辨率（--dpi）应为整数，实为“{text}”", code="U-PAGES-DPI")
+        raise PagesError("U-PAGES-DPI-SYNTAX", value=text)
     return check_dpi(value)

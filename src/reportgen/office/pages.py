@@ -45,16 +45,13 @@ def parse_pages(text: str) -> list[int]:
     for part in text.replace("，", ",").split(","):
         match = _RANGE.match(part)
         if not match:
-            raise PagesError(f"页码“{part.strip()}”看不懂。请写成 1,5,9 或 3-6 这样的形式",
-                             code="U-PAGES-LIST")
+            raise PagesError("U-PAGES-SYNTAX", written=part.strip())
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if first < 1 or last < first:
-            raise PagesError(f"页码范围“{part.strip()}”无效：页码从 1 开始，范围须从小到大",
-                             code="U-PAGES-LIST")
+            raise PagesError("U-PAGES-RANGE", written=part.strip())
         if last > MAX_PAGE:
-            raise PagesError(f"页码“{part.strip()}”太大：页码不能超过 {MAX_PAGE}",
-                             code="U-PAGES-LIST")
+            raise PagesError("U-PAGES-TOO-LARGE", written=part.strip(), limit=MAX_PAGE)
         pages.update(dict.fromkeys(range(first, last + 1)))
     return list(pages)
 
@@ -62,8 +59,7 @@ def parse_pages(text: str) -> list[int]:
 def check_dpi(dpi: int) -> int:
     """``dpi`` if it is a resolution pictures can be made at; else :class:`PagesError`."""
     if not MIN_DPI <= dpi <= MAX_DPI:
-        raise PagesError(f"分辨率（--dpi）应为 {MIN_DPI} 到 {MAX_DPI} 之间的整数，实为 {dpi}",
-                         code="U-PAGES-DPI")
+        raise PagesError("U-PAGES-DPI", low=MIN_DPI, high=MAX_DPI, value=dpi)
     return dpi
 
 
@@ -73,8 +69,7 @@ def page_count(pdf: Path) -> int:
                             timeout=60)
     match = re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
     if result.returncode != 0 or not match:
-        raise PagesError(f"无法读取 PDF：{pdf}（{result.stderr.strip()[-200:]}）",
-                         code="U-PAGES-PDF")
+        raise PagesError("O-PAGES-PDF-UNREADABLE", pdf=pdf, detail=result.stderr.strip()[-200:])
     return int(match.group(1))
 
 
@@ -88,10 +83,10 @@ def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = 
     """
     check_dpi(dpi)
     if not document.is_file():
-        raise PagesError(f"找不到文件：{document}", code="U-PAGES-FILE")
+        raise PagesError("U-PAGES-MISSING", path=document)
     suffix = document.suffix.lower()
     if suffix not in (".docx", ".pdf"):
-        raise PagesError(f"{document.name} 不是 .docx 或 .pdf 文件", code="U-PAGES-FILE")
+        raise PagesError("U-PAGES-NOT-DOCUMENT", file=document.name)
     _tool("pdftoppm")
     with tempfile.TemporaryDirectory(prefix="reportgen-pages-") as folder:
         work = Path(folder)
@@ -100,7 +95,7 @@ def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = 
         beyond = [p for p in pages if p > total]
         if beyond:
             shown = "、".join(map(str, beyond[:5])) + (f" 等 {len(beyond)}" if len(beyond) > 5 else "")
-            raise PagesError(f"报告只有 {total} 页，没有第 {shown} 页", code="U-PAGES-BEYOND")
+            raise PagesError("U-PAGES-BEYOND", page_count=total, pages=shown)
         sizes = _page_sizes(pdf, min(pages), max(pages)) if pages else {}
         written = []
         for page in pages:
@@ -121,8 +116,7 @@ def _as_pdf(docx: Path, work: Path, office: OfficeSession | None,
     session = office if office is not None else OfficeSession()
     try:
         if session.office is None:
-            raise PagesError("未找到 LibreOffice，无法把 .docx 转成 PDF。请安装 LibreOffice（见 README），"
-                             "或直接给出 PDF 文件", code="U-PAGES-NO-OFFICE")
+            raise PagesError("O-PAGES-NO-OFFICE")
         source = work / "document.docx"
         write_bytes(source, prepare(docx.read_bytes()) if prepare else docx.read_bytes())
         pdf = work / "document.pdf"
@@ -151,21 +145,19 @@ def _page_sizes(pdf: Path, first: int, last: int) -> dict[int, tuple[float, floa
 def _check_picture(data: bytes, size: tuple[float, float] | None, dpi: int, page: int) -> None:
     """A PNG of the page at ``dpi`` (±2 pixels), not an empty or tiny stand-in."""
     if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
-        raise PagesError(f"第 {page} 页的图片没有生成（poppler 没有输出 PNG）", code="U-PAGES-PICTURE")
+        raise PagesError("U-PAGES-PICTURE-MISSING", page=page)
     width, height = struct.unpack(">II", data[16:24])
     if size is None:  # pdfinfo did not say: at least not a 1 × 1 stand-in
         expected = (float(max(width, 10)), float(max(height, 10)))
     else:
         expected = (size[0] / 72 * dpi, size[1] / 72 * dpi)
     if abs(width - expected[0]) > 2 or abs(height - expected[1]) > 2:
-        raise PagesError(f"第 {page} 页的图片大小不对（{width} × {height} 像素，应约为 "
-                         f"{expected[0]:.0f} × {expected[1]:.0f}）。请换一个较小的 --dpi 再试",
-                         code="U-PAGES-PICTURE")
+        raise PagesError("U-PAGES-PICTURE-SIZE", page=page, width=width, height=height,
+                         wanted_width=expected[0], wanted_height=expected[1])
 
 
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise PagesError(f"未找到 {name}（poppler-utils 软件包）。安装方法见 README（运行 tools/setup.sh）",
-                         code="U-PAGES-POPPLER")
+        raise PagesError("O-PAGES-NO-POPPLER", tool=name)
     return found

@@ -139,6 +139,11 @@ class Workspace:
         except OSError:
             return ""
 
+    def said(self) -> str:
+        """:meth:`tail` as the ``log`` field of a message: ``。它输出的信息：…``, or nothing."""
+        tail = self.tail()
+        return f"。它输出的信息：{tail}" if tail else ""
+
     def close(self) -> None:
         """Remove the folder and let the watchdog go."""
         self.log.close()
@@ -183,8 +188,8 @@ def start_office(office: Office, workspace: Workspace, args: list[str],
                                    stdout=workspace.log, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     except OSError as exc:
-        raise OfficeError(f"无法启动 LibreOffice（{office.soffice}）：{exc.strerror or exc}",
-                          code="O-OFFICE-START") from exc
+        raise OfficeError("O-OFFICE-START", program=office.soffice,
+                          reason=exc.strerror or exc) from exc
     workspace.sockets = office_sockets(profile, pipe)
     workspace.watch(process, *workspace.sockets)
     return process

@@ -10,7 +10,8 @@ start (:data:`DEFAULT_START_TIMEOUT`). A request that overruns it stops LibreOff
 request starts a new one). A LibreOffice that crashes or is killed is started again: between
 requests without further ado, during a request by starting it again and repeating the
 request once. Without ``uno`` a PDF can still be made with ``--convert-to``
-(:func:`convert_to_pdf`), but the table of contents cannot be filled.
+(:func:`convert_to_pdf`), but the table of contents cannot be filled; :func:`convert_document`
+converts other formats the same way (an old .doc or .wps to .docx).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from reportgen.office.process import (LOG, STOP_GRACE, Office, OfficeError, Work
                                       start_office, stop_group, stop_office)
 
 __all__ = ["DEFAULT_START_TIMEOUT", "DEFAULT_TIMEOUT", "Laid", "LOG", "Office", "OfficeError",
-           "OfficeSession", "convert_to_pdf", "find_office", "fontconfig_file", "office_session"]
+           "OfficeSession", "convert_document", "convert_to_pdf", "find_office", "fontconfig_file",
+           "office_session"]
 
 DEFAULT_TIMEOUT = 60.0
 """Seconds one request may take, a start of LibreOffice included (the 2024 report needs
@@ -207,7 +209,7 @@ class OfficeSession:
             None if entries is None else tuple((int(e["level"]), str(e["text"]), str(e["page"]))
                                                for e in entries),
             answer.get("pages"),
-            None if pdf_error is None else _failure_message({"stage": "pdf", "error": pdf_error}))
+            None if pdf_error is None else str(_failure({"stage": "pdf", "error": pdf_error})))
 
     def request(self, *, timeout: float | None = None, **request: Any) -> dict[str, Any]:
         """Send one request to LibreOffice (see ``uno_worker.py``); its JSON answer.
@@ -217,10 +219,9 @@ class OfficeSession:
         """
         office = self.office
         if office is None:
-            raise OfficeError("未找到 LibreOffice", code="O-OFFICE-MISSING")
+            raise OfficeError("O-OFFICE-MISSING")
         if office.uno_python is None:
-            raise OfficeError("未找到 LibreOffice 的 Python 组件（Debian/Ubuntu 软件包 python3-uno）",
-                              code="O-OFFICE-NO-UNO")
+            raise OfficeError("O-OFFICE-NO-UNO")
         seconds = self.timeout if timeout is None else timeout
         until = time.monotonic() + seconds
         with self._lock:
@@ -233,24 +234,21 @@ class OfficeSession:
                     self.close()
                     if attempt == 1 and time.monotonic() < until:
                         continue
-                    raise OfficeError("LibreOffice 意外退出（重新启动后仍然失败）",
-                                      code="O-OFFICE-CRASHED") from None
+                    raise OfficeError("O-OFFICE-CRASHED") from None
                 except BaseException:  # an interrupt: LibreOffice's state is unknown
                     self.close()
                     raise
                 if answer is None:
                     self.close()
-                    raise OfficeError(f"LibreOffice 在 {seconds:g} 秒内没有完成，已停止它",
-                                      code="O-OFFICE-TIMEOUT")
+                    raise OfficeError("O-OFFICE-TIMEOUT", seconds=seconds)
                 if "error" not in answer:
                     return answer
                 if answer.get("disconnected") or not running.alive():
                     self.close()
                     if attempt == 1 and time.monotonic() < until:
                         continue
-                    raise OfficeError("LibreOffice 意外退出（重新启动后仍然失败）",
-                                      code="O-OFFICE-CRASHED")
-                raise OfficeError(_failure_message(answer), code="O-OFFICE-FAILED")
+                    raise OfficeError("O-OFFICE-CRASHED")
+                raise _failure(answer)
         raise AssertionError("unreachable")
 
     def _ready(self, until: float, seconds: float) -> _Running:
@@ -270,30 +268,26 @@ class OfficeSession:
         except _Crashed:
             answer = {}
         if answer is None or not answer.get("ready"):
-            tail = running.workspace.tail()
+            said = running.workspace.said()
             code = running.office.poll() if running.office is not None else None
             self.close()
-            said = f"。它输出的信息：{tail}" if tail else ""
             if answer is None and start_until < until:
-                raise OfficeError(f"LibreOffice 在 {self.start_timeout:g} 秒内没有启动（没有响应），"
-                                  f"已停止它{said}", code="O-OFFICE-START-TIMEOUT")
+                raise OfficeError("O-OFFICE-START-TIMEOUT", seconds=self.start_timeout, log=said)
             if answer is None:
-                raise OfficeError(f"LibreOffice 在 {seconds:g} 秒内没有完成，已停止它",
-                                  code="O-OFFICE-TIMEOUT")
-            raise OfficeError(f"LibreOffice 启动后意外退出（代码 {code}）{said}",
-                              code="O-OFFICE-START")
+                raise OfficeError("O-OFFICE-TIMEOUT", seconds=seconds)
+            raise OfficeError("O-OFFICE-EXITED", returncode=code, log=said)
         return running
 
 
-def _failure_message(answer: dict[str, Any]) -> str:
+_FAILURES = {"open": "O-OFFICE-OPEN-FAILED", "toc": "O-OFFICE-TOC-FAILED",
+             "pdf": "O-OFFICE-PDF-WRITE"}
+"""The error of a worker's failure by the stage it failed at (anything else: O-OFFICE-FAILED)."""
+
+
+def _failure(answer: dict[str, Any]) -> OfficeError:
     """A worker's failure, told in Chinese (LibreOffice's own words follow, for maintainers)."""
-    stage = answer.get("stage")
-    detail = str(answer.get("error", ""))[-200:]
-    what = {"open": "LibreOffice 无法打开这份文件（文件可能已损坏）",
-            "toc": "LibreOffice 无法更新目录",
-            "pdf": "LibreOffice 无法写出 PDF（磁盘可能已满，或没有写入权限）"}.get(
-        str(stage), "LibreOffice 处理文件时出错")
-    return f"{what}（技术信息：{detail}）" if detail else what
+    detail = str(answer.get("error", "")).strip()[-200:] or "无"
+    return OfficeError(_FAILURES.get(str(answer.get("stage")), "O-OFFICE-FAILED"), detail=detail)
 
 
 @contextmanager
@@ -305,24 +299,38 @@ def office_session(office: Office, timeout: float = DEFAULT_TIMEOUT) -> Iterator
 
 def convert_to_pdf(office: Office, docx: Path, pdf: Path, timeout: float = DEFAULT_TIMEOUT) -> None:
     """``docx`` as a PDF at ``pdf`` by ``soffice --convert-to`` (no ``uno`` needed)."""
-    source = docx.resolve()
+    convert_document(office, docx, pdf, converter="pdf:writer_pdf_Export", timeout=timeout)
+
+
+def convert_document(office: Office, source: Path, target: Path, *,
+                     converter: str = "docx:MS Word 2007 XML",
+                     timeout: float = DEFAULT_TIMEOUT) -> None:
+    """``source`` converted by ``soffice --convert-to CONVERTER`` and written to ``target``
+    (by default an old .doc, .wps, .rtf or .odt as a .docx; no ``uno`` needed).
+
+    LibreOffice runs in a workspace of its own (stopped and removed at the end, even on an
+    interrupt) under the deadline ``timeout``; ``target`` is written by :mod:`reportgen.files`.
+    """
+    source = source.resolve()
+    extension = converter.split(":", 1)[0]
     workspace = Workspace()
     out = workspace.path / "out"
     try:
-        process = start_office(office, workspace, ["--convert-to", "pdf:writer_pdf_Export",
+        process = start_office(office, workspace, ["--convert-to", converter,
                                                    "--outdir", str(out), str(source)])
         try:
             process.wait(timeout)
         except subprocess.TimeoutExpired:
-            raise OfficeError(f"LibreOffice 在 {timeout:g} 秒内没有完成，已停止它",
-                              code="O-OFFICE-TIMEOUT") from None
+            raise OfficeError("O-OFFICE-TIMEOUT", seconds=timeout) from None
         finally:
             stop_office(process, workspace)
-        produced = out / f"{source.stem}.pdf"
+        produced = out / f"{source.stem}.{extension}"
         if not produced.is_file():
-            tail = workspace.tail()
-            raise OfficeError(f"LibreOffice 没有生成 PDF（代码 {process.returncode}）"
-                              + (f"：{tail}" if tail else ""), code="O-PDF-FAILED")
-        write_bytes(pdf, produced.read_bytes())
+            if extension == "pdf":
+                raise OfficeError("O-PDF-NOT-WRITTEN", returncode=process.returncode,
+                                  log=workspace.said())
+            raise OfficeError("O-CONVERT-NOT-WRITTEN", extension=extension,
+                              returncode=process.returncode, log=workspace.said())
+        write_bytes(target, produced.read_bytes())
     finally:
         workspace.close()

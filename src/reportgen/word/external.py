@@ -21,6 +21,8 @@ import zipfile
 
 from lxml import etree
 
+from reportgen.word import oxml
+
 __all__ = ["neutralise_external"]
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -118,7 +120,7 @@ def _remove(element: etree._Element) -> None:
         return
     parent.remove(element)
     if parent.tag == f"{{{_W}}}tc" and parent.find(f"{{{_W}}}p") is None:
-        etree.SubElement(parent, f"{{{_W}}}p")  # a table cell keeps a paragraph
+        parent.append(oxml.element("w:p"))  # a table cell keeps a paragraph
 
 
 def _blank_fetching_fields(root: etree._Element) -> bool:
