@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Twips
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from docx.shared import Mm
+from docx.table import Table
 
 from reportgen.errors import UsageError
 from reportgen.layout import Grid, GridCell
@@ -27,74 +24,62 @@ TEXT_STYLE = "Table Text"
 """The paragraph style of body cells."""
 HEADER_FILL = "E7E6E6"
 """The shading of header cells."""
-_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
-          "center": WD_ALIGN_PARAGRAPH.CENTER}
 
 
 def write_table(document: Any, grid: Grid, slot: Any) -> Table:
     """Replace the paragraph element ``slot`` of ``document`` by the table of ``grid``."""
-    rows, columns = len(grid.rows), len(grid.widths_mm)
     try:
-        table = document.add_table(rows=rows, cols=columns, style=REPORT_TABLE_STYLE)
-        header_style = document.styles[HEADER_STYLE]
-        text_style = document.styles[TEXT_STYLE]
+        table_id = document.styles[REPORT_TABLE_STYLE].style_id
+        header_id = document.styles[HEADER_STYLE].style_id
+        text_id = document.styles[TEXT_STYLE].style_id
     except KeyError as exc:
         raise UsageError("U-TEMPLATE-STYLE", style=exc, table_style=REPORT_TABLE_STYLE,
                          header_style=HEADER_STYLE, text_style=TEXT_STYLE) from exc
-    slot.addprevious(table._tbl)
-    slot.getparent().remove(slot)
-
     # -- rounded to the nearest twip (``Mm(w).twips`` would round down, losing up to a twip
     # -- a column) --
     widths = [round(Mm(w).inches * 1440) for w in grid.widths_mm]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER  # LibreOffice ignores a table style's jc
-    table.autofit = False
-    oxml.set_table_width(table._tbl, sum(widths))
-    for column, width in zip(table.columns, widths):
-        column.width = Twips(width)
+    tbl = oxml.table(table_id, widths, _rows(grid, widths, header_id, text_id))
+    slot.addprevious(tbl)
+    slot.getparent().remove(slot)
+    return Table(tbl, document._body)
 
+
+def _rows(grid: Grid, widths: list[int], header_id: str,
+          text_id: str) -> list[tuple[bool, list[oxml.CellXml]]]:
+    """Each row's cells: a merged range is its top left cell, as wide as its columns
+    (``gridSpan``), continued down (``vMerge``) by the first cell of its range in each row
+    below; the other cells it covers are left out."""
+    starts = {(s.row, s.col): s for s in grid.spans}
+    continued = {(r, s.col): s for s in grid.spans for r in range(s.row + 1, s.row + s.rows)}
     covered = grid.covered()
     header_rows = len(grid.header)
-    for r, (row, cells) in enumerate(zip(table.rows, grid.rows)):
+    rows = []
+    for r, contents in enumerate(grid.rows):
         header = r < header_rows
-        oxml.set_row_options(row._tr, cant_split=True, repeat_header=header)
-        for c, (cell, content) in enumerate(zip(row.cells, cells)):
-            cell.width = Twips(widths[c])
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            if header:
-                oxml.shade_cell(cell._tc, HEADER_FILL)
-            style = header_style if header else text_style
+        cells = []
+        for c, content in enumerate(contents):
+            span = starts.get((r, c)) or continued.get((r, c))
             if (r, c) in covered:  # merged away: its text would join the merged cell's
+                if span is None:
+                    continue
                 content = GridCell("", content.align)
-            _fill(cell, content, style)
-    for span in grid.spans:
-        _merge(table, span.row, span.col, span.rows, span.cols)
-    return table
+            merge = None if span is None or span.rows == 1 else \
+                "restart" if span.row == r else "continue"
+            cols = span.cols if span is not None else 1
+            cells.append(oxml.CellXml(
+                width=sum(widths[c:c + cols]), span=cols, merge=merge,
+                fill=HEADER_FILL if header else None, diagonal=content.diagonal,
+                paragraphs=_paragraphs(content, header_id if header else text_id)))
+        rows.append((header, cells))
+    return rows
 
 
-def _fill(cell: _Cell, content: GridCell, style: Any) -> None:
+def _paragraphs(content: GridCell, style_id: str) -> tuple[tuple[str, str | None, str], ...]:
     """The cell's text, one paragraph per line; a diagonal cell's first line right, the
     others left (under and over its diagonal line)."""
     lines = content.text.split("\n")
-    paragraph: Paragraph = cell.paragraphs[0]
-    for i, line in enumerate(lines):
-        if i:
-            paragraph = cell.add_paragraph()
-        paragraph.style = style
-        if content.diagonal:
-            paragraph.alignment = _ALIGN["right" if i == 0 else "left"]
-        elif content.align != "center":
-            paragraph.alignment = _ALIGN[content.align]
-        if line:
-            paragraph.add_run(line)
     if content.diagonal:
-        oxml.draw_diagonal(cell._tc)
-
-
-def _merge(table: Table, row: int, col: int, height: int, width: int) -> None:
-    """Merge a rectangle with python-docx (``gridSpan`` across, ``vMerge`` down); the cells
-    it covers are empty, so no text moves."""
-    trs = table._tbl.tr_lst
-    first = trs[row].tc_at_grid_offset(col)
-    last = trs[row + height - 1].tc_at_grid_offset(col + width - 1)
-    first.merge(last)
+        return tuple((style_id, "right" if i == 0 else "left", line)
+                     for i, line in enumerate(lines))
+    align = None if content.align == "center" else content.align
+    return tuple((style_id, align, line) for line in lines)

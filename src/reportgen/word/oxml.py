@@ -14,11 +14,14 @@ Both the renderer and the template builder (build time) use this module.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
+from xml.sax.saxutils import escape, quoteattr
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from attrs import frozen
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 Element = Any
 """An lxml element of a python-docx document (python-docx's classes are untyped here)."""
@@ -276,3 +279,87 @@ def draw_diagonal(tc: Element) -> None:
     borders = child(tc.get_or_add_tcPr(), "w:tcBorders", TCPR_ORDER)
     borders.append(element("w:tl2br", {"w:val": "single", "w:sz": "4", "w:space": "0",
                                        "w:color": "000000"}))
+
+
+# -- a whole table in one piece: built as text and parsed once, for speed (python-docx's
+# -- proxies look up the schema order for every child they add: seconds for a report) --
+
+@frozen
+class CellXml:
+    """One cell of a table built by :func:`table`."""
+
+    width: int
+    """Its width in twips (the sum of the columns it spans)."""
+    paragraphs: tuple[tuple[str, str | None, str], ...]
+    """(paragraph style id, alignment ``left``/``right`` or ``None`` for the style's own,
+    text) of each paragraph; a text without characters makes an empty paragraph."""
+    span: int = 1
+    """The grid columns it spans (``w:gridSpan``)."""
+    merge: str | None = None
+    """``restart`` on the first row of a vertical merge, ``continue`` below it."""
+    fill: str | None = None
+    """Its shading (``RRGGBB``)."""
+    diagonal: bool = False
+    """A line from its top left corner to its bottom right (斜线表头)."""
+
+
+_RUN_BREAKS = re.compile(r"([\t\r\n])")
+
+
+def table(style_id: str, widths: Sequence[int],
+          rows: Sequence[tuple[bool, Sequence[CellXml]]]) -> Element:
+    """A ``w:tbl`` in table style ``style_id``: fixed column ``widths`` (twips), centred,
+    each row kept on one page; the rows marked ``True`` repeat at the top of every page.
+    The same XML python-docx writes for such a table, cell by cell."""
+    out = [f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
+           f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+           '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+           'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+           "</w:tblPr><w:tblGrid>"]
+    out.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    out.append("</w:tblGrid>")
+    for header, cells in rows:
+        out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+                   + "</w:trPr>")
+        out.extend(_cell_xml(cell) for cell in cells)
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return parse_xml("".join(out))
+
+
+def _cell_xml(cell: CellXml) -> str:
+    props = [f'<w:tcW w:type="dxa" w:w="{cell.width}"/>']
+    if cell.span > 1:
+        props.append(f'<w:gridSpan w:val="{cell.span}"/>')
+    if cell.merge == "restart":
+        props.append('<w:vMerge w:val="restart"/>')
+    elif cell.merge is not None:
+        props.append("<w:vMerge/>")
+    if cell.diagonal:
+        props.append('<w:tcBorders><w:tl2br w:val="single" w:sz="4" w:space="0" '
+                     'w:color="000000"/></w:tcBorders>')
+    if cell.fill is not None:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill={quoteattr(cell.fill)}/>')
+    props.append('<w:vAlign w:val="center"/>')
+    paragraphs = []
+    for style_id, align, text in cell.paragraphs:
+        jc = f"<w:jc w:val={quoteattr(align)}/>" if align else ""
+        run = f"<w:r>{_run_content(text)}</w:r>" if text else ""
+        paragraphs.append(f"<w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>{jc}</w:pPr>"
+                          f"{run}</w:p>")
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{''.join(paragraphs)}</w:tc>"
+
+
+def _run_content(text: str) -> str:
+    """A run's content as python-docx writes ``run.text = text``: a tab is ``w:tab``, a line
+    break ``w:br``, the rest ``w:t`` (keeping its spaces when it starts or ends with one)."""
+    out = []
+    for piece in _RUN_BREAKS.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "".join(out)

@@ -42,8 +42,11 @@ _ZIP_SIGNATURE = b"PK\x03\x04"
 
 
 def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
-                        max_cells: int | None = None) -> None:
-    """Raise unless ``path`` is an .xlsx archive that is safe to hand to openpyxl.
+                        max_cells: int | None = None) -> frozenset[str] | None:
+    """Raise unless ``path`` is an .xlsx archive that is safe to hand to openpyxl; return the
+    titles of the worksheets that hold formulas (``None`` when the workbook part does not say
+    which sheet is which), seen while their cells are counted, so that looking for formulas
+    without a value reads only those sheets again.
 
     A missing path or a folder is a :class:`UsageError` (the command named the wrong thing);
     a file that is there but is not a usable workbook is a :class:`DataError` with one problem
@@ -91,40 +94,53 @@ def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_
     if len(members) > MAX_MEMBERS or total > max_uncompressed:
         raise refuse("E-FILE-TOO-LARGE", size=_megabytes(total),
                      limit=_megabytes(max_uncompressed))
-    oversized = check_sheet_sizes(path, max_cells=max_cells or MAX_SHEET_CELLS)
+    oversized, formulas = scan_sheets(path, max_cells=max_cells or MAX_SHEET_CELLS)
     if oversized:
         raise DataError(oversized)
+    return formulas
 
 
 def check_sheet_sizes(path: Path, *, max_cells: int = MAX_SHEET_CELLS) -> list[Problem]:
     """A problem for each worksheet of the archive at ``path`` holding more than
     ``max_cells`` cells and rows, counted in its XML without parsing it."""
+    return scan_sheets(path, max_cells=max_cells)[0]
+
+
+def scan_sheets(path: Path, *, max_cells: int = MAX_SHEET_CELLS
+                ) -> tuple[list[Problem], frozenset[str] | None]:
+    """Each worksheet's XML read once, without parsing it: a problem for each one holding more
+    than ``max_cells`` cells and rows, and the titles of those holding formulas (``None``
+    when the workbook part does not name the sheets)."""
     problems = []
+    formulas = set()
     with zipfile.ZipFile(path) as archive:
         titles = _sheet_titles(archive)
         others = {n for n in archive.namelist()
                   if n.startswith("xl/worksheets/") and n.endswith(".xml")} - titles.keys()
         for name in [*titles, *sorted(others)]:  # the sheets in the workbook's order
             try:
-                count = _count_cells(archive, name, stop_after=10 * max_cells)
+                count, formula = _count_cells(archive, name, stop_after=10 * max_cells)
             except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
                 continue  # a missing or damaged part is openpyxl's to report
+            if formula:
+                formulas.add(titles.get(name, name))
             if count > max_cells:
                 title = titles.get(name, name)
                 counted = f" {count:,}" if count <= 10 * max_cells else f"超过 {10 * max_cells:,}"
                 problems.append(Problem.of("E-FILE-SHEET-TOO-LARGE", SourceRef(path.name, title),
                                            title=title, counted=counted, limit=f"{max_cells:,}"))
-    return problems
+    return problems, frozenset(formulas) if titles else None
 
 
 _ENTRY_ENDS = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 
 
-def _count_cells(archive: zipfile.ZipFile, name: str, *, stop_after: int) -> int:
+def _count_cells(archive: zipfile.ZipFile, name: str, *, stop_after: int) -> tuple[int, bool]:
     """The ``<c>`` and ``<row>`` elements of one worksheet part, counted while it inflates
-    (about 100 MB a second, in constant memory), up to a little more than ``stop_after``."""
-    count, carry, tags = 0, b"", None
+    (about 100 MB a second, in constant memory), up to a little more than ``stop_after``;
+    and whether it holds a formula (an ``<f>`` element)."""
+    count, carry, tags, formula = 0, b"", None, False
     with archive.open(name) as stream:
         while chunk := stream.read(1 << 20):
             data = carry + chunk
@@ -138,10 +154,12 @@ def _count_cells(archive: zipfile.ZipFile, name: str, *, stop_after: int) -> int
                     continue
                 prefix = (root.group(1) + b":") if root.group(1) else b""
                 tags = [b"<" + prefix + tag + end for tag in (b"c", b"row") for end in _ENTRY_ENDS]
+                formula_tags = [b"<" + prefix + b"f" + end for end in _ENTRY_ENDS]
             count += sum(data.count(tag) for tag in tags)
+            formula = formula or any(tag in data for tag in formula_tags)
             if count > stop_after:
                 break
-    return count
+    return count, formula
 
 
 _RELS_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

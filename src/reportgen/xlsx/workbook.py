@@ -67,7 +67,7 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
     Raises :class:`UsageError` when the path is missing and :class:`DataError` when the file
     is not a readable .xlsx workbook (see :mod:`reportgen.xlsx.container`).
     """
-    check_workbook_file(path)
+    formula_sheets = check_workbook_file(path)
     try:
         with path.open("rb") as stream:  # closed even when openpyxl fails half-way
             values = openpyxl.load_workbook(stream, data_only=True)
@@ -76,8 +76,10 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
             raise DataError([Problem.of("E-FILE-UNSAFE-XML", SourceRef(path.name, ""))]) from exc
         raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(path.name, ""),
                                     found=_reason(exc))]) from exc
+    if formula_sheets is not None and not formula_sheets:
+        return values, {}  # no formula anywhere: nothing to read again
     try:
-        uncached = _uncached_formulas(path, values)
+        uncached = _uncached_formulas(path, values, formula_sheets)
     except Exception:  # the values loaded; a second reading failing is no reason to stop
         uncached = {}
     return values, uncached
@@ -98,24 +100,28 @@ def _unsafe_xml(exc: BaseException | None) -> bool:
     return False
 
 
-def _uncached_formulas(path: Path, values: Workbook) -> dict[tuple[str, str], str]:
+def _uncached_formulas(path: Path, values: Workbook,
+                       sheets: frozenset[str] | None) -> dict[tuple[str, str], str]:
     """Formula cells whose value was never calculated (the file was last saved by a program
-    that does not calculate, such as openpyxl itself): their cached value reads ``None``."""
+    that does not calculate, such as openpyxl itself): their cached value reads ``None``.
+
+    Only the worksheets titled in ``sheets`` (all when ``None``) are read for their formulas:
+    those the container check saw holding some."""
     found: dict[tuple[str, str], str] = {}
     with path.open("rb") as stream:
         formulas = openpyxl.load_workbook(stream, data_only=False, read_only=True)
         try:
-            _collect_uncached(formulas, values, found)
+            _collect_uncached(formulas, values, found, sheets)
         finally:
             formulas.close()
     return found
 
 
 def _collect_uncached(formulas: Workbook, values: Workbook,
-                      found: dict[tuple[str, str], str]) -> None:
+                      found: dict[tuple[str, str], str], sheets: frozenset[str] | None) -> None:
     """Add to ``found`` each formula of ``formulas`` whose cell in ``values`` is empty."""
     for ws in formulas.worksheets:
-        if ws.title not in values.sheetnames:
+        if ws.title not in values.sheetnames or (sheets is not None and ws.title not in sheets):
             continue
         cached = values[ws.title]
         for row in ws.iter_rows():
