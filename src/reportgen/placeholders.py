@@ -157,8 +157,24 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
     return attrs.evolve(text, text=_TOKEN.sub(replace, text.text))
 
 
+_last: list[tuple[Report, Report, tuple[Problem, ...]]] = []
+"""The last report substituted and its result: :func:`reportgen.pipeline.generate` checks a
+report (placeholders resolved) and then lays the same report out, which resolves them again."""
+
+
 def substitute(report: Report) -> tuple[Report, list[Problem]]:
-    """The report with every placeholder of its prose replaced, and the problems found."""
+    """The report with every placeholder of its prose replaced, and the problems found.
+
+    The report is immutable, so the result for the very same report object is remembered
+    (one report: the last) and given again without the work."""
+    if _last and _last[0][0] is report:
+        return _last[0][1], list(_last[0][2])
+    resolved, problems = _substitute(report)
+    _last[:] = [(report, resolved, tuple(problems))]
+    return resolved, problems
+
+
+def _substitute(report: Report) -> tuple[Report, list[Problem]]:
     names = Names(report)
     problems: list[Problem] = []
 

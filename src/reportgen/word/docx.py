@@ -22,7 +22,8 @@ from reportgen.layout import Cover, Layout, TableBlock
 from reportgen.word.context import build_context
 from reportgen.word.external import neutralise_external
 from reportgen.word.grid import write_table
-from reportgen.word.literal import protect, restore_document
+from reportgen.word.cache import open_template, template_variables
+from reportgen.word.literal import needs_restoring, protect, protect_text, restore_document
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
 SLOT_TAG = "{{ b.slot }}"
@@ -32,10 +33,16 @@ SLOT_TAG = "{{ b.slot }}"
 def render_bytes(layout: Layout, template: Path) -> bytes:
     """The finished .docx for ``layout``, as bytes."""
     context, slots = build_context(layout)
-    tpl = _open_template(template)
-    _render_template(tpl, protect(context), template.name)  # workbook text stays literal
-    restore_document(tpl.docx)
-    _place_tables(tpl.docx, slots)
+    tpl = open_template(template)  # parsed once per process, copied for each report
+    protected = protect(context)  # workbook text stays literal
+    _render_template(tpl, protected, template.name)
+    markers = {protect_text(marker): block for marker, block in slots.items()}
+    if needs_restoring(protected, ignore=markers.keys()):
+        restore_document(tpl.docx)
+        markers = slots
+    # -- else the only tokens are the slot markers, which the tables replace: no pass over
+    # -- the whole document to turn them back --
+    _place_tables(tpl.docx, markers)
     _set_properties(tpl.docx, layout.cover)
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -45,8 +52,7 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:
     """Fill ``tpl`` in a sandbox; a template error is the clerk's (a usage error)."""
     env = ReportSandbox(autoescape=True, undefined=jinja2.StrictUndefined)
-    with template_errors(name):
-        missing = tpl.get_undeclared_template_variables(env, context)
+    missing = template_variables(tpl, env, name) - context.keys()
     if missing:
         raise UsageError("U-TEMPLATE-UNKNOWN-VARIABLE", template=name, variables=sorted(missing))
     with template_errors(name):
@@ -56,7 +62,7 @@ def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> N
 def _place_tables(document: Any, slots: dict[str, TableBlock]) -> None:
     """Write each table in place of the paragraph holding its slot marker."""
     found = {p.text: p for p in document.element.body.iterchildren(qn("w:p"))
-             if p.text in slots}
+             if p.xpath("string(.)") in slots and p.text in slots}  # XPath first: fast
     if len(found) != len(slots):
         raise UsageError("U-TEMPLATE-TABLE-SLOT", tables=len(slots), slots=len(found), tag=SLOT_TAG)
     for marker, block in slots.items():
@@ -75,14 +81,3 @@ def _set_properties(document: Any, cover: Cover) -> None:
     properties.created = datetime.datetime.combine(cover.date, datetime.time())
     properties.modified = datetime.datetime.now().replace(microsecond=0)
     properties.revision = 1
-
-
-def _open_template(template: Path) -> DocxTemplate:
-    if not template.is_file():
-        raise UsageError("U-TEMPLATE-MISSING", path=template)
-    try:
-        tpl = DocxTemplate(str(template))
-        tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
-        return tpl
-    except Exception as exc:
-        raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name, error=exc) from exc

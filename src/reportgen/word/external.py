@@ -35,6 +35,11 @@ _REMOVED_ELEMENTS = {f"{{{_W}}}{name}" for name in ("altChunk", "attachedTemplat
 """Elements that only exist to pull in something from elsewhere."""
 _FETCHING_FIELDS = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b",
                               re.IGNORECASE)
+_PULLING = re.compile(rb"<(?:[\w.-]+:)?(?:altChunk|attachedTemplate|subDoc)[\s/>]")
+_FIELD_WORDS = re.compile(rb"(?i:INCLUDE|IMPORT|LINK|DDE)")
+"""A part is parsed only when it may hold a pulling element, or a field instruction
+(``instr``) and a fetching field's name (in any case, as Word reads them; also a piece of
+it, should an instruction be split over runs)."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -94,8 +99,8 @@ def _drop_relationships(name: str, xml: bytes, changed: dict[str, bytes],
 def _clean_part(xml: bytes, dropped: set[str]) -> bytes | None:
     """The part without references to ``dropped`` relationships, pulling elements and
     fetching fields; ``None`` when there was nothing to change."""
-    if not dropped and not any(word in xml for word in (b"altChunk", b"INCLUDE", b"LINK", b"DDE",
-                                                        b"IMPORT", b"attachedTemplate", b"subDoc")):
+    if not dropped and not _PULLING.search(xml) and not (b"instr" in xml
+                                                        and _FIELD_WORDS.search(xml)):
         return None
     root = etree.fromstring(xml, _PARSER)
     touched = False

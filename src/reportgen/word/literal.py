@@ -11,7 +11,7 @@ survives the round trip exactly.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Collection
 
 import attrs
 from lxml import etree
@@ -33,6 +33,22 @@ def protect_text(text: str) -> str:
 def restore_text(text: str) -> str:
     """The inverse of :func:`protect_text`."""
     return _TOKEN.sub(lambda m: _UNTOKEN[m.group(1)], text) if _MARK in text else text
+
+
+def needs_restoring(value: Any, ignore: Collection[str] = ()) -> bool:
+    """Whether a context made by :func:`protect` holds a token in a string other than those
+    in ``ignore`` (a workbook text with ``{_{``-like sequences or the token character): if
+    not, :func:`restore_document` has nothing to do and is skipped."""
+    if isinstance(value, str):
+        return _MARK in value and value not in ignore
+    if isinstance(value, dict):
+        return any(needs_restoring(v, ignore) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(needs_restoring(v, ignore) for v in value)
+    if attrs.has(type(value)):
+        return any(needs_restoring(getattr(value, f.name), ignore)
+                   for f in attrs.fields(type(value)))
+    return False
 
 
 def protect(value: Any) -> Any:

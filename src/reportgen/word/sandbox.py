@@ -57,6 +57,11 @@ TIME_LIMIT_VARIABLE = "REPORTGEN_TEMPLATE_SECONDS"
 """The environment variable that overrides :data:`TIME_LIMIT`."""
 
 
+COMPILED_KEPT = 16
+"""How many compiled template parts (a document's body, headers, footers…) are kept."""
+_COMPILED: dict[tuple[Any, ...], Any] = {}
+
+
 class TemplateLimitError(SecurityError):
     """A template went beyond one of the sandbox's bounds."""
 
@@ -117,6 +122,25 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         """Seconds the rendering may take."""
         self._clock = clock
         self._deadline = clock() + time_limit
+
+    # -- compiled once: docxtpl compiles the template's XML for every rendering --
+
+    def compile(self, source: Any, name: str | None = None,  # type: ignore[override]
+                filename: str | None = None, raw: bool = False, defer_init: bool = False) -> Any:
+        """Jinja's compile, remembered for the last few sources (the same template is
+        rendered once per report). The code does not depend on the instance: every sandbox
+        has the same options, and its counters and clock are read when the code runs."""
+        compile_: Any = super().compile
+        if raw or not isinstance(source, str):
+            return compile_(source, name, filename, raw, defer_init)
+        key = (source, name, filename, defer_init, bool(self.autoescape))
+        code = _COMPILED.get(key)
+        if code is None:
+            code = compile_(source, name, filename, raw, defer_init)
+            _COMPILED[key] = code
+            while len(_COMPILED) > COMPILED_KEPT:
+                del _COMPILED[next(iter(_COMPILED))]
+        return code
 
     # -- time and counting --
 

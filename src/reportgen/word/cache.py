@@ -1,0 +1,98 @@
+"""Templates kept between reports: each template file is read, parsed and checked once per
+process, and every report starts from a copy of it.
+
+A process that builds many reports (``reportgen --out-dir``, a script calling ``generate`` in
+a loop) would otherwise read and parse the same template for every report, and work out the
+variables it uses (a second parse, and a Jinja parse of the whole document) every time. The
+cache is keyed by the file's path, size, modification time and inode: a template changed on
+disk is read again. What is kept is never rendered itself — each report gets a deep copy of
+the parsed document (about twice as fast as parsing it) — so reports cannot leak into each
+other. At most :data:`KEPT` templates are kept.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+
+from reportgen.errors import UsageError
+from reportgen.word.sandbox import template_errors
+
+__all__ = ["KEPT", "clear", "open_template", "template_variables"]
+
+KEPT = 4
+"""How many templates (by file) are kept."""
+
+Key = tuple[str, int, int, int]
+
+
+class _Kept:
+    """One template file, parsed."""
+
+    def __init__(self, document: Any):
+        self.document = document
+        """The parsed template (a python-docx Document), copied for each report."""
+        self.variables: frozenset[str] | None = None
+        """The variables its Jinja tags use, once worked out."""
+
+
+_kept: OrderedDict[Key, _Kept] = OrderedDict()
+
+
+def clear() -> None:
+    """Forget every template (tests use it to start from nothing)."""
+    _kept.clear()
+
+
+def open_template(template: Path) -> DocxTemplate:
+    """A fresh template for one report: the file at ``template``, parsed (once per version of
+    the file) and copied.
+
+    Raises :class:`UsageError` when the file is missing or is not a .docx python-docx can open.
+    """
+    try:
+        info = os.stat(template)
+    except OSError:
+        info = None
+    if info is None or not template.is_file():
+        raise UsageError("U-TEMPLATE-MISSING", path=template)
+    key = (str(template.resolve()), info.st_size, info.st_mtime_ns, info.st_ino)
+    kept = _kept.get(key)
+    if kept is None:
+        try:
+            tpl = DocxTemplate(str(template))
+            tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
+        except Exception as exc:
+            raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name, error=exc) from exc
+        kept = _Kept(tpl.docx)
+        _kept[key] = kept
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    _kept.move_to_end(key)
+    tpl = DocxTemplate(str(template))
+    tpl.docx = copy.deepcopy(kept.document)
+    tpl.cache_key = key  # type: ignore[attr-defined]  # for template_variables
+    return tpl
+
+
+def template_variables(tpl: DocxTemplate, env: jinja2.Environment, name: str) -> frozenset[str]:
+    """Every variable the Jinja tags of the template ``tpl`` (made by :func:`open_template`)
+    use and do not define themselves; worked out once per template file.
+
+    A template error raises the clerk's :class:`UsageError` (see
+    :func:`reportgen.word.sandbox.template_errors`).
+    """
+    kept = _kept.get(getattr(tpl, "cache_key", None))  # type: ignore[arg-type]
+    if kept is not None and kept.variables is not None:
+        return kept.variables
+    with template_errors(name):
+        variables = frozenset(tpl.get_undeclared_template_variables(env))
+    if kept is not None:
+        kept.variables = variables
+    return variables
