@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="runs of each side of (a) and (c)")
     parser.add_argument("--warm-rounds", type=int, default=15, help="runs of each side of (b)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes of the batch (c)")
-    parser.add_argument("--skip-batch", action="store_true", help="measure (a) and (b) only")
+    parser.add_argument("--only", default="abc", help="which measures to take (default: abc)")
     args = parser.parse_args(argv)
 
     from reportgen.word import default_template
@@ -149,14 +149,16 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="reportgen-bench-"))
     try:
         rows = []
-        a, fa = single_build(args.workbook, template, work, args.rounds)
-        rows.append(("(a) 单份报告 `--no-toc`（命令行，含启动）", a, fa,
-                     "python + import docx、docxtpl、openpyxl + 读工作簿 + 打开并保存模板"))
-        b, fb = warm_build(args.workbook, template, work, args.warm_rounds)
-        rows.append(("(b) 同一进程中再生成一份 `generate(toc=False)`", b, fb,
-                     "同一进程中：openpyxl 读工作簿 + 打开并保存模板"))
+        if "a" in args.only:
+            a, fa = single_build(args.workbook, template, work, args.rounds)
+            rows.append(("(a) 单份报告 `--no-toc`（命令行，含启动）", a, fa,
+                         "python + import docx、docxtpl、openpyxl + 读工作簿 + 打开并保存模板"))
+        if "b" in args.only:
+            b, fb = warm_build(args.workbook, template, work, args.warm_rounds)
+            rows.append(("(b) 同一进程中再生成一份 `generate(toc=False)`", b, fb,
+                         "同一进程中：openpyxl 读工作簿 + 打开并保存模板"))
         c = fc = None
-        if not args.skip_batch:
+        if "c" in args.only:
             c, fc = batch(args.workbook, work, args.reports, args.rounds, args.jobs)
             rows.append((f"(c) {args.reports} 份报告，填好目录 + PDF（`--out-dir --pdf`"
                          f"{'' if args.jobs == 1 else f' --jobs {args.jobs}'}）", c, fc,

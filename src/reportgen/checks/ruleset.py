@@ -44,12 +44,21 @@ class RuleSet:
 
 
 def rules_for(catalog: Catalog) -> RuleSet:
-    """The package's rule set for a report read against ``catalog``, validated."""
+    """The package's rule set for a report read against ``catalog``, validated (once per
+    catalog object: catalogs and the package's rules do not change)."""
+    kept = _validated.get(id(catalog))
+    if kept is not None and kept.catalog is catalog:
+        return kept
     year = serving_year(RULE_SETS, catalog.year)
     if year is None:
         raise RuleSetError(f"no rule set serves the catalog of {catalog.year} "
                            f"(rule sets: {', '.join(map(str, sorted(RULE_SETS)))})")
-    return load_rules(catalog, RULE_SETS[year])
+    rule_set = load_rules(catalog, RULE_SETS[year])
+    _validated[id(catalog)] = rule_set  # the rule set holds the catalog: its id stays unique
+    return rule_set
+
+
+_validated: dict[int, RuleSet] = {}
 
 
 def load_rules(catalog: Catalog, rules: Iterable[Rule]) -> RuleSet:

@@ -14,6 +14,7 @@ quantity (贯通培养形式的在校生, 统招升学), and is skipped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 from typing import Iterator
 
@@ -32,6 +33,7 @@ ALWAYS_NOT_AFTER = ("的",)
 """Qualifiers that make any term a part of its quantity."""
 _YEAR = re.compile(r"(20\d\d)(?:\s*[-—–－~至]\s*(20\d\d))?\s*年")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_DIGIT = re.compile(r"\d")
 
 
 @frozen
@@ -78,17 +80,26 @@ def _unit(rule: Rule, pattern: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1024)
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A rule's pattern with its numbers' places filled in, compiled once."""
+    return re.compile(pattern.replace("{whole}", NUMBER.replace("<n>", "<whole>"))
+                      .replace("{part}", NUMBER.replace("<n>", "<part>"))
+                      .replace("{n}", NUMBER))
+
+
 def text_facts(report: Report, rules: tuple[Rule, ...]) -> list[TextFact]:
     """Every match of every text rule in every paragraph."""
     facts = []
+    text_rules = [rule for rule in rules if rule.kind is Kind.TEXT]
     for paragraph in paragraphs(report):
         text, source = paragraph.text.text, paragraph.text.source
-        for rule in rules:
-            if rule.kind is not Kind.TEXT:
-                continue
+        if not _DIGIT.search(text):  # every pattern holds a number
+            continue
+        for rule in text_rules:
             qualifiers = ALWAYS_NOT_AFTER + rule.not_after
             for pattern in rule.patterns:
-                for match in re.finditer(pattern.replace("{n}", NUMBER), text):
+                for match in _regex(pattern).finditer(text):
                     if text[:match.start()].endswith(qualifiers):
                         continue
                     snippet = match.group(0)
@@ -158,10 +169,10 @@ def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
     """A part the prose writes after "其中" (or "…中") against the whole just before it."""
     for paragraph in paragraphs(report):
         text, source = paragraph.text.text, paragraph.text.source
+        if not _DIGIT.search(text):  # every pattern holds two numbers
+            continue
         for pattern in rule.patterns:
-            regex = pattern.replace("{whole}", NUMBER.replace("<n>", "<whole>")).replace(
-                "{part}", NUMBER.replace("<n>", "<part>"))
-            for match in re.finditer(regex, text):
+            for match in _regex(pattern).finditer(text):
                 whole, part = Decimal(match.group("whole")), Decimal(match.group("part"))
                 if part <= whole:
                     continue

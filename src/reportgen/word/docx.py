@@ -10,24 +10,29 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx.oxml.ns import qn
+from lxml import etree
+from docx.oxml.ns import nsmap
 from docxtpl import DocxTemplate
 
 from reportgen.errors import UsageError
 from reportgen.layout import Cover, Layout, TableBlock
 from reportgen.word.context import build_context
 from reportgen.word.external import neutralise_external
-from reportgen.word.grid import write_table
+from reportgen.word.grid import table_styles, write_table
 from reportgen.word.cache import open_template, template_variables
 from reportgen.word.literal import needs_restoring, protect, protect_text, restore_document
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
 SLOT_TAG = "{{ b.slot }}"
 """What the template prints where a table goes."""
+_SLOT_PARAGRAPHS = etree.XPath("./w:p[w:r/w:t[starts-with(., $prefix)]]",
+                               namespaces={"w": nsmap["w"]})
+"""The body's paragraphs with a run starting with a slot marker (one search, in lxml)."""
 
 
 def render_bytes(layout: Layout, template: Path) -> bytes:
@@ -61,12 +66,14 @@ def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> N
 
 def _place_tables(document: Any, slots: dict[str, TableBlock]) -> None:
     """Write each table in place of the paragraph holding its slot marker."""
-    found = {p.text: p for p in document.element.body.iterchildren(qn("w:p"))
-             if p.xpath("string(.)") in slots and p.text in slots}  # XPath first: fast
+    prefix = os.path.commonprefix(list(slots))  # the markers differ only in their number
+    candidates = _SLOT_PARAGRAPHS(document.element.body, prefix=prefix) if slots else []
+    found = {p.text: p for p in candidates if p.text in slots}
     if len(found) != len(slots):
         raise UsageError("U-TEMPLATE-TABLE-SLOT", tables=len(slots), slots=len(found), tag=SLOT_TAG)
+    styles = table_styles(document)
     for marker, block in slots.items():
-        write_table(document, block.grid, found[marker])
+        write_table(document, block.grid, found[marker], styles)
 
 
 def _set_properties(document: Any, cover: Cover) -> None:

@@ -26,15 +26,22 @@ HEADER_FILL = "E7E6E6"
 """The shading of header cells."""
 
 
-def write_table(document: Any, grid: Grid, slot: Any) -> Table:
-    """Replace the paragraph element ``slot`` of ``document`` by the table of ``grid``."""
+def table_styles(document: Any) -> tuple[str, str, str]:
+    """The ids of the table style and of the header and text paragraph styles in
+    ``document``; :class:`UsageError` when its template lacks one of them."""
     try:
-        table_id = document.styles[REPORT_TABLE_STYLE].style_id
-        header_id = document.styles[HEADER_STYLE].style_id
-        text_id = document.styles[TEXT_STYLE].style_id
+        return (document.styles[REPORT_TABLE_STYLE].style_id,
+                document.styles[HEADER_STYLE].style_id, document.styles[TEXT_STYLE].style_id)
     except KeyError as exc:
         raise UsageError("U-TEMPLATE-STYLE", style=exc, table_style=REPORT_TABLE_STYLE,
                          header_style=HEADER_STYLE, text_style=TEXT_STYLE) from exc
+
+
+def write_table(document: Any, grid: Grid, slot: Any,
+                styles: tuple[str, str, str] | None = None) -> Table:
+    """Replace the paragraph element ``slot`` of ``document`` by the table of ``grid``;
+    ``styles`` are :func:`table_styles` of ``document`` (looked up when not given)."""
+    table_id, header_id, text_id = styles or table_styles(document)
     # -- rounded to the nearest twip (``Mm(w).twips`` would round down, losing up to a twip
     # -- a column) --
     widths = [round(Mm(w).inches * 1440) for w in grid.widths_mm]

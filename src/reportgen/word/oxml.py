@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
@@ -304,6 +305,12 @@ class CellXml:
 
 
 _RUN_BREAKS = re.compile(r"([\t\r\n])")
+_JC = {align: f'<w:jc w:val="{align}"/>' for align in ("left", "right", "center", "both")}
+
+
+@lru_cache(maxsize=64)
+def _quoted(value: str) -> str:
+    return quoteattr(value)
 
 
 def table(style_id: str, widths: Sequence[int],
@@ -311,7 +318,7 @@ def table(style_id: str, widths: Sequence[int],
     """A ``w:tbl`` in table style ``style_id``: fixed column ``widths`` (twips), centred,
     each row kept on one page; the rows marked ``True`` repeat at the top of every page.
     The same XML python-docx writes for such a table, cell by cell."""
-    out = [f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
+    out = [f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={_quoted(style_id)}/>"
            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
            '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
            'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
@@ -339,13 +346,13 @@ def _cell_xml(cell: CellXml) -> str:
         props.append('<w:tcBorders><w:tl2br w:val="single" w:sz="4" w:space="0" '
                      'w:color="000000"/></w:tcBorders>')
     if cell.fill is not None:
-        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill={quoteattr(cell.fill)}/>')
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill={_quoted(cell.fill)}/>')
     props.append('<w:vAlign w:val="center"/>')
     paragraphs = []
     for style_id, align, text in cell.paragraphs:
-        jc = f"<w:jc w:val={quoteattr(align)}/>" if align else ""
+        jc = (_JC.get(align) or f"<w:jc w:val={_quoted(align)}/>") if align else ""
         run = f"<w:r>{_run_content(text)}</w:r>" if text else ""
-        paragraphs.append(f"<w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>{jc}</w:pPr>"
+        paragraphs.append(f"<w:p><w:pPr><w:pStyle w:val={_quoted(style_id)}/>{jc}</w:pPr>"
                           f"{run}</w:p>")
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{''.join(paragraphs)}</w:tc>"
 
@@ -361,5 +368,7 @@ def _run_content(text: str) -> str:
             out.append("<w:br/>")
         elif piece:
             space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
-            out.append(f"<w:t{space}>{escape(piece)}</w:t>")
+            if "&" in piece or "<" in piece or ">" in piece:
+                piece = escape(piece)
+            out.append(f"<w:t{space}>{piece}</w:t>")
     return "".join(out)

@@ -193,8 +193,7 @@ class CellReader:
             if isinstance(converted, datetime.datetime):
                 return converted.date()
         if isinstance(value, str):
-            match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*",
-                                 unicodedata.normalize("NFKC", value))
+            match = _DATE_TEXT.fullmatch(unicodedata.normalize("NFKC", value))
             if match:
                 try:
                     return datetime.date(*(int(g) for g in match.groups()))
@@ -224,14 +223,14 @@ def parse_number_text(text: str, *, ratio: bool = False,
         return _EMPTY
     normalized = normalized.replace(" ", "")
     if ratio:
-        match = re.fullmatch(r"(.+?):1", normalized)
+        match = _RATIO.fullmatch(normalized)
         if match:
             normalized = match.group(1)
     if percent and normalized.endswith("%"):
         normalized = normalized[:-1]
-    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", normalized):
+    if _THOUSANDS.fullmatch(normalized):
         normalized = normalized.replace(",", "")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", normalized):
+    if not _PLAIN_NUMBER.fullmatch(normalized):
         return None
     try:
         return Decimal(normalized)
@@ -240,6 +239,11 @@ def parse_number_text(text: str, *, ratio: bool = False,
 
 
 _PLACES = re.compile(r"0\.(0+)")
+_DATE_TEXT = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+_RATIO = re.compile(r"(.+?):1")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 def number_as_shown(value: int | float | Decimal, number_format: str) -> Decimal:
@@ -256,7 +260,7 @@ def number_as_shown(value: int | float | Decimal, number_format: str) -> Decimal
         number = number.quantize(Decimal(1).scaleb(number.adjusted() - 14),
                                  rounding=ROUND_HALF_UP).normalize()
     section = (number_format or "General").split(";")[0]
-    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", section)  # literal text, colours
+    section = _FORMAT_LITERALS.sub("", section)  # literal text, colours
     percent = "%" in section
     if percent:
         number = number * 100
