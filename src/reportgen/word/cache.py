@@ -24,7 +24,7 @@ from docxtpl import DocxTemplate
 from reportgen.errors import UsageError
 from reportgen.word.sandbox import template_errors
 
-__all__ = ["KEPT", "clear", "open_template", "template_variables"]
+__all__ = ["KEPT", "ReportTemplate", "clear", "open_template", "template_variables"]
 
 KEPT = 4
 """How many templates (by file) are kept."""
@@ -40,6 +40,30 @@ class _Kept:
         """The parsed template (a python-docx Document), copied for each report."""
         self.variables: frozenset[str] | None = None
         """The variables its Jinja tags use, once worked out."""
+        self.body: str | None = None
+        """Its body as docxtpl renders it (serialised and patched), once worked out."""
+
+
+class ReportTemplate(DocxTemplate):
+    """docxtpl's template, minus the work that gives the same result for every report:
+    the body's source is serialised and patched once per template file, and the pass that
+    turns tabs and line breaks in the rendered text into Word's elements is skipped when the
+    rendered part has none."""
+
+    kept: _Kept | None = None
+
+    def build_xml(self, context: Any, jinja_env: Any = None) -> Any:
+        kept = self.kept
+        if kept is None:
+            return super().build_xml(context, jinja_env)
+        if kept.body is None:
+            kept.body = self.patch_xml(self.get_xml())
+        return self.render_xml_part(kept.body, self.docx._part, context, jinja_env)
+
+    def resolve_listing(self, xml: Any) -> Any:
+        if not any(ch in xml for ch in "\t\a\n\f"):
+            return xml  # no tab, line or page break to turn into Word's elements
+        return super().resolve_listing(xml)
 
 
 _kept: OrderedDict[Key, _Kept] = OrderedDict()
@@ -75,9 +99,9 @@ def open_template(template: Path) -> DocxTemplate:
         while len(_kept) > KEPT:
             _kept.popitem(last=False)
     _kept.move_to_end(key)
-    tpl = DocxTemplate(str(template))
+    tpl = ReportTemplate(str(template))
     tpl.docx = copy.deepcopy(kept.document)
-    tpl.cache_key = key  # type: ignore[attr-defined]  # for template_variables
+    tpl.kept = kept
     return tpl
 
 
@@ -88,7 +112,7 @@ def template_variables(tpl: DocxTemplate, env: jinja2.Environment, name: str) ->
     A template error raises the clerk's :class:`UsageError` (see
     :func:`reportgen.word.sandbox.template_errors`).
     """
-    kept = _kept.get(getattr(tpl, "cache_key", None))  # type: ignore[arg-type]
+    kept = tpl.kept if isinstance(tpl, ReportTemplate) else None
     if kept is not None and kept.variables is not None:
         return kept.variables
     with template_errors(name):
