@@ -18,7 +18,6 @@ import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from attrs import frozen
 from docx.oxml import OxmlElement, parse_xml
@@ -308,9 +307,16 @@ _RUN_BREAKS = re.compile(r"([\t\r\n])")
 _JC = {align: f'<w:jc w:val="{align}"/>' for align in ("left", "right", "center", "both")}
 
 
+def _escape(text: str) -> str:
+    """``text`` as XML character data (``xml.sax.saxutils.escape``, which would bring in
+    ``urllib`` at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 @lru_cache(maxsize=64)
 def _quoted(value: str) -> str:
-    return quoteattr(value)
+    """``value`` as a double-quoted XML attribute value."""
+    return '"' + _escape(value).replace('"', "&quot;") + '"'
 
 
 def table(style_id: str, widths: Sequence[int],
@@ -369,6 +375,6 @@ def _run_content(text: str) -> str:
         elif piece:
             space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
             if "&" in piece or "<" in piece or ">" in piece:
-                piece = escape(piece)
+                piece = _escape(piece)
             out.append(f"<w:t{space}>{piece}</w:t>")
     return "".join(out)
