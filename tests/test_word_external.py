@@ -100,3 +100,41 @@ def test_libreoffice_fetches_nothing_for_the_report_or_for_pages(tmp_path, web_s
         assert report.with_suffix(".pdf").stat().st_size > 1000
         assert render_pages(template, [1], tmp_path / "png", office=office)
     assert requests == []
+
+
+def _with_field(instruction: str) -> bytes:
+    """A .docx whose body holds one complex field with ``instruction``."""
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    for xml in ('<w:r %s><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r %s><w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>',
+                '<w:r %s><w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph._p.append(parse_xml(xml % nsdecls("w")))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("instruction", [' INCLUDEPICTURE "http://x/a.png" ',
+                                         ' includepicture "http://x/a.png" ',
+                                         ' IncludeText "C:\\\\secret.docx" ', " LINK Excel.Sheet x "])
+def test_fetching_fields_are_blanked_in_any_case(instruction):
+    """Word reads field names in any case: a lower-case or mixed-case fetching field is blanked
+    like an upper-case one (the quick search that decides which parts to parse is case-blind)."""
+    cleaned = _parts_of(neutralise_external(_with_field(instruction)))["word/document.xml"]
+    assert "http://x" not in cleaned and "secret" not in cleaned and "Excel.Sheet" not in cleaned
+
+
+@pytest.mark.parametrize("instruction", [" PAGE ", " PAGE \\* MERGEFORMAT linked "])
+def test_a_field_fetching_nothing_changes_nothing(instruction):
+    """A PAGE field leaves the package as it is, the very same bytes — also when the part
+    holds a word like "link" and so is parsed to make sure."""
+    data = _with_field(instruction)
+    assert neutralise_external(data) is data
+
+
+def _parts_of(data: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name).decode("utf-8", "replace") for name in archive.namelist()}

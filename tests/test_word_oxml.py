@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from reportgen.word import oxml
@@ -109,3 +110,30 @@ def test_only_oxml_builds_raw_elements():
             if name in BUILDERS:
                 offenders.append(f"{path.relative_to(SRC)}:{node.lineno} {name}")
     assert offenders == []
+
+
+def test_a_table_built_whole_reads_back_as_given():
+    """oxml.table: widths, spans, vertical merges, shading, a diagonal line and each
+    paragraph's style, alignment and text (tabs, line breaks, spaces, XML characters) read back
+    through python-docx as they were given."""
+    cells = [oxml.CellXml(300, (("TableText", None, " a\tb\rc & <d> "),), span=2,
+                          merge="restart", fill="E7E6E6", diagonal=True),
+             oxml.CellXml(200, (("TableText", "left", "x"), ("TableHeader", "right", "")))]
+    below = [oxml.CellXml(300, (("TableText", None, ""),), span=2, merge="continue"),
+             oxml.CellXml(200, (("TableText", None, "y"),))]
+    tbl = oxml.table("ReportTable", [100, 200, 200], [(True, cells), (False, below)])
+    document = docx.Document()
+    document.element.body.append(tbl)
+    table = document.tables[0]
+    first, second = tbl.tr_lst[0].tc_lst
+    assert (first.grid_span, first.vMerge, tbl.tr_lst[1].tc_lst[0].vMerge) == (2, "restart", "continue")
+    assert first.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "E7E6E6"
+    assert first.tcPr.find(qn("w:tcBorders")) is not None
+    assert _tags(first.tcPr) == ["tcW", "gridSpan", "vMerge", "tcBorders", "shd", "vAlign"]
+    assert table.rows[0].cells[0].paragraphs[0].text == " a\tb\nc & <d> "
+    assert [p.alignment for p in table.rows[0].cells[2].paragraphs] == [
+        WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT]
+    assert [p._p.style for p in table.rows[0].cells[2].paragraphs] == ["TableText", "TableHeader"]
+    assert [c.w.twips for c in tbl.tblGrid.gridCol_lst] == [100, 200, 200]
+    assert tbl.tr_lst[0].trPr.find(qn("w:tblHeader")) is not None
+    assert tbl.tr_lst[1].trPr.find(qn("w:tblHeader")) is None

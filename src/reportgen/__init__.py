@@ -11,7 +11,9 @@ The library in three calls::
 
 ``reportgen.lay_out(report)`` gives the document as it prints (placeholders resolved, every
 number counted) without Word; ``LayoutConfig`` sets numbering styles and labels.
-``OfficeSession`` is one LibreOffice for many reports (``generate(..., office=session)``).
+``OfficeSession`` is one LibreOffice for many reports (``generate(..., office=session)``);
+``build_many(workbooks, out_dir, pdf=True, jobs=2)`` builds one report per workbook into a folder,
+every workbook tried whatever happens to the others.
 
 The names are imported when first used: ``import reportgen`` itself loads nothing, so that
 ``python -m reportgen`` can answer Ctrl+C during its start-up with a message, not a traceback
@@ -24,6 +26,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from reportgen.batch import build_many
     from reportgen.errors import (DataError, Problem, Problems, ReportgenError, Severity,
                                   UsageError)
     from reportgen.layout import Layout, LayoutConfig, lay_out
@@ -41,6 +44,7 @@ _HOMES = {
     "ReportgenError": "reportgen.errors",
     "Severity": "reportgen.errors",
     "UsageError": "reportgen.errors",
+    "build_many": "reportgen.batch",
     "Layout": "reportgen.layout",
     "LayoutConfig": "reportgen.layout",
     "OfficeError": "reportgen.office",

@@ -1,0 +1,104 @@
+"""Templates kept between reports (:mod:`reportgen.word.cache`): a template file is parsed and
+checked once per process, every report starts from its own copy, and a template changed on
+disk is read again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
+from docxtpl import template as docxtpl_module
+
+from reportgen import generate
+from reportgen.word import cache, default_template
+from reportgen.word.sandbox import COMPILED_KEPT, ReportSandbox
+from workbooks import PARAGRAPH, build
+
+
+def body_texts(path) -> list[str]:
+    """The text of every paragraph of the .docx at ``path``, in tables too, in order."""
+    document = docx.Document(str(path))
+    return [Paragraph(p, None).text for p in document.element.body.iter(qn("w:p"))]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How often a template file was parsed and its variables worked out."""
+    calls = {"parsed": 0, "variables": 0}
+    parse, variables = docxtpl_module.Document, DocxTemplate.get_undeclared_template_variables
+
+    def counting_parse(*args, **kwargs):
+        calls["parsed"] += 1
+        return parse(*args, **kwargs)
+
+    def counting_variables(self, *args, **kwargs):
+        calls["variables"] += 1
+        return variables(self, *args, **kwargs)
+    monkeypatch.setattr(docxtpl_module, "Document", counting_parse)
+    monkeypatch.setattr(DocxTemplate, "get_undeclared_template_variables", counting_variables)
+    return calls
+
+
+def test_two_reports_parse_and_check_the_template_once(tmp_path, counted):
+    """Two reports in one process: the template is opened and its variables worked out once;
+    each report is whole and carries only its own text."""
+    first = build(tmp_path, lambda wb: wb["正文"].cell(3, 2, "甲校的段落。"), name="甲.xlsx")
+    second = build(tmp_path, lambda wb: wb["正文"].cell(3, 2, "乙校的段落。"), name="乙.xlsx")
+    a = generate(first, tmp_path / "甲.docx", toc=False)
+    b = generate(second, tmp_path / "乙.docx", toc=False)
+    assert counted == {"parsed": 2, "variables": 1}  # opened, and read for its variables
+    assert "甲校的段落。" in body_texts(a) and "乙校的段落。" not in body_texts(a)
+    assert "乙校的段落。" in body_texts(b) and "甲校的段落。" not in body_texts(b)
+    assert [t for t in body_texts(a) if "段落" not in t] == \
+        [t for t in body_texts(b) if "段落" not in t]
+
+
+def test_a_template_changed_on_disk_is_read_again(tmp_path, counted):
+    """The same path with new content (another size and time) is a new template."""
+    template = tmp_path / "模板.docx"
+    shutil.copyfile(default_template(), template)
+    workbook = build(tmp_path)
+    generate(workbook, tmp_path / "1.docx", template=template, toc=False)
+    with open(template, "ab") as extended:  # still a valid zip: trailing bytes are ignored
+        extended.write(b"\0" * 16)
+    stat = template.stat()
+    os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    report = generate(workbook, tmp_path / "2.docx", template=template, toc=False)
+    assert counted == {"parsed": 4, "variables": 2}
+    assert PARAGRAPH in body_texts(report)
+
+
+def test_at_most_a_few_templates_are_kept(tmp_path):
+    """Templates beyond :data:`cache.KEPT` push out the least recently used."""
+    workbook = build(tmp_path)
+    for n in range(cache.KEPT + 2):
+        template = tmp_path / f"模板{n}.docx"
+        shutil.copyfile(default_template(), template)
+        generate(workbook, tmp_path / f"{n}.docx", template=template, toc=False)
+    assert len(cache._kept) == cache.KEPT
+
+
+def test_compiled_code_is_shared_but_each_rendering_counts_its_own(tmp_path):
+    """The same source compiles once; each sandbox still bounds its own rendering: a loop
+    over the limit fails in the second sandbox as in the first."""
+    source = "{% for i in range(3) %}{{ i }}{% endfor %}"
+    first, second = ReportSandbox(), ReportSandbox()
+    assert first.compile(source) is second.compile(source)
+    assert first.from_string(source).render() == second.from_string(source).render() == "012"
+    looping = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
+    for sandbox in (ReportSandbox(), ReportSandbox()):
+        with pytest.raises(Exception, match="循环"):
+            sandbox.from_string(looping).render()
+    assert COMPILED_KEPT >= 4
