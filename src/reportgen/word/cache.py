@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from reportgen.errors import UsageError
-from reportgen.word.sandbox import template_errors
+from reportgen.word.sandbox import ReportSandbox, template_errors
 
 __all__ = ["KEPT", "ReportTemplate", "clear", "open_template", "template_variables"]
 
@@ -30,6 +31,10 @@ KEPT = 4
 """How many templates (by file) are kept."""
 
 Key = tuple[str, int, int, int]
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+"""docxtpl puts each paragraph on a line of its own before compiling a part (for the line
+numbers of template errors): the same here, so that the code compiled for the variables is
+the code rendered."""
 
 
 class _Kept:
@@ -59,6 +64,20 @@ class ReportTemplate(DocxTemplate):
         if kept.body is None:
             kept.body = self.patch_xml(self.get_xml())
         return self.render_xml_part(kept.body, self.docx._part, context, jinja_env)
+
+    def sources(self) -> list[str]:
+        """The Jinja sources of the parts docxtpl renders (body, headers, footers), as
+        :meth:`render_xml_part` compiles them."""
+        if self.kept is None:
+            body = self.patch_xml(self.get_xml())
+        else:
+            if self.kept.body is None:
+                self.kept.body = self.patch_xml(self.get_xml())
+            body = self.kept.body
+        parts: list[str] = [body] + [self.patch_xml(self.get_part_xml(part))
+                          for uri in (self.HEADER_URI, self.FOOTER_URI)
+                          for _, part in self.get_headers_footers(uri)]
+        return [_PARAGRAPH_START.sub(r"\n<w:p\1", xml) for xml in parts]
 
     def resolve_listing(self, xml: Any) -> Any:
         if not any(ch in xml for ch in "\t\a\n\f"):
@@ -116,7 +135,11 @@ def template_variables(tpl: DocxTemplate, env: jinja2.Environment, name: str) ->
     if kept is not None and kept.variables is not None:
         return kept.variables
     with template_errors(name):
-        variables = frozenset(tpl.get_undeclared_template_variables(env))
+        if isinstance(tpl, ReportTemplate) and isinstance(env, ReportSandbox):
+            # -- each part parsed once, for its code and its variables together --
+            variables = frozenset().union(*(env.undeclared(s) for s in tpl.sources()))
+        else:
+            variables = frozenset(tpl.get_undeclared_template_variables(env))
     if kept is not None:
         kept.variables = variables
     return variables

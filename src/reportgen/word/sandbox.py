@@ -35,7 +35,7 @@ from functools import update_wrapper
 from typing import Any, Callable, Iterable, Iterator
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
@@ -59,7 +59,8 @@ TIME_LIMIT_VARIABLE = "REPORTGEN_TEMPLATE_SECONDS"
 
 COMPILED_KEPT = 16
 """How many compiled template parts (a document's body, headers, footers…) are kept."""
-_COMPILED: dict[tuple[Any, ...], Any] = {}
+_COMPILED: dict[tuple[Any, ...], tuple[Any, frozenset[str]]] = {}
+"""Compiled code and undeclared variables by source (and compile options)."""
 
 
 class TemplateLimitError(SecurityError):
@@ -134,13 +135,20 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         if raw or not isinstance(source, str):
             return compile_(source, name, filename, raw, defer_init)
         key = (source, name, filename, defer_init, bool(self.autoescape))
-        code = _COMPILED.get(key)
-        if code is None:
-            code = compile_(source, name, filename, raw, defer_init)
-            _COMPILED[key] = code
+        kept = _COMPILED.get(key)
+        if kept is None:
+            tree = self._parse(source, name, filename)  # parsed once: code and variables
+            kept = (compile_(tree, name, filename, raw, defer_init),
+                    frozenset(meta.find_undeclared_variables(tree)))
+            _COMPILED[key] = kept
             while len(_COMPILED) > COMPILED_KEPT:
                 del _COMPILED[next(iter(_COMPILED))]
-        return code
+        return kept[0]
+
+    def undeclared(self, source: str) -> frozenset[str]:
+        """The variables ``source`` uses without defining them (it is compiled, once)."""
+        self.compile(source)
+        return _COMPILED[(source, None, None, False, bool(self.autoescape))][1]
 
     # -- time and counting --
 
