@@ -52,19 +52,24 @@ def counted(monkeypatch):
     return calls
 
 
-def test_two_reports_parse_and_check_the_template_once(tmp_path, counted):
-    """Two reports in one process: the template is parsed, and its parts compiled (which gives
-    their variables), once;
-    each report is whole and carries only its own text."""
+def test_reports_after_the_second_parse_nothing(tmp_path, counted):
+    """Three reports in one process: the first renders the template it parsed, the second
+    parses it again to keep, the third copies that — no parse at all, of the file or of its
+    Jinja code (which also gives the template's variables). Each report is whole and carries
+    only its own text."""
     first = build(tmp_path, lambda wb: wb["正文"].cell(3, 2, "甲校的段落。"), name="甲.xlsx")
     second = build(tmp_path, lambda wb: wb["正文"].cell(3, 2, "乙校的段落。"), name="乙.xlsx")
     a = generate(first, tmp_path / "甲.docx", toc=False)
     after_first = dict(counted)
     b = generate(second, tmp_path / "乙.docx", toc=False)
+    after_second = dict(counted)
+    c = generate(first, tmp_path / "甲2.docx", toc=False)
     assert after_first["parsed"] == 1 and after_first["jinja"] >= 2  # body, footer, properties
-    assert counted == after_first
+    assert after_second == {"parsed": 2, "jinja": after_first["jinja"]}
+    assert counted == after_second
     assert "甲校的段落。" in body_texts(a) and "乙校的段落。" not in body_texts(a)
     assert "乙校的段落。" in body_texts(b) and "甲校的段落。" not in body_texts(b)
+    assert body_texts(c) == body_texts(a)
     assert [t for t in body_texts(a) if "段落" not in t] == \
         [t for t in body_texts(b) if "段落" not in t]
 
@@ -80,7 +85,7 @@ def test_a_template_changed_on_disk_is_read_again(tmp_path, counted):
     stat = template.stat()
     os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     report = generate(workbook, tmp_path / "2.docx", template=template, toc=False)
-    assert counted["parsed"] == 2
+    assert counted["parsed"] == 2  # each version of the file parsed by its first report
     assert PARAGRAPH in body_texts(report)
 
 

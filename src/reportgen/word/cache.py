@@ -5,9 +5,10 @@ A process that builds many reports (``reportgen --out-dir``, a script calling ``
 a loop) would otherwise read and parse the same template for every report, and work out the
 variables it uses (a second parse, and a Jinja parse of the whole document) every time. The
 cache is keyed by the file's path, size, modification time and inode: a template changed on
-disk is read again. What is kept is never rendered itself — each report gets a deep copy of
-the parsed document (about twice as fast as parsing it) — so reports cannot leak into each
-other. At most :data:`KEPT` templates are kept.
+disk is read again. What is kept is never rendered itself — from the second report on, each
+report gets a deep copy of the parsed document (about twice as fast as parsing it), so reports
+cannot leak into each other; the first report renders the parse it made (a single build copies
+nothing). At most :data:`KEPT` templates are kept.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ class _Kept:
 
     def __init__(self, document: Any):
         self.document = document
-        """The parsed template (a python-docx Document), copied for each report."""
+        """The parsed template (a python-docx Document), never rendered, copied for each
+        report; ``None`` until a second report needs it (a single report uses the parse it
+        made, and copying it would cost a third of parsing it again)."""
         self.variables: frozenset[str] | None = None
         """The variables its Jinja tags use, once worked out."""
         self.body: str | None = None
@@ -94,8 +97,8 @@ def clear() -> None:
 
 
 def open_template(template: Path) -> DocxTemplate:
-    """A fresh template for one report: the file at ``template``, parsed (once per version of
-    the file) and copied.
+    """A fresh template for one report: the file at ``template``, parsed once per version of
+    the file (twice: the first report takes its parse) and copied.
 
     Raises :class:`UsageError` when the file is missing or is not a .docx python-docx can open.
     """
@@ -107,21 +110,30 @@ def open_template(template: Path) -> DocxTemplate:
         raise UsageError("U-TEMPLATE-MISSING", path=template)
     key = (str(template.resolve()), info.st_size, info.st_mtime_ns, info.st_ino)
     kept = _kept.get(key)
-    if kept is None:
-        try:
-            tpl = DocxTemplate(str(template))
-            tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
-        except Exception as exc:
-            raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name, error=exc) from exc
-        kept = _Kept(tpl.docx)
+    if kept is None:  # the first report takes the parsed file itself: nothing to copy
+        kept = _Kept(None)
         _kept[key] = kept
         while len(_kept) > KEPT:
             _kept.popitem(last=False)
+        document = _parse(template)
+    else:  # the second parses it again, to keep; the next ones copy that
+        if kept.document is None:
+            kept.document = _parse(template)
+        document = copy.deepcopy(kept.document)
     _kept.move_to_end(key)
     tpl = ReportTemplate(str(template))
-    tpl.docx = copy.deepcopy(kept.document)
+    tpl.docx = document
     tpl.kept = kept
     return tpl
+
+
+def _parse(template: Path) -> Any:
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
+    except Exception as exc:
+        raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name, error=exc) from exc
+    return tpl.docx
 
 
 def template_variables(tpl: DocxTemplate, env: jinja2.Environment, name: str) -> frozenset[str]:
