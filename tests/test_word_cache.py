@@ -16,7 +16,8 @@ from docxtpl import template as docxtpl_module
 
 from reportgen import generate
 from reportgen.word import cache, default_template
-from reportgen.word.sandbox import COMPILED_KEPT, ReportSandbox
+from reportgen.word.compiled import COMPILED_KEPT
+from reportgen.word.sandbox import ReportSandbox
 from workbooks import PARAGRAPH, build
 
 

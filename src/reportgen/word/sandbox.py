@@ -35,13 +35,14 @@ from functools import update_wrapper
 from typing import Any, Callable, Iterable, Iterator
 
 import jinja2
-from jinja2 import meta, nodes
+from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.errors import UsageError
+from reportgen.word.compiled import CompiledOnce
 
 MAX_RANGE = 10_000
 """The most numbers ``range()`` may give (a report's loops run over its data, not numbers)."""
@@ -56,11 +57,6 @@ TIME_LIMIT = 60.0
 TIME_LIMIT_VARIABLE = "REPORTGEN_TEMPLATE_SECONDS"
 """The environment variable that overrides :data:`TIME_LIMIT`."""
 
-
-COMPILED_KEPT = 16
-"""How many compiled template parts (a document's body, headers, footers…) are kept."""
-_COMPILED: dict[tuple[Any, ...], tuple[Any, frozenset[str]]] = {}
-"""Compiled code and undeclared variables by source (and compile options)."""
 
 
 class TemplateLimitError(SecurityError):
@@ -102,7 +98,7 @@ class _LoopCounting(CodeGenerator):
         self.write(")")
 
 
-class ReportSandbox(ImmutableSandboxedEnvironment):
+class ReportSandbox(CompiledOnce, ImmutableSandboxedEnvironment):
     """The sandbox of every rendering: one instance per rendering (its clock starts when it
     is made, its counters add up over every part rendered with it)."""
 
@@ -123,32 +119,6 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         """Seconds the rendering may take."""
         self._clock = clock
         self._deadline = clock() + time_limit
-
-    # -- compiled once: docxtpl compiles the template's XML for every rendering --
-
-    def compile(self, source: Any, name: str | None = None,  # type: ignore[override]
-                filename: str | None = None, raw: bool = False, defer_init: bool = False) -> Any:
-        """Jinja's compile, remembered for the last few sources (the same template is
-        rendered once per report). The code does not depend on the instance: every sandbox
-        has the same options, and its counters and clock are read when the code runs."""
-        compile_: Any = super().compile
-        if raw or not isinstance(source, str):
-            return compile_(source, name, filename, raw, defer_init)
-        key = (source, name, filename, defer_init, bool(self.autoescape))
-        kept = _COMPILED.get(key)
-        if kept is None:
-            tree = self._parse(source, name, filename)  # parsed once: code and variables
-            kept = (compile_(tree, name, filename, raw, defer_init),
-                    frozenset(meta.find_undeclared_variables(tree)))
-            _COMPILED[key] = kept
-            while len(_COMPILED) > COMPILED_KEPT:
-                del _COMPILED[next(iter(_COMPILED))]
-        return kept[0]
-
-    def undeclared(self, source: str) -> frozenset[str]:
-        """The variables ``source`` uses without defining them (it is compiled, once)."""
-        self.compile(source)
-        return _COMPILED[(source, None, None, False, bool(self.autoescape))][1]
 
     # -- time and counting --
 
