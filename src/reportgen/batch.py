@@ -69,6 +69,8 @@ class Options:
     """The Word template; ``None``: the built-in one."""
     timeout: float = DEFAULT_TIMEOUT
     """Seconds LibreOffice may take for one report."""
+    catalog_year: int | None = None
+    """Read every workbook against this year's catalog instead of its own 报告年份."""
 
 
 @frozen
@@ -183,6 +185,7 @@ def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.Pa
                pdf: bool = False, toc: bool = True,
                template: str | os.PathLike[str] | None = None,
                timeout: float = DEFAULT_TIMEOUT, jobs: int = 1,
+               catalog_year: int | None = None,
                office: OfficeSession | None = None,
                started: Started | None = None, finished: Finished | None = None) -> Batch:
     """Build one report per workbook into ``out_dir`` (created if need be); every workbook is
@@ -190,7 +193,7 @@ def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.Pa
 
     ``jobs`` worker processes share the workbooks, each with its own LibreOffice; with one job
     the reports are built in this process, with ``office`` if given (its LibreOffice is then
-    left running). ``started`` and ``finished`` are told of each workbook, for a progress bar.
+    left running). ``catalog_year`` is as for :func:`reportgen.pipeline.generate`. ``started`` and ``finished`` are told of each workbook, for a progress bar.
     Raises :class:`UsageError` only for the batch as a whole (see :func:`plan`); an interrupt
     stops every worker (each report being built is left as it was) and is raised again.
     """
@@ -199,7 +202,7 @@ def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.Pa
     folder = Path(out_dir)
     planned = plan([Path(w) for w in workbooks], folder)
     options = Options(pdf=pdf, toc=toc, template=None if template is None else Path(template),
-                      timeout=timeout)
+                      timeout=timeout, catalog_year=catalog_year)
     if options.template is not None and not options.template.is_file():
         raise UsageError("U-TEMPLATE-MISSING", path=options.template)
     try:
@@ -227,7 +230,8 @@ def build_one(job: Job, options: Options, office: OfficeSession) -> Outcome:
 
     try:
         generate(job.workbook, job.report, template=options.template, problems=problems,
-                 pdf=options.pdf, toc=options.toc, office=office)
+                 pdf=options.pdf, toc=options.toc, office=office,
+                 catalog_year=options.catalog_year)
     except DataError as exc:
         return ended(Status.FAILED, exc.problems)
     except OfficeError as exc:  # raised once the report is in place: only the PDF is missing

@@ -38,6 +38,7 @@ def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         batch = build_many(workbooks, Path(args.out_dir), pdf=args.pdf, toc=not args.no_toc,
                            template=args.template, timeout=args.timeout, jobs=args.jobs,
+                           catalog_year=args.catalog_year,
                            started=progress.started, finished=progress.finished)
     except KeyboardInterrupt:
         progress.close()
