@@ -112,3 +112,24 @@ def test_compiled_code_is_shared_but_each_rendering_counts_its_own(tmp_path):
         with pytest.raises(Exception, match="循环"):
             sandbox.from_string(looping).render()
     assert COMPILED_KEPT >= 4
+
+
+def test_copies_share_only_the_parts_no_rendering_changes():
+    """From the second report on, copies share the template's styles, numbering and other
+    unchanged parts (one object, serialised once) and each has its own document, footer and
+    core properties."""
+    template = default_template()
+    cache.open_template(template)  # the first report: its own parse
+    one, two = cache.open_template(template), cache.open_template(template)
+
+    def parts(tpl):
+        return {str(p.partname): p for p in tpl.docx.part.package.iter_parts()}
+    a, b = parts(one), parts(two)
+    assert a.keys() == b.keys()
+    for name in ("/word/styles.xml", "/word/numbering.xml", "/word/settings.xml"):
+        assert a[name] is b[name]
+        assert a[name].blob is b[name].blob  # serialised once
+    for name in ("/word/document.xml", "/word/footer1.xml", "/docProps/core.xml"):
+        assert a[name] is not b[name]
+    one.docx.add_paragraph("只属于第一份")
+    assert "只属于第一份" not in [p.text for p in two.docx.paragraphs]

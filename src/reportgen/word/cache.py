@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.opc.part import XmlPart
 from docxtpl import DocxTemplate
 
 from reportgen.errors import UsageError
@@ -50,6 +51,8 @@ class _Kept:
         """The variables its Jinja tags use, once worked out."""
         self.body: str | None = None
         """Its body as docxtpl renders it (serialised and patched), once worked out."""
+        self.shared: dict[int, Any] = {}
+        """The parts of :attr:`document` that every copy shares, by id (a deep copy's memo)."""
 
 
 class ReportTemplate(DocxTemplate):
@@ -119,12 +122,53 @@ def open_template(template: Path) -> DocxTemplate:
     else:  # the second parses it again, to keep; the next ones copy that
         if kept.document is None:
             kept.document = _parse(template)
-        document = copy.deepcopy(kept.document)
+            kept.shared = _share(kept.document)
+        document = copy.deepcopy(kept.document, dict(kept.shared))
     _kept.move_to_end(key)
     tpl = ReportTemplate(str(template))
     tpl.docx = document
     tpl.kept = kept
     return tpl
+
+
+_RENDERED = (".main+xml", "header+xml", "footer+xml", "footnotes+xml", "core-properties+xml")
+"""The content types of the parts a rendering changes: the document, its headers, footers and
+footnotes (docxtpl renders them) and the core properties (the report's title, author…)."""
+
+
+def _share(document: Any) -> dict[int, Any]:
+    """The parts of ``document`` no rendering changes (styles, numbering, settings, theme,
+    fonts, pictures…), by id: copies share them instead of copying them, and each XML one is
+    serialised once, when first saved (a third of copying and saving a report)."""
+    shared = {}
+    for part in document.part.package.iter_parts():
+        if not str(part.content_type).endswith(_RENDERED):
+            if isinstance(part, XmlPart):
+                part.__class__ = _serialised_once(type(part))
+            shared[id(part)] = part
+    return shared
+
+
+class _SerialisedOnce:
+    """A part whose XML is serialised once: it is shared by every copy of a template and
+    never changed."""
+
+    _saved: bytes | None = None
+
+    @property
+    def blob(self) -> bytes:
+        if self._saved is None:
+            self._saved = super().blob  # type: ignore[misc]
+        return self._saved
+
+
+_SERIALISED_ONCE: dict[type, type] = {}
+
+
+def _serialised_once(kind: type) -> type:
+    if kind not in _SERIALISED_ONCE:
+        _SERIALISED_ONCE[kind] = type(f"SerialisedOnce{kind.__name__}", (_SerialisedOnce, kind), {})
+    return _SERIALISED_ONCE[kind]
 
 
 def _parse(template: Path) -> Any:

@@ -31,9 +31,10 @@ import re
 import time
 import traceback
 from contextlib import contextmanager
-from functools import update_wrapper
+from functools import lru_cache, update_wrapper
 from typing import Any, Callable, Iterable, Iterator
 
+import attrs
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
@@ -178,6 +179,8 @@ class ReportSandbox(CompiledOnce, ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.tick()
+        if attribute in _data_fields(type(obj)):  # type: ignore[arg-type]  # plain data
+            return getattr(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
@@ -238,6 +241,16 @@ class ReportSandbox(CompiledOnce, ImmutableSandboxedEnvironment):
 
 
 # -- size checks: each raises before the oversized thing is made --
+
+@lru_cache(maxsize=256)
+def _data_fields(kind: type) -> frozenset[str]:
+    """The public fields of an attrs class (the context the renderer gives a template is made
+    of them): reading one is always safe, so the sandbox's checks for methods and internals
+    (a tenth of a rendering) are skipped for them. Empty for any other type."""
+    if not attrs.has(kind):
+        return frozenset()
+    return frozenset(f.name for f in attrs.fields(kind) if not f.name.startswith("_"))
+
 
 def _too_much_output() -> TemplateLimitError:
     return TemplateLimitError(f"模板生成的内容过多（上限 {MAX_OUTPUT:,} 个字符）", "U-TEMPLATE-OUTPUT")

@@ -154,9 +154,11 @@ def _count_cells(archive: zipfile.ZipFile, name: str, *, stop_after: int) -> tup
                     continue
                 prefix = (root.group(1) + b":") if root.group(1) else b""
                 tags = [b"<" + prefix + tag + end for tag in (b"c", b"row") for end in _ENTRY_ENDS]
-                formula_tags = [b"<" + prefix + b"f" + end for end in _ENTRY_ENDS]
+                formula_start = b"<" + prefix + b"f"
+                formula_tags = [formula_start + end for end in _ENTRY_ENDS]
             count += sum(data.count(tag) for tag in tags)
-            formula = formula or any(tag in data for tag in formula_tags)
+            formula = formula or (formula_start in data  # one search where none is, as usual
+                                  and any(tag in data for tag in formula_tags))
             if count > stop_after:
                 break
     return count, formula
