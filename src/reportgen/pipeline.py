@@ -14,13 +14,14 @@ complete, so a failed run never leaves a half-written file or damages an earlier
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
+from typing import Any
 
 from reportgen.checks import check_report
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.xlsx import load
-from reportgen.xlsx.annotate import annotate
 from reportgen.model import Report
 from reportgen.layout import LayoutConfig, lay_out
 from reportgen.placeholders import substitute
@@ -28,12 +29,22 @@ from reportgen.word import default_template, render as render_layout
 from reportgen.delivery import deliver, pdf_path
 from reportgen.files import write_atomically
 from reportgen.office.session import OfficeSession
-from reportgen.office import pages as _pages
-from reportgen.office.pages import DEFAULT_DPI, check_dpi, parse_pages
 from reportgen.word.external import neutralise_external
 
 __all__ = ["DEFAULT_DPI", "annotate", "check_dpi", "check_workbook", "default_output", "generate",
            "parse_pages", "render", "render_pages", "review", "write_report"]
+
+
+_LAZY = {"annotate": "reportgen.xlsx.annotate", "DEFAULT_DPI": "reportgen.office.pages",
+         "check_dpi": "reportgen.office.pages", "parse_pages": "reportgen.office.pages"}
+"""Names of ``check --annotate`` and ``pages``, imported on first use (PEP 562): a build
+does not load the annotation writer or the page pictures."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'reportgen.pipeline' has no attribute {name!r}")
+    return getattr(importlib.import_module(_LAZY[name]), name)
 
 
 def default_output(workbook: Path) -> Path:
@@ -75,11 +86,15 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     return target
 
 
-def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = DEFAULT_DPI,
+def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int | None = None,
                  prefix: str = "page", office: OfficeSession | None = None) -> list[Path]:
     """Pictures of chosen pages of a .docx or .pdf (:func:`reportgen.office.pages.render_pages`);
     a .docx has its links to outside content cut before LibreOffice opens it."""
-    return _pages.render_pages(document, pages, out_dir, dpi=dpi, prefix=prefix, office=office,
+    from reportgen.office import pages as _pages  # only for ``pages``: not on every build
+
+    return _pages.render_pages(document, pages, out_dir,
+                               dpi=_pages.DEFAULT_DPI if dpi is None else dpi,
+                               prefix=prefix, office=office,
                                prepare=neutralise_external)
 
 

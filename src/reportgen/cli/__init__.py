@@ -14,6 +14,7 @@ old report is untouched, and exits with code 2.
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
 import threading
@@ -21,10 +22,8 @@ import traceback
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence, TextIO
 
-from reportgen.cli import build, check, pages
+from reportgen.cli import build
 from reportgen.cli.build import build_parser
-from reportgen.cli.check import as_json, as_text, build_check_parser
-from reportgen.cli.pages import build_pages_parser
 from reportgen.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, print_error, replacing
 from reportgen.errors import ReportgenError
 
@@ -32,11 +31,30 @@ __all__ = ["COMMANDS", "as_json", "as_text", "build_check_parser", "build_pages_
            "build_parser", "main"]
 
 Command = Callable[[Sequence[str], TextIO, TextIO], int]
+
+
+def _command(module: str) -> Command:
+    """A sub-command whose module is imported when it runs (a build does not load them)."""
+    def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+        command: Command = importlib.import_module(f"reportgen.cli.{module}").run
+        return command(argv, out, err)
+    return run
+
+
 COMMANDS: dict[str, Command] = {
-    "check": check.run,
-    "pages": pages.run,
+    "check": _command("check"),
+    "pages": _command("pages"),
 }
 """The sub-commands by name; anything else is a workbook to build (``reportgen WORKBOOK``)."""
+_LAZY = {"as_json": "check", "as_text": "check", "build_check_parser": "check",
+         "build_pages_parser": "pages"}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of the sub-commands' modules, imported on first use (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'reportgen.cli' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"reportgen.cli.{_LAZY[name]}"), name)
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,

@@ -10,8 +10,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from reportgen.cli.pages import seconds
-from reportgen.cli.parsing import EXIT_OK, Parser, interrupted, print_warnings
+from reportgen.cli.parsing import EXIT_OK, Parser, interrupted, print_warnings, seconds
 from reportgen.errors import Problems, UsageError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
 from reportgen.pipeline import default_output, generate

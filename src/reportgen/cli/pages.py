@@ -6,22 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from reportgen.cli.parsing import Parser
+from reportgen.cli.parsing import Parser, seconds
 from reportgen.errors import UsageError
 from reportgen.office.pages import PagesError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
 from reportgen.pipeline import DEFAULT_DPI, check_dpi, parse_pages, render_pages
 
 
-def seconds(text: str) -> float:
-    """``--timeout``: a positive number of seconds (at most a day)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0 < value <= 86400:
-        raise UsageError("U-ARGS-TIMEOUT", value=text)  # not caught by argparse: said as it is
-    return value
 
 
 def build_pages_parser() -> argparse.ArgumentParser:

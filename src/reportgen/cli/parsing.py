@@ -154,3 +154,13 @@ def print_error(exc: ReportgenError, err: TextIO) -> None:
         print(f"无法执行：{exc}", file=err)
     else:  # the report is in place but something asked for after it failed (the PDF)
         print(str(exc), file=err)
+
+def seconds(text: str) -> float:
+    """``--timeout``: a positive number of seconds (at most a day)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 86400:
+        raise UsageError("U-ARGS-TIMEOUT", value=text)  # not caught by argparse: said as it is
+    return value
