@@ -70,13 +70,13 @@ def test_outcomes_count_warnings(three, tmp_path):
 
 def test_a_bug_on_one_workbook_is_recorded_and_the_others_go_on(three, tmp_path, monkeypatch):
     """An unexpected exception fails only its workbook, with its traceback kept for --debug."""
-    real = batch_module.generate
+    real = batch_module.prepare
 
     def buggy(workbook, *args, **kwargs):
         if Path(workbook).name == "甲校.xlsx":
             raise RuntimeError("boom")
         return real(workbook, *args, **kwargs)
-    monkeypatch.setattr(batch_module, "generate", buggy)
+    monkeypatch.setattr(batch_module, "prepare", buggy)
     batch = build_many(three, tmp_path / "out", toc=False)
     first = batch.outcomes[0]
     assert first.status is Status.INTERNAL and first.failure == "RuntimeError: boom"
@@ -173,3 +173,25 @@ def test_each_worker_starts_one_libreoffice(three, tmp_path):
         assert read_toc(outcome.job.report)
         assert outcome.pdf is not None and outcome.pdf.read_bytes().startswith(b"%PDF")
     assert 1 <= batch.office_starts <= 2
+
+
+def test_the_next_report_is_prepared_while_libreoffice_lays_out_one(three, tmp_path, monkeypatch):
+    """In one process, LibreOffice's work on a report and Python's work on the next overlap:
+    the second workbook's preparation begins while the first report is with LibreOffice."""
+    import threading
+    second_begun = threading.Event()
+    real = batch_module.prepare
+
+    def noting(workbook, *args, **kwargs):
+        if Path(workbook) == three[2]:
+            second_begun.set()
+        return real(workbook, *args, **kwargs)
+    monkeypatch.setattr(batch_module, "prepare", noting)
+    overlapped = []
+
+    def at_libreoffice(docx: Path) -> None:
+        if not overlapped:  # the first report: wait (a while at most) for the next to begin
+            overlapped.append(second_begun.wait(timeout=30))
+    batch = build_many([three[0], three[2]], tmp_path / "out", office=FakeOffice(at_libreoffice))
+    assert overlapped == [True]
+    assert [o.status for o in batch.outcomes] == [Status.BUILT, Status.BUILT]

@@ -5,8 +5,10 @@ each report (``甲校.docx``, and ``甲校.pdf`` with ``pdf``) into ``out_dir``.
 data has errors, or that fails in any other way, is recorded with its problems and the others
 go on. One LibreOffice session (:class:`~reportgen.office.session.OfficeSession`) serves every
 report of a worker: started once, it lays out each document once, giving its table of contents'
-page numbers and its PDF. With ``jobs`` above 1 the workbooks are shared among that many worker
-processes (spawned, so the same on every system), each holding its own LibreOffice.
+page numbers and its PDF; while it lays out one report, a helper thread prepares the next
+(reads, checks and renders it — Python's part costs no time then). With ``jobs`` above 1 the
+workbooks are shared among that many worker processes (spawned, so the same on every system),
+each holding its own LibreOffice.
 
 :func:`find_workbooks` turns the command's inputs (workbooks and folders) into the list of
 workbooks; :func:`plan` names each one's report and refuses two reports of the same name.
@@ -18,16 +20,18 @@ import enum
 import os
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
 from reportgen.errors import DataError, Problem, Problems, ReportgenError, Severity, UsageError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeError, OfficeSession
 from reportgen.office.workers import Message, run_workers, serve
-from reportgen.delivery import pdf_path
-from reportgen.pipeline import generate
+from reportgen.delivery import deliver, pdf_path
+from reportgen.pipeline import prepare
 
 __all__ = ["Batch", "Job", "Options", "Outcome", "Status", "build_many", "find_workbooks", "plan"]
 
@@ -221,43 +225,87 @@ def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.Pa
 def build_one(job: Job, options: Options, office: OfficeSession) -> Outcome:
     """Build one report with ``office``; whatever goes wrong is the outcome, never raised
     (an interrupt excepted)."""
-    problems = Problems()
-    began = time.monotonic()
+    building = _Building(job, options)
+    building.prepare()
+    return building.deliver(office)
 
-    def ended(status: Status, found: Iterable[Problem] | None = None, **more: Any) -> Outcome:
-        return Outcome(job, status, tuple(problems.items if found is None else found),
-                       seconds=time.monotonic() - began, **more)
 
-    try:
-        generate(job.workbook, job.report, template=options.template, problems=problems,
-                 pdf=options.pdf, toc=options.toc, office=office,
-                 catalog_year=options.catalog_year)
-    except DataError as exc:
-        return ended(Status.FAILED, exc.problems)
-    except OfficeError as exc:  # raised once the report is in place: only the PDF is missing
-        return ended(Status.NO_PDF, failure=str(exc), failure_code=exc.code)
-    except ReportgenError as exc:
-        return ended(Status.FAILED, failure=str(exc), failure_code=exc.code)
-    except Exception as exc:  # a bug: this workbook fails, the others go on
-        return ended(Status.INTERNAL, failure=f"{type(exc).__name__}: {exc}",
-                     details=traceback.format_exc())
-    return ended(Status.BUILT, pdf=pdf_path(job.report) if options.pdf else None)
+class _Building:
+    """One report on its way: prepared (read, checked, rendered: nothing written), then
+    delivered (LibreOffice, files in place). Whatever goes wrong ends it with an outcome."""
+
+    def __init__(self, job: Job, options: Options):
+        self.job = job
+        self.options = options
+        self.problems = Problems()
+        self.began = time.monotonic()
+        self.target: Path | None = None
+        self.data: bytes | None = None
+        self.outcome: Outcome | None = None
+
+    def prepare(self) -> None:
+        """Read, check and render (in a helper thread while the report before is laid out)."""
+        options = self.options
+        with self._outcomes():
+            self.target, self.data = prepare(
+                self.job.workbook, self.job.report, template=options.template,
+                problems=self.problems, pdf=options.pdf, catalog_year=options.catalog_year)
+
+    def deliver(self, office: OfficeSession) -> Outcome:
+        """Lay the prepared report out and put it (and its PDF) in place; the outcome."""
+        if self.outcome is None and self.target is not None and self.data is not None:
+            with self._outcomes():
+                deliver(self.data, self.target, pdf=self.options.pdf, toc=self.options.toc,
+                        problems=self.problems, office=office)
+                self.outcome = self._ended(
+                    Status.BUILT, pdf=pdf_path(self.job.report) if self.options.pdf else None)
+        assert self.outcome is not None
+        return self.outcome
+
+    @contextmanager
+    def _outcomes(self) -> Iterator[None]:
+        try:
+            yield
+        except DataError as exc:
+            self.outcome = self._ended(Status.FAILED, exc.problems)
+        except OfficeError as exc:  # raised once the report is in place: only the PDF is missing
+            self.outcome = self._ended(Status.NO_PDF, failure=str(exc), failure_code=exc.code)
+        except ReportgenError as exc:
+            self.outcome = self._ended(Status.FAILED, failure=str(exc), failure_code=exc.code)
+        except Exception as exc:  # a bug: this workbook fails, the others go on
+            self.outcome = self._ended(Status.INTERNAL, failure=f"{type(exc).__name__}: {exc}",
+                                       details=traceback.format_exc())
+
+    def _ended(self, status: Status, found: Iterable[Problem] | None = None,
+               **more: Any) -> Outcome:
+        return Outcome(self.job, status, tuple(self.problems.items if found is None else found),
+                       seconds=time.monotonic() - self.began, **more)
 
 
 def _in_process(planned: list[Job], options: Options, office: OfficeSession | None,
                 started: Started | None, finished: Finished | None) -> tuple[list[Outcome], int]:
+    """Build in this process, one report after the other — except that the next report is
+    prepared in a helper thread while LibreOffice lays out the current one (it waits on a
+    pipe, so Python's work of the next report costs no time)."""
     session = office if office is not None else OfficeSession(timeout=options.timeout)
     before = session.starts
     outcomes = []
+    buildings = [_Building(job, options) for job in planned]
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportgen-prepare")
     try:
-        for job in planned:
+        ahead = pool.submit(buildings[0].prepare) if buildings else None
+        for i, building in enumerate(buildings):
             if started is not None:
-                started(job)
-            outcome = build_one(job, options, session)
+                started(building.job)
+            assert ahead is not None
+            ahead.result()
+            ahead = pool.submit(buildings[i + 1].prepare) if i + 1 < len(buildings) else None
+            outcome = building.deliver(session)
             outcomes.append(outcome)
             if finished is not None:
                 finished(outcome)
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # a report being prepared writes nothing
         if office is None:
             session.close()
     return outcomes, session.starts - before

@@ -32,7 +32,7 @@ from reportgen.office.session import OfficeSession
 from reportgen.word.external import neutralise_external
 
 __all__ = ["DEFAULT_DPI", "annotate", "check_dpi", "check_workbook", "default_output", "generate",
-           "parse_pages", "render", "render_pages", "review", "write_report"]
+           "parse_pages", "prepare", "render", "render_pages", "review", "write_report"]
 
 
 _LAZY = {"annotate": "reportgen.xlsx.annotate", "DEFAULT_DPI": "reportgen.office.pages",
@@ -73,6 +73,21 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     ``catalog_year`` chooses the catalog instead of the workbook's 报告年份 (see
     :func:`reportgen.load`).
     """
+    target, data = prepare(workbook, out, template=template, problems=problems, pdf=pdf,
+                           config=config, catalog_year=catalog_year)
+    deliver(data, target, pdf=pdf, toc=toc, problems=problems, office=office)
+    return target
+
+
+def prepare(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
+            template: str | os.PathLike[str] | None = None, problems: Problems | None = None,
+            pdf: bool = False, config: LayoutConfig | None = None,
+            catalog_year: int | None = None) -> tuple[Path, bytes]:
+    """The first half of :func:`generate`, which writes nothing: where the report goes and
+    its .docx as bytes (every check made), ready for :func:`reportgen.delivery.deliver`.
+
+    A batch prepares the next report while LibreOffice lays out the one before.
+    """
     source = Path(workbook)
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
@@ -82,8 +97,7 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
     data = render(report, template=template_path, config=config)
     _refuse_folder(target)
-    deliver(data, target, pdf=pdf, toc=toc, problems=problems, office=office)
-    return target
+    return target, data
 
 
 def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int | None = None,
