@@ -195,3 +195,17 @@ def test_the_next_report_is_prepared_while_libreoffice_lays_out_one(three, tmp_p
     batch = build_many([three[0], three[2]], tmp_path / "out", office=FakeOffice(at_libreoffice))
     assert overlapped == [True]
     assert [o.status for o in batch.outcomes] == [Status.BUILT, Status.BUILT]
+
+
+def test_an_interrupt_in_one_process_leaves_no_helper_thread(three, tmp_path):
+    """Ctrl+C during a one-process batch: raised again once the report being prepared is
+    done (it writes nothing); no report written, no helper thread left behind."""
+    import threading
+    before = threading.active_count()
+
+    def interrupt(job: Job) -> None:
+        raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        build_many(three, tmp_path / "out", toc=False, started=interrupt)
+    assert threading.active_count() == before
+    assert list((tmp_path / "out").iterdir()) == []
