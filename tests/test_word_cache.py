@@ -11,7 +11,6 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate
 from docxtpl import template as docxtpl_module
 
 from reportgen import generate

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from reportgen.cli.parsing import Parser, seconds
-from reportgen.errors import UsageError
 from reportgen.office.pages import PagesError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
 from reportgen.pipeline import DEFAULT_DPI, check_dpi, parse_pages, render_pages
