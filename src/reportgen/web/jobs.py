@@ -100,7 +100,14 @@ class Job:
     details: dict[str, Any] = field(factory=dict)
     """What its page needs besides (the options asked for, counts)."""
     lock: threading.Lock = field(factory=threading.Lock)
-    """Held while a page preview is drawn, so that one picture is drawn once."""
+    """Guards :attr:`page_locks`."""
+    page_locks: dict[int, threading.Lock] = field(factory=dict)
+    """One lock per page preview: each picture is drawn once, different pages at once."""
+
+    def page_lock(self, page: int) -> threading.Lock:
+        """The lock held while the preview of ``page`` is drawn."""
+        with self.lock:
+            return self.page_locks.setdefault(page, threading.Lock())
 
     def advance(self, step: str) -> None:
         """Show ``step`` (one of :attr:`steps`) as the stage being worked on."""

@@ -101,7 +101,7 @@ async def build_page(request: Request) -> Response:
     dpi = request.app.state.settings.preview_dpi
 
     def draw() -> Path:
-        with job.lock:
+        with job.page_lock(page):
             return actions.preview(pdf.path, page, job.folder / "pages", dpi)
 
     picture = await run_in_threadpool(draw)
