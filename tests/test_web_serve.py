@@ -5,19 +5,23 @@ removed when it is stopped with Ctrl+C.
 
 from __future__ import annotations
 
+import ast
+import fnmatch
 import socket
 import stat
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+import reportgen
 from cli_run import run_cli
 from reportgen.cli.serve import build_serve_parser
 from reportgen.web.server import address, is_loopback
-from web_session import serve
+from web_session import ROOT, serve
 
 
 def test_serve_listens_on_loopback_opens_the_browser_and_cleans_up(tmp_path):
@@ -82,3 +86,30 @@ def test_the_address_names_a_reachable_host():
     assert address("::1", 8000, "t") == "http://[::1]:8000/?token=t"
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")
+
+
+def test_only_the_command_line_imports_the_web_page():
+    """The web package sits beside the command line: no library module imports it, and the
+    command line loads it only when ``serve`` runs (other commands start as fast as before)."""
+    package = Path(reportgen.__file__).parent
+    importers = []
+    for module in package.rglob("*.py"):
+        if module.is_relative_to(package / "web"):
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name == "reportgen.web" or name.startswith("reportgen.web.") for name in names):
+                importers.append((module.relative_to(package).as_posix(), node.col_offset))
+    assert importers == [("cli/serve.py", 4)]  # indented: inside run()
+
+
+def test_the_pages_templates_and_assets_are_package_data():
+    """Every template, style sheet and script is matched by the package data of pyproject.toml,
+    so an installed reportgen serves its pages."""
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["reportgen"]
+    web = Path(reportgen.__file__).parent / "web"
+    assets = [p.relative_to(web.parent).as_posix() for folder in ("templates", "static")
+              for p in (web / folder).iterdir()]
+    assert assets and all(any(fnmatch.fnmatch(a, pattern) for pattern in patterns) for a in assets)

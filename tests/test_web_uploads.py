@@ -148,3 +148,24 @@ def test_a_command_not_installed_says_so_on_its_page(slot, path):
         assert "此功能尚未安装" in page
         answer = client.post(path, files={"x": ("a.xlsx", b"x")})
         assert answer.status_code == 501 and "此功能尚未安装" in answer.text
+
+
+def test_an_upload_without_a_declared_size_is_cut_at_the_limit():
+    """A body sent in chunks, without Content-Length, is counted as it arrives and refused at
+    the limit, with the same answer; nothing is kept."""
+    application = app(max_upload=64 * 1024)
+    boundary = "reportgen-test-boundary"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"workbook\"; "
+            f"filename=\"大.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n").encode()
+
+    def body():  # type: ignore[no-untyped-def]
+        yield head
+        for _ in range(20):
+            yield bytes(16 * 1024)
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    with signed_in(application) as client:
+        answer = client.post("/check", content=body(),
+                             headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+        assert answer.status_code == 413 and "上传的文件太大" in answer.text
+        assert not any(application.state.store.root.iterdir())

@@ -11,12 +11,15 @@ message for the page; the server keeps serving.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, AsyncIterator, BinaryIO
 
 from attrs import frozen
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
+
+if TYPE_CHECKING:
+    from python_multipart.multipart import MultipartCallbacks
 
 MAX_UPLOAD = 50 * 1024 * 1024
 """Bytes one request may upload (all its files together): a report workbook is well under 5 MB."""
@@ -117,12 +120,13 @@ async def read_form(request: Request, folder: Path, *, max_bytes: int = MAX_UPLO
     reader = _Reader(folder / "in", max_files)
     parser = MultipartParser(boundary, reader.callbacks())
     received = 0
+    body = request.stream()
     try:
-        async for chunk in request.stream():
+        async for chunk in body:
             received += len(chunk)
             if received > max_bytes:
                 reader.close()
-                await _drain(request)
+                await _drain(body)
                 raise UploadRefused(too_large(None, max_bytes), 413)
             parser.write(chunk)
         parser.finalize()
@@ -136,9 +140,10 @@ async def read_form(request: Request, folder: Path, *, max_bytes: int = MAX_UPLO
     return Form(reader.fields, tuple(reader.files))
 
 
-async def _drain(request: Request) -> None:
+async def _drain(body: Request | AsyncIterator[bytes]) -> None:
+    """Read the rest of a refused body (up to :data:`DRAIN_LIMIT`) and throw it away."""
     read = 0
-    async for chunk in request.stream():
+    async for chunk in body.stream() if isinstance(body, Request) else body:
         read += len(chunk)
         if read > DRAIN_LIMIT:
             break
@@ -163,7 +168,7 @@ class _Reader:
         self._field = ""
         self._count = 0
 
-    def callbacks(self) -> dict:  # type: ignore[type-arg]
+    def callbacks(self) -> MultipartCallbacks:
         return {"on_part_begin": self._begin, "on_part_data": self._part_data,
                 "on_part_end": self._end, "on_header_field": self._header_field,
                 "on_header_value": self._header_value_data, "on_header_end": self._header_end,
