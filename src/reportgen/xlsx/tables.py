@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns
+from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns
 from reportgen.model import FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -34,7 +34,7 @@ def indicator_label(text: str | None) -> str:
 def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
                          problems: Problems) -> IndicatorTable | None:
     """The sheet's figures, or ``None`` when its rows are not the catalog's."""
-    columns = find_columns(ws, spec.columns, reader, problems)
+    columns = find_columns(ws, spec.columns, reader, problems, optional=(PREVIOUS_COLUMN,))
     if columns is None:
         return None
     rows = list(data_rows(ws))
@@ -66,12 +66,15 @@ def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str,
               columns: dict[str, int], reader: CellReader, survey: bool) -> IndicatorRow:
     value = reader.figure(ws.cell(row, columns["数值"]), unit=unit)
     note = reader.text(ws.cell(row, columns["备注"]))
+    previous = (reader.figure(ws.cell(row, columns[PREVIOUS_COLUMN]), unit=unit)
+                if PREVIOUS_COLUMN in columns else None)
     if not survey:
-        return IndicatorRow(indicator, unit, value, note)
+        return IndicatorRow(indicator, unit, value, note, previous=previous)
     return IndicatorRow(
         indicator, unit, value, note,
         survey_count=reader.figure(ws.cell(row, columns["调查人次"]), unit="人次"),
         survey_method=reader.text(ws.cell(row, columns["调查方式"])),
+        previous=previous,
     )
 
 
