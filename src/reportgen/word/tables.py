@@ -46,11 +46,12 @@ class Grid:
     """Column widths; they add up to the text block's width."""
 
 
-def indicator_grid(table: IndicatorTable, year: int) -> Grid:
+def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False) -> Grid:
     """An official indicator table: 序号 on top-level rows only, "其中：" on the first sub-row,
-    序号 merged over a group and 指标 merged over an indicator's two unit rows."""
+    序号 merged over a group and 指标 merged over an indicator's two unit rows. With
+    ``last_year``, last year's figures stand in a column before this year's."""
     survey = table.spec.survey
-    header = ["序号", "指标", "单位", f"{year}年"]
+    header = ["序号", "指标", "单位"] + ([f"{year - 1}年"] if last_year else []) + [f"{year}年"]
     header += ["调查人次", "调查方式", "备注"] if survey else ["备注"]
     body: list[tuple[GridCell, ...]] = []
     spans: list[Span] = []
@@ -71,8 +72,11 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
             name_start = i
         label = "" if same_indicator else _label(spec, previous.spec if previous else None)
         shown_number = str(number) if spec.level == 1 and not same_indicator else ""
-        cells = [GridCell(shown_number), GridCell(label, "left"), GridCell(row.unit),
-                 GridCell(format_figure(row.value.value, row.unit))]
+        cells = [GridCell(shown_number), GridCell(label, "left"), GridCell(row.unit)]
+        if last_year:
+            cells.append(GridCell(format_figure(row.previous.value if row.previous else None,
+                                                row.unit)))
+        cells.append(GridCell(format_figure(row.value.value, row.unit)))
         if survey:
             cells += [GridCell(format_number(row.survey_count.value if row.survey_count else None)),
                       GridCell(row.survey_method.text if row.survey_method else "")]
@@ -84,7 +88,11 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
         spans.append(Span(group_start + 1, 0, end - group_start))
     if end > name_start + 1:
         spans.append(Span(name_start + 1, 1, end - name_start))
-    widths = (10, 56, 12, 20, 18, 24, 16) if survey else (10, 88, 16, 24, 18)
+    widths: tuple[int, ...]
+    if last_year:
+        widths = (10, 44, 12, 18, 18, 16, 22, 16) if survey else (10, 72, 14, 21, 21, 18)
+    else:
+        widths = (10, 56, 12, 20, 18, 24, 16) if survey else (10, 88, 16, 24, 18)
     return Grid((tuple(GridCell(h) for h in header),), tuple(body),
                 tuple(sorted(spans, key=lambda s: (s.row, s.col))), tuple(map(float, widths)))
 

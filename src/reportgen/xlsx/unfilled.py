@@ -76,7 +76,10 @@ def collapse_unfilled(problems: Problems, file: str,
         parts.setdefault(sheet, []).append(f"{name}（{cell}）" if cell else name)
     lines = [f"“{sheet}”：{'、'.join(items)}" for sheet, items in parts.items()]
     figures = missing_figures(tables)
-    if figures:
+    if tables and len(figures) == len(tables) and all(t.rows and all(
+            r.value.is_empty for r in t.rows) for t in tables):
+        lines.append(f"{len(tables)}张指标表的本年数值")
+    elif figures:
         lines.append("指标表的本年数值：" + "、".join(figures))
     kept = [p for p in problems.items if p not in errors]
     message = "工作簿还没有填写完，以下内容仍是空的：" + "；".join(lines)
