@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 
-from reportgen.catalog import official
+from reportgen.catalog import load_catalog
 
 FILE_NAME = "test.xlsx"
 """The name tests give the saved workbook; messages start with it."""
@@ -54,7 +54,7 @@ def minimal_workbook() -> Workbook:
     foreword.append(["段落"])
     foreword.append([FOREWORD])
 
-    catalog = official()
+    catalog = load_catalog(2024)
     body = wb.create_sheet("正文")
     body.append(["类型", "内容"])
     body.append(["一级标题", "学校概况"])

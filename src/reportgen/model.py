@@ -13,7 +13,7 @@ from typing import Iterator, Union
 
 from attrs import field, frozen
 
-from reportgen.catalog import IndicatorSpec, TableSpec
+from reportgen.catalog import Catalog, IndicatorSpec, TableSpec, catalog_for, earliest
 
 
 @frozen
@@ -271,6 +271,15 @@ class Report:
     merged: tuple[MergedFigure, ...] = field(default=())
     """For a district workbook made by ``reportgen merge``: where each merged figure came
     from (the optional 来源 sheet)."""
+    catalog: Catalog = field()
+    """The catalog the indicator tables were read against: the catalog of the report's year,
+    or of the latest earlier year that has one (``catalog.year`` says which). Figures,
+    checks and placeholders look indicators up in it. A report built in code gets the
+    catalog serving :attr:`Meta.year`."""
+
+    @catalog.default
+    def _catalog_of_the_year(self) -> Catalog:
+        return catalog_for(self.meta.year) or earliest()
 
     def sections(self) -> Iterator[Section]:
         """Every section, depth first in document order."""

@@ -45,6 +45,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     problems = Problems()
     form, carried = init_workbook(target, year=args.year, source=source)
     rows = sum(len(t.row_units()) for t in form.catalog.tables)
+    if form.catalog.year != form.year:
+        print(f"提示：没有 {form.year} 年的指标目录，指标表按 {form.catalog.year} 年的官方指标表生成。",
+              file=err)
     if carried is None:
         print(f"已生成 {form.year} 年的空白工作簿：{target}（{len(form.catalog.tables)} 张指标表，"
               f"共 {rows} 行指标）。请先阅读第一个工作表“说明”，再逐表填写。", file=out)

@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import Catalog, official
+from reportgen.catalog import Catalog, latest
 from reportgen.errors import DataError, Problem, Problems
 from reportgen.xlsx.body import read_body, split_paragraphs
 from reportgen.xlsx.cells import CellReader, display
@@ -61,6 +61,7 @@ from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, EMPTY_NAMED, collapse_unfilled, \
     warn_missing_figures
+from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
     Case,
     IndicatorTable,
@@ -154,8 +155,11 @@ def _reason(exc: Exception) -> str:
 
 
 def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
-    """The report in the workbook, or ``None`` when ``problems`` holds errors."""
-    catalog = catalog or official()
+    """The report in the workbook, or ``None`` when ``problems`` holds errors.
+
+    The indicator tables are read against ``catalog`` when given, else against the catalog
+    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`).
+    """
     wb, uncached = open_workbook(path)
     try:
         reader = CellReader(path.name, problems, wb.epoch, uncached=uncached)
@@ -166,7 +170,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
             expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET,
-                        *(spec.name for spec in catalog.tables)}
+                        *(spec.name for spec in (catalog or latest()).tables)}
             strangers = [s for s in sheets if s not in expected
                          and not s.startswith(FREE_TABLE_PREFIX)]
             close = difflib.get_close_matches(name, strangers, n=1, cutoff=0.5)
@@ -178,7 +182,9 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
         statuses = StatusReader(reader, problems)
-        meta = _read_meta(meta_ws, reader, problems) if meta_ws else None
+        meta, year, year_ref = (_read_meta(meta_ws, reader, problems) if meta_ws
+                                else (None, None, None))
+        catalog = catalog or catalog_of_year(year, year_ref, problems)
         foreword = _read_foreword(foreword_ws, reader, problems, statuses) if foreword_ws else ()
         cases, unreadable_cases, candidates = (
             _read_cases(cases_ws, reader, problems, statuses) if cases_ws else ({}, None, set()))
@@ -225,13 +231,17 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, merged=merged)
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog,
+                  merged=merged)
 
 
-def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | None:
+def _read_meta(ws: Worksheet, reader: CellReader,
+               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None]:
+    """The report's settings, and its 报告年份 and that cell (known even when another setting
+    is missing, to choose the catalog)."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
     if columns is None:
-        return None
+        return None, None, None
     cells = {}
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["项目"])
@@ -274,12 +284,13 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | 
             problems.add(f"“{META_PREVIOUS}”应为“{YES}”或“{NO}”", reader.ref(cells[META_PREVIOUS]),
                          found=choice.text, code="E-META-CHOICE")
         show_previous = choice is not None and choice.text == YES
+    year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
     if None in (region, period, title, issuer, year, date):
-        return None
+        return None, year, year_ref
     assert region and period and title and issuer and year is not None and date is not None
     return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
-                tables_in_appendix=appendix, year_source=reader.ref(cells[META_YEAR]),
-                date_source=reader.ref(cells[META_DATE]), show_previous=show_previous)
+                tables_in_appendix=appendix, year_source=year_ref,
+                date_source=reader.ref(cells[META_DATE]), show_previous=show_previous), year, year_ref
 
 
 def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems,

@@ -24,7 +24,7 @@ from reportgen.xlsx import load, sheets as names
 from reportgen.xlsx.blank import write_form
 from reportgen.xlsx.form import CopiedSheet, FigureKey, Form, FormCase, FormFigure, FormNamed, \
     FormRow
-from reportgen.yearly.catalogs import catalog_for
+from reportgen.yearly.catalogs import serving
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _KINDS = {1: names.KIND_H1, 2: names.KIND_H2, 3: names.KIND_H3}
@@ -55,7 +55,7 @@ def period_label(year: int) -> str:
 
 def blank_form(year: int, catalog: Catalog | None = None) -> Form:
     """The blank workbook of ``year``: only 报告年份, 学年度 and the two settings filled."""
-    return Form(catalog or catalog_for(year), year, {
+    return Form(catalog or serving(year), year, {
         names.META_YEAR: year, names.META_PERIOD: period_label(year),
         names.META_TABLES: names.TABLES_APPENDIX, names.META_PREVIOUS: names.NO,
     })
@@ -73,7 +73,7 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
     """This year's form from last year's ``report`` (read from ``source``), and a summary."""
     old = report.meta
     year = old.year + 1
-    catalog = catalog or catalog_for(year)
+    catalog = catalog or serving(year)
     meta: dict[str, str | int | datetime.date | None] = {
         names.META_REGION: old.region.text,
         names.META_PERIOD: shift_years(old.period.text, old.year),
