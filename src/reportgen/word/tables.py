@@ -90,7 +90,7 @@ def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False)
         spans.append(Span(name_start + 1, 1, end - name_start))
     widths: tuple[int, ...]
     if last_year:
-        widths = (10, 44, 12, 18, 18, 16, 22, 16) if survey else (10, 72, 14, 21, 21, 18)
+        widths = (10, 46, 11, 17, 17, 18, 21, 16) if survey else (10, 72, 14, 21, 21, 18)
     else:
         widths = (10, 56, 12, 20, 18, 24, 16) if survey else (10, 88, 16, 24, 18)
     return Grid((tuple(GridCell(h) for h in header),), tuple(body),
