@@ -101,8 +101,8 @@ def test_2024_figures_remain_only_as_last_years(example, carried_report):
         for old_row, new_row in zip(old.rows, new.rows):
             assert new_row.value.is_empty, new_row.value.source
             assert new_row.previous is not None and new_row.previous.value == old_row.value.value
-            if new_row.survey_count is not None:
-                assert new_row.survey_count.is_empty and new_row.survey_method is None
+            for extra in new_row.extra:
+                assert (extra.figure is None or extra.figure.is_empty) and extra.text is None
             assert new_row.note is None
 
 

@@ -79,7 +79,7 @@ def test_every_value_cell_takes_numbers_only_and_says_what_it_is(wb):
         ws = wb[spec.name]
         header = [c.value for c in ws[1]]
         rules = validations(ws)
-        columns = ["数值", "上年"] + (["调查人次"] if spec.survey else [])
+        columns = ["数值", "上年"] + [c.sheet for c in spec.extra_columns if c.unit]
         for row, (indicator, unit) in enumerate(spec.row_units(), 2):
             for column in columns:
                 cell = ws.cell(row, header.index(column) + 1)

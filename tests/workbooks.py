@@ -71,7 +71,7 @@ def minimal_workbook() -> Workbook:
 
     for spec in catalog.tables:
         ws = wb.create_sheet(spec.name)
-        ws.append(list(spec.columns))
+        ws.append(list(spec.headers))
         number = 0
         previous = None
         for indicator, unit in spec.row_units():
@@ -87,7 +87,7 @@ def minimal_workbook() -> Workbook:
                 "调查方式": "问卷",
                 "备注": None,
             }
-            ws.append([row[c] for c in spec.columns])
+            ws.append([row[c] for c in spec.headers])
             previous = indicator
 
     free = wb.create_sheet(FREE_TABLE)

@@ -151,24 +151,43 @@ class Case:
 
 
 @frozen
+class ColumnValue:
+    """What one of a table's own columns (调查人次, 调查方式 — see the catalog) holds in a row."""
+
+    column: str
+    """The column's id in the catalog (``survey_count``)."""
+    figure: Figure | None = None
+    """For a figure column: the number (its ``value`` is ``None`` for an empty cell)."""
+    text: Text | None = None
+    """For a text column: the text; ``None`` for an empty cell."""
+
+
+@frozen
 class IndicatorRow:
     """One printed row of an official indicator table: an indicator in one unit."""
 
     spec: IndicatorSpec
-    """The catalog's indicator (name, level, units)."""
+    """The catalog's indicator (name, level, units, aggregation meaning)."""
     unit: str
     """The unit of this row; an indicator with two units (门 and 学时) has two rows."""
     value: Figure
     """The figure for the report's year."""
     note: Text | None = None
     """The 备注 cell."""
-    survey_count: Figure | None = None
-    """调查人次, in the 满意度调查表 only."""
-    survey_method: Text | None = None
-    """调查方式, in the 满意度调查表 only."""
+    extra: tuple[ColumnValue, ...] = ()
+    """The table's own columns in the catalog's order (the 满意度调查表's 调查人次 and
+    调查方式); empty for a table with only the fixed five."""
     previous: Figure | None = None
     """Last year's figure (the optional 上年 column), for year-over-year placeholders and the
     optional 上年 column of the printed table; ``None`` when the sheet has no such column."""
+
+    def figure_in(self, column: str) -> Figure | None:
+        """The number in the table's own column ``column`` (``survey_count``), if it has one."""
+        return next((v.figure for v in self.extra if v.column == column), None)
+
+    def text_in(self, column: str) -> Text | None:
+        """The text in the table's own column ``column`` (``survey_method``), if any."""
+        return next((v.text for v in self.extra if v.column == column), None)
 
 
 @frozen

@@ -9,7 +9,7 @@ never evaluated as a template.
   〔毕业生人数*〕); when two tables use the name, the table comes first (〔教学资源表:国家级数量*〕,
   ``:`` or ``：``); a two-unit indicator takes its unit in brackets (〔教学计划内课程总数（学时）〕).
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
-- A derived figure (:data:`reportgen.figures.DERIVED`: 〔毕业生升学率〕, 〔计算生师比〕), and for any
+- A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
 - Year over year (:mod:`reportgen.year_over_year`): any of these names followed by ``@上年``,
   ``@变化`` or ``@增幅`` (〔毕业生人数@变化〕 → 增加12人) when the figure has last year's value.
@@ -28,7 +28,7 @@ from decimal import Decimal
 import attrs
 
 from reportgen import year_over_year
-from reportgen.figures import DERIVED, DERIVED_PREFIX, Figures, Quantity
+from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
 from reportgen.errors import Problem, Severity
 from reportgen.model import Case, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
@@ -86,7 +86,7 @@ class Names:
                 previous = self.values.get(PREVIOUS_PREFIX + named.name.text)
             self.pairs[f"named.{named.name.text}"] = year_over_year.Pair(
                 named.value.value, previous, named.unit)
-        self.derived = {d.name: d for d in DERIVED}
+        self.derived = {d.name: d for d in self.figures.catalog.derived}
 
     def _add(self, name: str, printed: str, key: str) -> None:
         entries = self.exact.setdefault(name, [])

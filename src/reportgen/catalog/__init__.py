@@ -18,12 +18,14 @@ import re
 from importlib import resources
 from typing import Iterable
 
+from reportgen.catalog.aggregation import AggregateKind, Aggregation
 from reportgen.catalog.parse import CatalogError, parse_catalog
 from reportgen.catalog.specs import (
-    STANDARD_COLUMNS,
     SUB_ROW_PREFIX,
-    SURVEY_COLUMNS,
     Catalog,
+    ColumnKind,
+    ColumnSpec,
+    DerivedSpec,
     IndicatorSpec,
     TableSpec,
 )
@@ -79,11 +81,14 @@ def latest() -> Catalog:
 
 
 __all__ = [
-    "STANDARD_COLUMNS",
     "SUB_ROW_PREFIX",
-    "SURVEY_COLUMNS",
+    "AggregateKind",
+    "Aggregation",
     "Catalog",
     "CatalogError",
+    "ColumnKind",
+    "ColumnSpec",
+    "DerivedSpec",
     "IndicatorSpec",
     "TableSpec",
     "catalog_for",

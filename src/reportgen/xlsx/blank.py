@@ -21,7 +21,8 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import SUB_ROW_PREFIX, TableSpec
+from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, TableSpec
+from reportgen.catalog.specs import FIXED_KINDS
 from reportgen.files import write_atomically
 from reportgen.numbers import PERCENT_UNIT, RATIO_UNIT
 from reportgen.xlsx import sheets as names
@@ -153,9 +154,13 @@ def indicator_label(spec: TableSpec, index: int) -> str:
 def indicator_sheet(ws: Worksheet, spec: TableSpec, form: Form) -> None:
     """An indicator sheet: fixed 序号, 指标, 单位; validated value cells; protected."""
     columns = indicator_columns(spec)
+    sheet = {kind: spec.fixed(kind).sheet for kind in ColumnKind if kind in FIXED_KINDS}
     longest = max(text_width(i.name) for i in spec.indicators) + 6
-    header(ws, columns, {"序号": 6, "指标": min(longest, 60), "单位": 8, "数值": 12,
-                         names.PREVIOUS_COLUMN: 12, "调查人次": 10, "调查方式": 18, "备注": 20})
+    widths = {sheet[ColumnKind.NUMBER]: 6.0, sheet[ColumnKind.NAME]: min(longest, 60),
+              sheet[ColumnKind.UNIT]: 8.0, sheet[ColumnKind.VALUE]: 12.0,
+              names.PREVIOUS_COLUMN: 12.0, sheet[ColumnKind.NOTE]: 20.0}
+    widths.update({c.sheet: max(text_width(c.sheet) + 4, 12) for c in spec.extra_columns})
+    header(ws, columns, widths)
     at = {name: index for index, name in enumerate(columns, 1)}
     number = 0
     for index, (indicator, unit) in enumerate(spec.row_units()):
@@ -163,14 +168,14 @@ def indicator_sheet(ws: Worksheet, spec: TableSpec, form: Form) -> None:
         label = indicator_label(spec, index)
         if indicator.level == 1 and label:
             number += 1
-        fixed = (number if indicator.level == 1 and label else None, label, unit)
-        for column, value in zip(("序号", "指标", "单位"), fixed):
-            cell = ws.cell(row, at[column], value)
-            cell.fill = FIXED_FILL
+        fixed = ((ColumnKind.NUMBER, number if indicator.level == 1 and label else None),
+                 (ColumnKind.NAME, label), (ColumnKind.UNIT, unit))
+        for kind, content in fixed:
+            ws.cell(row, at[sheet[kind]], content).fill = FIXED_FILL
         figure = form.figures.get((spec.id, indicator.id, unit), FormFigure())
         what = f"{indicator.name}（{unit}）" if unit not in ("", RATIO_UNIT) else indicator.name
         how = _how(unit)
-        value = ws.cell(row, at["数值"])
+        value = ws.cell(row, at[sheet[ColumnKind.VALUE]])
         put_number(value, figure.value)
         number_rule(ws, value, unit, indicator.name,
                     f"{what}\n填写{form.year}年的数值。{how}")
@@ -178,16 +183,27 @@ def indicator_sheet(ws: Worksheet, spec: TableSpec, form: Form) -> None:
         put_number(previous, figure.previous)
         number_rule(ws, previous, unit, f"上年：{indicator.name}",
                     f"{what}\n{form.year - 1}年的数值（可空），供〔名称@变化〕等占位符和上年列使用。{how}")
-        if spec.survey:
-            count = ws.cell(row, at["调查人次"])
-            put_number(count, figure.survey_count)
-            number_rule(ws, count, "人次", f"调查人次：{indicator.name}",
-                        "参加这项满意度调查的人次（整数）。合并各校时按它加权。", whole=True)
-            method = ws.cell(row, at["调查方式"], figure.survey_method or None)
-            method.protection = UNLOCKED
-        note = ws.cell(row, at["备注"], figure.note or None)
+        for column in spec.extra_columns:
+            cell = ws.cell(row, at[column.sheet])
+            given = figure.extra.get(column.id)
+            if column.kind is ColumnKind.FIGURE:
+                put_number(cell, given if isinstance(given, Decimal) else None)
+                number_rule(ws, cell, column.unit, f"{column.sheet}：{indicator.name}",
+                            f"{column.sheet}（{column.unit}），只填数字。"
+                            + _weighs(spec, column.id), whole=column.unit == "人次")
+            else:
+                cell.value = given if isinstance(given, str) and given else None
+                cell.protection = UNLOCKED
+        note = ws.cell(row, at[sheet[ColumnKind.NOTE]], figure.note or None)
         note.protection = UNLOCKED
     protect(ws)
+
+
+def _weighs(spec: TableSpec, column: str) -> str:
+    """Says that a figure column weights the merge, when it does."""
+    if any(i.aggregation.weight_column == column for i in spec.indicators):
+        return "区县合并各校数据时按它加权。"
+    return ""
 
 
 def _how(unit: str) -> str:

@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from openpyxl.utils import get_column_letter
 
-from reportgen.catalog import Catalog, TableSpec
+from reportgen.catalog import Catalog, ColumnKind, TableSpec
 from reportgen.model import SourceRef
 
 MetaValue = str | int | datetime.date | None
@@ -63,12 +63,11 @@ class FormFigure:
     """数值, this year's figure."""
     previous: Decimal | None = None
     """上年, last year's figure."""
-    survey_count: Decimal | None = None
-    """调查人次 (满意度调查表 only)."""
-    survey_method: str = ""
-    """调查方式 (满意度调查表 only)."""
     note: str = ""
     """备注."""
+    extra: Mapping[str, Decimal | str] = field(factory=dict)
+    """The table's own columns by their catalog id (``survey_count``: 调查人次, a number;
+    ``survey_method``: 调查方式, a text); a column absent here is left empty."""
 
 
 @frozen
@@ -102,7 +101,7 @@ class SourceRow:
     figure: FigureKey
     """The merged indicator row."""
     column: str
-    """The column merged: 数值 or 调查人次."""
+    """The catalog id of the column merged: ``value`` or a figure column (``survey_count``)."""
     method: str
     """How it was merged, in the clerk's words."""
     merged: str
@@ -164,18 +163,23 @@ PREVIOUS_COLUMN = "上年"
 
 
 def indicator_columns(spec: TableSpec) -> tuple[str, ...]:
-    """The columns of an indicator sheet in a form: the catalog's, with 上年 before 备注."""
-    columns = list(spec.columns)
-    columns.insert(columns.index("备注"), PREVIOUS_COLUMN)
+    """The headers of an indicator sheet in a form: the catalog's, with 上年 before 备注."""
+    columns = list(spec.headers)
+    columns.insert(columns.index(spec.fixed(ColumnKind.NOTE).sheet), PREVIOUS_COLUMN)
     return tuple(columns)
 
 
-def figure_coordinate(spec: TableSpec, key: FigureKey, column: str = "数值") -> str:
-    """Where a form puts an indicator row's ``column`` (``D2``)."""
+def figure_coordinate(spec: TableSpec, key: FigureKey, column: str = "value") -> str:
+    """Where a form puts the column ``column`` (an id of the catalog: ``value``,
+    ``survey_count``) of an indicator row (``D2``)."""
     _, indicator_id, unit = key
+    found = spec.column(column)
+    if found is None:
+        raise KeyError(column)
+    letter = get_column_letter(indicator_columns(spec).index(found.sheet) + 1)
     for index, (indicator, row_unit) in enumerate(spec.row_units()):
         if indicator.id == indicator_id and row_unit == unit:
-            return f"{get_column_letter(indicator_columns(spec).index(column) + 1)}{index + 2}"
+            return f"{letter}{index + 2}"
     raise KeyError(key)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.catalog import TableSpec
 from reportgen.xlsx import sheets as names
 from reportgen.xlsx.form import Form, figure_coordinate
 from reportgen.xlsx.formatting import WRAP, choices, fit_row, header
@@ -61,11 +62,17 @@ def write_sources(ws: Worksheet, form: Form) -> None:
         spec = form.catalog.by_id(item.figure[0])
         indicator = next(i for i in spec.indicators if i.id == item.figure[1])
         values = (spec.name, figure_coordinate(spec, item.figure, item.column),
-                  indicator.name + ("" if item.column == "数值" else f"（{item.column}）"),
+                  indicator.name + ("" if item.column == "value"
+                                    else f"（{_header(spec, item.column)}）"),
                   item.figure[2], item.method, item.merged, item.school, str(item.place),
                   item.value)
         for column, value in enumerate(values, 1):
             ws.cell(row, column, value)
+
+
+def _header(spec: TableSpec, column: str) -> str:
+    found = spec.column(column)
+    return found.sheet if found else column
 
 
 def write_material(ws: Worksheet, form: Form) -> None:

@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import Catalog, latest
+from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
 from reportgen.xlsx.body import read_body, split_paragraphs
 from reportgen.xlsx.cells import CellReader, display
@@ -188,8 +188,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         foreword = _read_foreword(foreword_ws, reader, problems, statuses) if foreword_ws else ()
         cases, unreadable_cases, candidates = (
             _read_cases(cases_ws, reader, problems, statuses) if cases_ws else ({}, None, set()))
-        merged = (read_sources(sheets[SOURCES_SHEET], reader, problems)
-                  if SOURCES_SHEET in sheets else ())
+        merged_figures = (read_sources(sheets[SOURCES_SHEET], reader, problems)
+                          if SOURCES_SHEET in sheets else ())
 
         named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
                  else ())
@@ -197,7 +197,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
         for spec in catalog.tables:
-            ws = sheet(spec.name, mergeable=("序号", "指标"))
+            merged = (spec.fixed(ColumnKind.NUMBER).sheet, spec.fixed(ColumnKind.NAME).sheet)
+            ws = sheet(spec.name, mergeable=merged)
             table = read_indicator_table(ws, spec, reader, problems) if ws else None
             if table is not None:
                 tables[spec.name] = table
@@ -232,7 +233,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
     if problems.errors or meta is None:
         return None
     return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog,
-                  merged=merged)
+                  merged=merged_figures)
 
 
 def _read_meta(ws: Worksheet, reader: CellReader,
