@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libreoffice-writer-nogui python3-uno fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai
-          fonts-liberation poppler-utils chromium chromium-driver)
+packages=(libreoffice-writer-nogui libreoffice-calc-nogui python3-uno fonts-noto-cjk fonts-noto-cjk-extra
+          fonts-arphic-ukai fonts-liberation poppler-utils chromium chromium-driver)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do

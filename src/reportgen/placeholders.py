@@ -9,8 +9,10 @@ never evaluated as a template.
   〔毕业生人数*〕); when two tables use the name, the table comes first (〔教学资源表:国家级数量*〕,
   ``:`` or ``：``); a two-unit indicator takes its unit in brackets (〔教学计划内课程总数（学时）〕).
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
-- A derived figure (:data:`reportgen.figures.DERIVED`: 〔毕业生升学率〕, 〔计算生师比〕), and for any
+- A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
+- Year over year (:mod:`reportgen.year_over_year`): any of these names followed by ``@上年``,
+  ``@变化`` or ``@增幅`` (〔毕业生人数@变化〕 → 增加12人) when the figure has last year's value.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
@@ -25,7 +27,8 @@ from decimal import Decimal
 
 import attrs
 
-from reportgen.figures import DERIVED, DERIVED_PREFIX, Figures, Quantity
+from reportgen import year_over_year
+from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
 from reportgen.errors import Problem, Severity
 from reportgen.model import Case, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
@@ -49,6 +52,7 @@ class Names:
     def __init__(self, report: Report):
         self.figures = Figures(report)
         self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
+        self.pairs: dict[str, year_over_year.Pair] = {}  # key → this year's and last year's
         self.forms: dict[str, list[str]] = {}  # key → its names, most natural first
         for table in report.indicator_tables:
             parent = ""
@@ -70,11 +74,19 @@ class Names:
                 printed = format_figure(row.value.value, row.unit)
                 for form in forms + qualified + ids:
                     self._add(form, printed, key)
+                self.pairs[key] = year_over_year.Pair(
+                    row.value.value, row.previous.value if row.previous else None, row.unit)
         for named in report.named:
             key = f"named.{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
-        self.derived = {d.name: d for d in DERIVED}
+        for named in report.named:
+            previous = named.previous.value if named.previous else None
+            if previous is None:
+                previous = self.values.get(PREVIOUS_PREFIX + named.name.text)
+            self.pairs[f"named.{named.name.text}"] = year_over_year.Pair(
+                named.value.value, previous, named.unit)
+        self.derived = {d.name: d for d in self.figures.catalog.derived}
 
     def _add(self, name: str, printed: str, key: str) -> None:
         entries = self.exact.setdefault(name, [])
@@ -100,10 +112,28 @@ class Names:
         for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
             if name.endswith(suffix):
                 return self._change(name[: -len(suffix)], growth=suffix == GROWTH_SUFFIX)
+        split = year_over_year.split(name)
+        if split is not None:
+            return self._year_over_year(*split)
         close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
                                           cutoff=0.5)
         hint = f"。是否是：{'、'.join(f'〔{c}〕' for c in close)}" if close else ""
         return None, f"没有名为“{raw}”的数据{hint}"
+
+    def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, str | None]:
+        """〔名称@上年〕, 〔名称@变化〕, 〔名称@增幅〕 of an indicator or a named figure."""
+        entries = self.exact.get(base)
+        if not entries:
+            printed, reason = self.resolve(base)
+            return None, reason if printed is None else f"“{base}”没有上年数值"
+        if len(entries) > 1:
+            forms = "、".join(f"〔{self._unique_form(key)}{year_over_year.SEPARATOR}{suffix}〕"
+                             for _, key in entries)
+            return None, f"名称“{base}”指向多个指标，请写明是哪一个：{forms}"
+        try:
+            return year_over_year.phrase(self.pairs[entries[0][1]], suffix), None
+        except year_over_year.NoValue as reason:
+            return None, f"“{base}”{reason}"
 
     def _derived(self, name: str) -> tuple[str | None, str | None]:
         spec = self.derived[name]

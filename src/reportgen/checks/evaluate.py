@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from reportgen.figures import Agreement, Figures, FreeGrid, Quantity, compare
+from reportgen.figures import COLUMN_SEPARATOR, Agreement, Figures, FreeGrid, Quantity, compare
 from reportgen.checks.rules import Kind, Rule
 from reportgen.errors import Problem, Severity
 from reportgen.numbers import PERCENT_UNIT, decimals, format_number, round_half_up
@@ -119,13 +119,14 @@ def _fraction(rule: Rule, figures: Figures) -> Iterator[Problem]:
 
 
 def _survey_base(rule: Rule, figures: Figures) -> Iterator[Problem]:
-    for pattern in rule.operands:
+    for operand in rule.operands:  # rates @ the column of the same row holding their base
+        pattern, _, column = operand.partition(COLUMN_SEPARATOR)
         for q in figures.expand(pattern):
-            count = q.row.survey_count if q.row is not None else None
-            if count is not None and count.value == 0:
-                yield Problem(f"{q.label}的调查人次为 0，却填写了满意度", q.source, q.shown,
+            base = figures.get(f"{q.ref}{COLUMN_SEPARATOR}{column}")
+            if base is not None and base.value == 0:
+                yield Problem(f"{base.label}为 0，却填写了满意度", q.source, q.shown,
                               "没有调查就没有满意度：请把满意度和调查人次都留空，或填写实际调查结果",
-                              rule.severity, count.source, "0", rule.id)
+                              rule.severity, base.source, "0", rule.id)
 
 
 def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[FreeGrid, int]]:

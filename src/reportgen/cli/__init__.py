@@ -2,7 +2,10 @@
 
 Commands (each in its own module of this package): ``reportgen WORKBOOK`` builds the report; ``reportgen check WORKBOOK`` lists the
 workbook's problems and findings without building; ``reportgen pages REPORT`` draws chosen
-pages as PNG pictures for review; ``reportgen serve`` runs the clerk's web page on this computer.
+pages as PNG pictures for review; ``reportgen init NEW.xlsx`` writes a workbook to fill in
+(blank, or this year's from last year's with ``--from``); ``reportgen merge SCHOOL.xlsx … -o
+DISTRICT.xlsx`` adds the schools' workbooks up into the district's; ``reportgen serve`` runs
+the clerk's web page on this computer.
 
 Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
 called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
@@ -15,7 +18,7 @@ import sys
 import traceback
 from typing import Callable, Sequence, TextIO
 
-from reportgen.cli import build, check, pages, serve
+from reportgen.cli import build, check, init, merge, pages, serve
 from reportgen.cli.build import build_parser
 from reportgen.cli.check import as_json, as_text, build_check_parser
 from reportgen.cli.pages import build_pages_parser
@@ -28,6 +31,8 @@ __all__ = ["COMMANDS", "as_json", "as_text", "build_check_parser", "build_pages_
 Command = Callable[[Sequence[str], TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "check": check.run,
+    "init": init.run,
+    "merge": merge.run,
     "pages": pages.run,
     "serve": serve.run,
 }

@@ -96,7 +96,8 @@ def build_context(report: Report) -> dict[str, Any]:
 
     def add_table(table: Table, prefix: str = "表") -> None:
         counters["table"] += 1
-        grid = (indicator_grid(table, meta.year) if isinstance(table, IndicatorTable)
+        grid = (indicator_grid(table, meta.year, last_year=meta.show_previous)
+                if isinstance(table, IndicatorTable)
                 else free_grid(table))
         blocks.append(TableBlock(f"{prefix}{counters['table']} {table.title}", grid.header,
                                  grid.body, grid))

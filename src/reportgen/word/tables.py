@@ -10,8 +10,8 @@ import unicodedata
 
 from attrs import frozen
 
-from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec
-from reportgen.model import FreeTable, IndicatorTable, Span
+from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, ColumnSpec, IndicatorSpec
+from reportgen.model import FreeTable, IndicatorRow, IndicatorTable, Span
 from reportgen.numbers import format_figure, format_number
 
 TEXT_WIDTH_MM = 156
@@ -46,12 +46,16 @@ class Grid:
     """Column widths; they add up to the text block's width."""
 
 
-def indicator_grid(table: IndicatorTable, year: int) -> Grid:
+def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False) -> Grid:
     """An official indicator table: 序号 on top-level rows only, "其中：" on the first sub-row,
-    序号 merged over a group and 指标 merged over an indicator's two unit rows."""
-    survey = table.spec.survey
-    header = ["序号", "指标", "单位", f"{year}年"]
-    header += ["调查人次", "调查方式", "备注"] if survey else ["备注"]
+    序号 merged over a group and 指标 merged over an indicator's two unit rows. With
+    ``last_year``, last year's figures stand in a column before this year's, as wide."""
+    columns = table.spec.columns  # the catalog's columns: headers, order and widths
+    header: list[str] = []
+    for c in columns:
+        if c.kind is ColumnKind.VALUE and last_year:
+            header.append(c.printed_header(year - 1))
+        header.append(c.printed_header(year))
     body: list[tuple[GridCell, ...]] = []
     spans: list[Span] = []
     number = 0
@@ -71,12 +75,16 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
             name_start = i
         label = "" if same_indicator else _label(spec, previous.spec if previous else None)
         shown_number = str(number) if spec.level == 1 and not same_indicator else ""
-        cells = [GridCell(shown_number), GridCell(label, "left"), GridCell(row.unit),
-                 GridCell(format_figure(row.value.value, row.unit))]
-        if survey:
-            cells += [GridCell(format_number(row.survey_count.value if row.survey_count else None)),
-                      GridCell(row.survey_method.text if row.survey_method else "")]
-        cells.append(GridCell(row.note.text if row.note else "", "left"))
+        fixed = {ColumnKind.NUMBER: GridCell(shown_number), ColumnKind.NAME: GridCell(label, "left"),
+                 ColumnKind.UNIT: GridCell(row.unit),
+                 ColumnKind.VALUE: GridCell(format_figure(row.value.value, row.unit)),
+                 ColumnKind.NOTE: GridCell(row.note.text if row.note else "", "left")}
+        cells: list[GridCell] = []
+        for c in columns:
+            if c.kind is ColumnKind.VALUE and last_year:
+                cells.append(GridCell(format_figure(row.previous.value if row.previous else None,
+                                                    row.unit)))
+            cells.append(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c))
         body.append(tuple(cells))
         previous = row
     end = len(table.rows)
@@ -84,9 +92,22 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
         spans.append(Span(group_start + 1, 0, end - group_start))
     if end > name_start + 1:
         spans.append(Span(name_start + 1, 1, end - name_start))
-    widths = (10, 56, 12, 20, 18, 24, 16) if survey else (10, 88, 16, 24, 18)
+    relative = [w for c in columns
+                for w in ((c.width, c.width) if c.kind is ColumnKind.VALUE and last_year
+                          else (c.width,))]
+    total = sum(relative)
+    widths = tuple(float(TEXT_WIDTH_MM * w / total) for w in relative)
     return Grid((tuple(GridCell(h) for h in header),), tuple(body),
-                tuple(sorted(spans, key=lambda s: (s.row, s.col))), tuple(map(float, widths)))
+                tuple(sorted(spans, key=lambda s: (s.row, s.col))), widths)
+
+
+def _extra_cell(row: IndicatorRow, column: ColumnSpec) -> GridCell:
+    """A table's own column (调查人次, 调查方式): a number or a text, centred."""
+    if column.kind is ColumnKind.FIGURE:
+        figure = row.figure_in(column.id)
+        return GridCell(format_number(figure.value if figure else None))
+    text = row.text_in(column.id)
+    return GridCell(text.text if text else "")
 
 
 def _label(spec: IndicatorSpec, previous: IndicatorSpec | None) -> str:

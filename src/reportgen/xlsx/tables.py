@@ -13,11 +13,11 @@ from collections import Counter
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec, TableSpec
+from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns
-from reportgen.model import FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
+from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns
+from reportgen.model import ColumnValue, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"
 
@@ -34,18 +34,20 @@ def indicator_label(text: str | None) -> str:
 def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
                          problems: Problems) -> IndicatorTable | None:
     """The sheet's figures, or ``None`` when its rows are not the catalog's."""
-    columns = find_columns(ws, spec.columns, reader, problems)
+    columns = find_columns(ws, spec.headers, reader, problems, optional=(PREVIOUS_COLUMN,))
     if columns is None:
         return None
     rows = list(data_rows(ws))
     expected = spec.row_units()
+    name_column = columns[spec.fixed(ColumnKind.NAME).sheet]
+    unit_column = columns[spec.fixed(ColumnKind.UNIT).sheet]
 
     found: list[tuple[str, str]] = []
     previous = ""
     for row in rows:
-        name_cell = ws.cell(row, columns["指标"])
+        name_cell = ws.cell(row, name_column)
         label = indicator_label(display(name_cell))
-        unit = (display(ws.cell(row, columns["单位"])) or "").strip(_SPACES)
+        unit = (display(ws.cell(row, unit_column)) or "").strip(_SPACES)
         if not label and previous:  # the second row of a two-unit indicator
             label = previous
         found.append((label, unit))
@@ -53,26 +55,31 @@ def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
 
     wanted = [(s.name, unit) for s, unit in expected]
     if found != wanted:
-        _report_row_differences(ws, spec, rows, found, wanted, columns["指标"], reader, problems)
+        _report_row_differences(ws, spec, rows, found, wanted, name_column, reader, problems)
         return None
 
     result = []
     for row, (indicator, unit) in zip(rows, expected):
-        result.append(_read_row(ws, row, indicator, unit, columns, reader, spec.survey))
+        result.append(_read_row(ws, row, indicator, unit, spec, columns, reader))
     return IndicatorTable(spec, tuple(result), reader.sheet_ref(ws.title))
 
 
-def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str,
-              columns: dict[str, int], reader: CellReader, survey: bool) -> IndicatorRow:
-    value = reader.figure(ws.cell(row, columns["数值"]), unit=unit)
-    note = reader.text(ws.cell(row, columns["备注"]))
-    if not survey:
-        return IndicatorRow(indicator, unit, value, note)
-    return IndicatorRow(
-        indicator, unit, value, note,
-        survey_count=reader.figure(ws.cell(row, columns["调查人次"]), unit="人次"),
-        survey_method=reader.text(ws.cell(row, columns["调查方式"])),
+def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec: TableSpec,
+              columns: dict[str, int], reader: CellReader) -> IndicatorRow:
+    """One row: its figure, its note and the table's own columns as the catalog lists them."""
+    def cell(kind: ColumnKind):
+        return ws.cell(row, columns[spec.fixed(kind).sheet])
+
+    extra = tuple(
+        ColumnValue(c.id, figure=reader.figure(ws.cell(row, columns[c.sheet]), unit=c.unit))
+        if c.kind is ColumnKind.FIGURE
+        else ColumnValue(c.id, text=reader.text(ws.cell(row, columns[c.sheet])))
+        for c in spec.extra_columns
     )
+    previous = (reader.figure(ws.cell(row, columns[PREVIOUS_COLUMN]), unit=unit)
+                if PREVIOUS_COLUMN in columns else None)
+    return IndicatorRow(indicator, unit, reader.figure(cell(ColumnKind.VALUE), unit=unit),
+                        reader.text(cell(ColumnKind.NOTE)), extra, previous=previous)
 
 
 def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],

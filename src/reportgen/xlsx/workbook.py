@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import Catalog, official
+from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
 from reportgen.xlsx.body import read_body, split_paragraphs
 from reportgen.xlsx.cells import CellReader, display
@@ -32,19 +32,36 @@ from reportgen.xlsx.sheets import (
     META_PERIOD,
     META_REGION,
     META_SHEET,
+    META_PREVIOUS,
     META_TABLES,
     META_TITLE,
     META_YEAR,
     NAMED_COLUMNS,
     NAMED_SHEET,
     NAMED_UNIT_COLUMN,
+    CASE_STATUS_VALUES,
+    PREVIOUS_COLUMN,
+    SCHOOL_COLUMN,
+    SOURCES_SHEET,
+    STATUS_CANDIDATE,
+    STATUS_CARRIED,
+    STATUS_COLUMN,
+    STATUS_VALUES,
+    NO,
+    YES,
     TABLES_APPENDIX,
     TABLES_INLINE,
     check_layout,
     data_rows,
     find_columns,
 )
+from reportgen.xlsx.named import read_named
+from reportgen.xlsx.sources import read_sources
+from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
+from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, EMPTY_NAMED, collapse_unfilled, \
+    warn_missing_figures
+from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
     Case,
     IndicatorTable,
@@ -138,8 +155,11 @@ def _reason(exc: Exception) -> str:
 
 
 def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
-    """The report in the workbook, or ``None`` when ``problems`` holds errors."""
-    catalog = catalog or official()
+    """The report in the workbook, or ``None`` when ``problems`` holds errors.
+
+    The indicator tables are read against ``catalog`` when given, else against the catalog
+    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`).
+    """
     wb, uncached = open_workbook(path)
     try:
         reader = CellReader(path.name, problems, wb.epoch, uncached=uncached)
@@ -150,7 +170,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
             expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET,
-                        *(spec.name for spec in catalog.tables)}
+                        *(spec.name for spec in (catalog or latest()).tables)}
             strangers = [s for s in sheets if s not in expected
                          and not s.startswith(FREE_TABLE_PREFIX)]
             close = difflib.get_close_matches(name, strangers, n=1, cutoff=0.5)
@@ -161,10 +181,15 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
-        meta = _read_meta(meta_ws, reader, problems) if meta_ws else None
-        foreword = _read_foreword(foreword_ws, reader, problems) if foreword_ws else ()
-        cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
-                                   else ({}, None))
+        statuses = StatusReader(reader, problems)
+        meta, year, year_ref = (_read_meta(meta_ws, reader, problems) if meta_ws
+                                else (None, None, None))
+        catalog = catalog or catalog_of_year(year, year_ref, problems)
+        foreword = _read_foreword(foreword_ws, reader, problems, statuses) if foreword_ws else ()
+        cases, unreadable_cases, candidates = (
+            _read_cases(cases_ws, reader, problems, statuses) if cases_ws else ({}, None, set()))
+        merged_figures = (read_sources(sheets[SOURCES_SHEET], reader, problems)
+                          if SOURCES_SHEET in sheets else ())
 
         named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
                  else ())
@@ -172,7 +197,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
         for spec in catalog.tables:
-            ws = sheet(spec.name, mergeable=("序号", "指标"))
+            merged = (spec.fixed(ColumnKind.NUMBER).sheet, spec.fixed(ColumnKind.NAME).sheet)
+            ws = sheet(spec.name, mergeable=merged)
             table = read_indicator_table(ws, spec, reader, problems) if ws else None
             if table is not None:
                 tables[spec.name] = table
@@ -189,23 +215,34 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         in_appendix = bool(meta and meta.tables_in_appendix)
         required = {name for name in tables if not (in_appendix and catalog.by_name(name))}
         unreadable_tables -= tables.keys()
+        blank = body_ws is not None and not any(
+            any(c.value is not None and str(c.value).strip() for c in body_ws[r])
+            for r in data_rows(body_ws))
         chapters = read_body(body_ws, reader, problems, cases, tables, required,
                              unreadable_tables=unreadable_tables,
-                             unreadable_cases=unreadable_cases) if body_ws else ()
-        if body_ws and not chapters and not problems.errors:
+                             unreadable_cases=unreadable_cases, statuses=statuses,
+                             candidates=candidates) if body_ws and not blank else ()
+        if body_ws and not chapters and (blank or not problems.errors):
             problems.add("正文是空的", reader.sheet_ref(BODY_SHEET),
-                         hint="请在“正文”表中按顺序填写标题、段落、案例和表格")
+                         hint="请在“正文”表中按顺序填写标题、段落、案例和表格", code=EMPTY_BODY)
+        statuses.report()
+        warn_missing_figures(indicator_tables, problems)
+        collapse_unfilled(problems, path.name, indicator_tables)
     finally:
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named)
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog,
+                  merged=merged_figures)
 
 
-def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | None:
+def _read_meta(ws: Worksheet, reader: CellReader,
+               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None]:
+    """The report's settings, and its 报告年份 and that cell (known even when another setting
+    is missing, to choose the catalog)."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
     if columns is None:
-        return None
+        return None, None, None
     cells = {}
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["项目"])
@@ -227,7 +264,7 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | 
             return None
         value = reader.text(cells[key])
         if value is None:
-            problems.add(f"“{key}”为空", reader.ref(cells[key]), hint="请填写")
+            problems.add(f"“{key}”为空", reader.ref(cells[key]), hint="请填写", code=EMPTY_META)
         return value
 
     region, period, title, issuer = (text(k) for k in (META_REGION, META_PERIOD, META_TITLE,
@@ -241,16 +278,25 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | 
             problems.add(f"“{META_TABLES}”应为“{TABLES_INLINE}”或“{TABLES_APPENDIX}”",
                          reader.ref(cells[META_TABLES]), found=placement.text)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
+    show_previous = False
+    if META_PREVIOUS in cells:
+        choice = reader.text(cells[META_PREVIOUS])
+        if choice is not None and choice.text not in (YES, NO):
+            problems.add(f"“{META_PREVIOUS}”应为“{YES}”或“{NO}”", reader.ref(cells[META_PREVIOUS]),
+                         found=choice.text, code="E-META-CHOICE")
+        show_previous = choice is not None and choice.text == YES
+    year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
     if None in (region, period, title, issuer, year, date):
-        return None
+        return None, year, year_ref
     assert region and period and title and issuer and year is not None and date is not None
     return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
-                tables_in_appendix=appendix, year_source=reader.ref(cells[META_YEAR]),
-                date_source=reader.ref(cells[META_DATE]))
+                tables_in_appendix=appendix, year_source=year_ref,
+                date_source=reader.ref(cells[META_DATE]), show_previous=show_previous), year, year_ref
 
 
-def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[Paragraph, ...]:
-    columns = find_columns(ws, FOREWORD_COLUMNS, reader, problems)
+def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems,
+                   statuses: StatusReader) -> tuple[Paragraph, ...]:
+    columns = find_columns(ws, FOREWORD_COLUMNS, reader, problems, optional=(STATUS_COLUMN,))
     if columns is None:
         return ()
     paragraphs: list[Paragraph] = []
@@ -258,17 +304,22 @@ def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tup
         text = reader.text(ws.cell(row, columns["段落"]))
         if text is not None:
             paragraphs.extend(split_paragraphs(text))
+            if statuses.status(ws, row, columns, STATUS_VALUES) == STATUS_CARRIED:
+                statuses.note_carried(ws.cell(row, columns["段落"]))
     return tuple(paragraphs)
 
 
-def _read_cases(ws: Worksheet, reader: CellReader,
-                problems: Problems) -> tuple[dict[str, Case], set[str] | None]:
-    """The cases by their 编号, and the 编号 of those refused (``None``: the sheet was)."""
-    columns = find_columns(ws, CASES_COLUMNS, reader, problems)
+def _read_cases(ws: Worksheet, reader: CellReader, problems: Problems, statuses: StatusReader
+                ) -> tuple[dict[str, Case], set[str] | None, set[str]]:
+    """The cases by their 编号, the 编号 of those refused (``None``: the sheet was), and the
+    编号 of the candidates (状态 备选), which need not be placed."""
+    columns = find_columns(ws, CASES_COLUMNS, reader, problems,
+                           optional=(STATUS_COLUMN, SCHOOL_COLUMN))
     if columns is None:
-        return {}, None
+        return {}, None, set()
     cases: dict[str, Case] = {}
     refused: set[str] = set()
+    candidates: set[str] = set()
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["编号"])
         key = reader.text(key_cell)
@@ -295,47 +346,9 @@ def _read_cases(ws: Worksheet, reader: CellReader,
             continue
         cases[key.text] = Case(key.text, title, subtitle, tuple(split_paragraphs(body)),
                                reader.ref(key_cell))
-    return cases, refused
-
-
-# -- the optional 数据 sheet: figures the workbook names itself, for placeholders --
-
-_FORBIDDEN = "〔〕"
-
-
-def read_named(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[NamedFigure, ...]:
-    """Every named figure of the sheet; duplicate or malformed names are located errors."""
-    headers = {(display(c) or "").strip() for c in (ws[1] if ws.max_row >= 1 else ())}
-    expected = NAMED_COLUMNS + ((NAMED_UNIT_COLUMN,) if NAMED_UNIT_COLUMN in headers else ())
-    columns = find_columns(ws, expected, reader, problems)
-    if columns is None:
-        return ()
-    found: dict[str, NamedFigure] = {}
-    for row in data_rows(ws):
-        name_cell = ws.cell(row, columns["名称"])
-        value_cell = ws.cell(row, columns["数值"])
-        name = reader.text(name_cell)
-        if name is None:
-            if value_cell.value is not None:
-                problems.add("数值没有名称", reader.ref(name_cell),
-                             hint="请在“名称”列填写正文中引用它的名称")
-            continue
-        if any(ch in name.text for ch in _FORBIDDEN) or ":" in name.text or "：" in name.text:
-            problems.add("名称中不能有〔〕或冒号", reader.ref(name_cell), found=name.text)
-            continue
-        if name.text in found:
-            first = found[name.text].name.source
-            problems.add(f"名称“{name.text}”重复（第一次在 {first.cell if first else ''}）",
-                         reader.ref(name_cell), hint="每个名称只能定义一次")
-            continue
-        figure = reader.figure(value_cell)
-        if figure.value is None and value_cell.value is None:
-            problems.add(f"“{name.text}”的数值为空", reader.ref(value_cell),
-                         hint="请填写数值，或删除这一行")
-            continue
-        unit = ""
-        if NAMED_UNIT_COLUMN in columns:
-            unit_text = reader.text(ws.cell(row, columns[NAMED_UNIT_COLUMN]))
-            unit = unit_text.text if unit_text else ""
-        found[name.text] = NamedFigure(name, figure, unit)
-    return tuple(found.values())
+        status = statuses.status(ws, row, columns, CASE_STATUS_VALUES)
+        if status == STATUS_CARRIED:
+            statuses.note_carried(ws.cell(row, columns["标题"]))
+        elif status == STATUS_CANDIDATE:
+            candidates.add(key.text)
+    return cases, refused, candidates
