@@ -31,8 +31,7 @@ from pdf_reading import page_count
 from reportgen.pipeline import check_workbook
 from reportgen.errors import Severity
 from reportgen.web.actions import FEATURES
-from web_session import browser_missing, chromium, downloaded, serve
-from workbooks import build as build_workbook
+from web_session import browser_missing, chromium, downloaded, school, serve
 
 pytestmark = pytest.mark.browser
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
@@ -213,11 +212,8 @@ def test_three_school_workbooks_are_merged(browser, served, downloads, tmp_path)
     if not FEATURES["merge"].installed:
         assert "此功能尚未安装" in browser.page_source
         pytest.skip(f"not installed yet: {FEATURES['merge'].needs}")
-    schools = []
-    for name in ("学校甲", "学校乙", "学校丙"):
-        folder = tmp_path / name
-        folder.mkdir()
-        schools.append(build_workbook(folder, name=f"{name}.xlsx"))
+    schools = [school(tmp_path, name, n) for name, n in (("学校甲", 100), ("学校乙", 200),
+                                                          ("学校丙", 300))]
     upload(browser, served.base, "/merge", "schools", *schools)
     link = wait(browser, "a[data-role=workbook]", 120)
     titles = [h.text for h in browser.find_elements("css selector", ".school h2")]

@@ -135,3 +135,17 @@ def wait_for(client, job_page: str, wait: float = 120.0) -> None:  # type: ignor
             return
         time.sleep(0.1)
     raise AssertionError(f"job {job} still running after {wait} s")
+
+
+def school(folder: Path, name: str, graduates: int | str) -> Path:
+    """A school's small workbook ``folder/name/name.xlsx`` with its own number of graduates
+    (two schools with identical workbooks are refused by ``merge``)."""
+    from workbooks import build, cell_of
+
+    place = folder / name
+    place.mkdir()
+
+    def tweak(wb):  # type: ignore[no-untyped-def]
+        cell_of(wb, "人才培养质量计分卡", "毕业生人数*").value = graduates
+
+    return build(place, tweak, name=f"{name}.xlsx")

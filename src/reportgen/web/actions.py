@@ -10,20 +10,21 @@ helpers (:func:`~reportgen.cli.parsing.print_error`, :func:`~reportgen.cli.check
 
 The yearly commands — a blank workbook and this year's from last year's (``init``), the
 district's workbook from the schools' (``merge``), a workbook from last year's Word report
-(``import``) — are being built elsewhere. Each has a slot below: :data:`FEATURES` says which are
-installed, and a page whose feature is missing shows “此功能尚未安装”. Wiring one in is: import
-its function, call it in the slot's body, and set its ``installed`` to True.
+(``import``) — each have a slot below that runs the command. :data:`FEATURES` says which are
+installed; a page whose feature is missing shows “此功能尚未安装” (and its browser test is
+skipped), so a slot can be unplugged by setting its ``installed`` to False.
 """
 
 from __future__ import annotations
 
 import io
-import os
+import re
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence, TextIO
 
 from attrs import frozen
 
+from reportgen.cli import init, merge
 from reportgen.cli.check import as_text
 from reportgen.cli.parsing import SEVERITY_ORDER, print_error
 from reportgen.delivery import Delivered, finish
@@ -31,9 +32,12 @@ from reportgen.errors import DataError, Problem, Problems, ReportgenError, Sever
 from reportgen.office.pages import page_count, render_pages
 from reportgen.pipeline import annotate, check_workbook, generate
 
-__all__ = ["FEATURES", "SEVERITY_ORDER", "Feature", "NotInstalled", "annotate_copy", "blank_workbook",
-           "check", "check_text", "deliver", "error_lines", "failure_heading", "import_report",
-           "merge_workbooks", "pdf_pages", "preview", "workbook_from_last_year", "write_docx"]
+Command = Callable[[Sequence[str], TextIO, TextIO], int]
+
+__all__ = ["FEATURES", "SEVERITY_ORDER", "CommandFailed", "Feature", "Said",
+           "annotate_copy", "blank_workbook", "check", "check_text", "deliver", "error_lines",
+           "failure_heading", "import_report", "without_paths", "merge_workbooks", "pdf_pages", "pictures_of",
+           "preview", "workbook_from_last_year", "write_docx"]
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -57,25 +61,16 @@ class Feature:
 
 FEATURES: dict[str, Feature] = {
     "blank": Feature("空白工作簿", "python -m reportgen init 新工作簿.xlsx --year 年份",
-                     "init: a blank workbook of a year's catalog (branch h7-yearly)", False),
+                     "init: a blank workbook of a year's catalog (branch h7-yearly)", True),
     "from_workbook": Feature("由上年工作簿新建", "python -m reportgen init 新工作簿.xlsx --from 上年.xlsx",
                              "init --from: this year's workbook from last year's (branch h7-yearly)",
-                             False),
+                             True),
     "from_report": Feature("由上年 Word 报告新建", "python -m reportgen import 报告.docx -o 工作簿.xlsx",
-                           "import: a workbook from a Word report (branch h6-import)", False),
+                           "import: reportgen.cli.importing / reportgen.importing (branch h6-import)", False),
     "merge": Feature("汇总各校工作簿", "python -m reportgen merge 学校甲.xlsx 学校乙.xlsx -o 区县.xlsx",
-                     "merge: the district's workbook from the schools' (branch h7-yearly)", False),
+                     "merge: the district's workbook from the schools' (branch h7-yearly)", True),
 }
 """The yearly commands by slot."""
-
-
-class NotInstalled(ReportgenError):
-    """A page asked for a command the library does not have yet."""
-
-    exit_code = 2
-
-    def __init__(self, slot: str) -> None:
-        super().__init__(f"此功能尚未安装：{FEATURES[slot].title}", code="U-WEB-NOT-INSTALLED")
 
 
 # --- checking -------------------------------------------------------------------------------
@@ -137,8 +132,18 @@ def error_lines(exc: ReportgenError) -> list[str]:
     return [line.strip() for line in buffer.getvalue().splitlines() if line.strip()]
 
 
+def without_paths(lines: Sequence[str], folder: Path) -> tuple[str, ...]:
+    """``lines`` without empty ones, and without the job's folders in front of file names:
+    the clerk knows the files by their names, the server's folders are none of the page's
+    business."""
+    inside = re.compile(re.escape(str(folder)) + r"/(?:in/\d+|out)/")
+    return tuple(inside.sub("", line).strip() for line in lines if line.strip())
+
+
 def failure_heading(exc: ReportgenError, what: str) -> list[str]:
     """:func:`error_lines` for a command that makes ``what`` rather than the report."""
+    if isinstance(exc, CommandFailed):
+        return list(exc.lines)
     lines = error_lines(exc)
     if isinstance(exc, DataError) and lines:
         lines[0] = lines[0].replace("报告未生成（已有的报告未改动）", f"{what}未生成")
@@ -146,28 +151,71 @@ def failure_heading(exc: ReportgenError, what: str) -> list[str]:
 
 
 # --- the yearly commands (slots) ------------------------------------------------------------
+# Each runs the command itself (``cli.init``, ``cli.merge``, ``cli.importing``) with the page's
+# files, so that the page shows exactly what the command line prints: its summary, its
+# warnings and, when it fails, every located problem. Paths inside the job's folder are
+# removed from those lines (the clerk knows the files by their names).
 
-def blank_workbook(target: Path, year: int, problems: Problems) -> Path:
-    """A blank workbook of ``year``'s catalog (``reportgen init``)."""
-    raise NotInstalled("blank")
+@frozen
+class Said:
+    """What a command printed: its summary (standard output) and its warnings (errors)."""
 
-
-def workbook_from_last_year(source: Path, target: Path, year: int | None,
-                            problems: Problems) -> Path:
-    """This year's workbook from last year's (``reportgen init --from``)."""
-    raise NotInstalled("from_workbook")
-
-
-def import_report(source: Path, target: Path, problems: Problems) -> Path:
-    """A workbook from a report in Word (``reportgen import``); guesses go to ``problems``."""
-    raise NotInstalled("from_report")
+    out: tuple[str, ...]
+    """The summary lines."""
+    err: tuple[str, ...]
+    """The warning and note lines."""
 
 
-def merge_workbooks(sources: Sequence[Path], target: Path, problems: Problems) -> Path:
-    """The district's workbook from the schools' (``reportgen merge``)."""
-    raise NotInstalled("merge")
+class CommandFailed(ReportgenError):
+    """A command ended with exit code 1 and said why; the lines are what it printed."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = tuple(lines)
 
 
-def stem_of(path: str | os.PathLike[str]) -> str:
-    """The name of a file without its suffix (for the names of what is made from it)."""
-    return Path(path).stem or "工作簿"
+def _run(command: Command, argv: list[str], folder: Path) -> Said:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        code = command(argv, out, err)
+    except ReportgenError as exc:  # a refused call: the command line's words, paths removed
+        raise CommandFailed(without_paths(error_lines(exc), folder)) from exc
+    said = Said(without_paths(out.getvalue().splitlines(), folder),
+                without_paths(err.getvalue().splitlines(), folder))
+    if code != 0:
+        raise CommandFailed(said.err + said.out)
+    return said
+
+
+def blank_workbook(target: Path, year: int, folder: Path) -> Said:
+    """A blank workbook of ``year``'s catalog (``reportgen init NEW.xlsx --year Y``)."""
+    return _run(init.run, [str(target), "--year", str(year)], folder)
+
+
+def workbook_from_last_year(source: Path, target: Path, year: int | None, folder: Path) -> Said:
+    """This year's workbook from last year's (``reportgen init NEW.xlsx --from LAST.xlsx``)."""
+    chosen = ["--year", str(year)] if year is not None else []
+    return _run(init.run, [str(target), "--from", str(source), *chosen], folder)
+
+
+def import_report(source: Path, target: Path, folder: Path) -> Said:
+    """A workbook from a report in Word (``reportgen import REPORT.docx -o NEW.xlsx``); its
+    pictures are saved in :func:`pictures_of`.
+
+    Not on this branch yet (``FEATURES["from_report"]``): imported here, when called, so that
+    the module loads without it; wiring it is setting ``installed`` to True.
+    """
+    from reportgen.cli import importing  # type: ignore[attr-defined]
+
+    return _run(importing.run, [str(source), "-o", str(target)], folder)
+
+
+def pictures_of(workbook: Path) -> Path:
+    """The folder beside an imported workbook that holds the document's pictures
+    (``reportgen.importing.pictures_folder``: the workbook's name with ``-图片``)."""
+    return workbook.with_name(f"{workbook.stem}-图片")
+
+
+def merge_workbooks(sources: Sequence[Path], target: Path, folder: Path) -> Said:
+    """The district's workbook from the schools' (``reportgen merge A.xlsx B.xlsx -o D.xlsx``)."""
+    return _run(merge.run, [*map(str, sources), "-o", str(target)], folder)

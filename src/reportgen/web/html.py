@@ -5,6 +5,7 @@ every page shares — an upload refused, a job or file not found, an internal er
 from __future__ import annotations
 
 import traceback
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -13,7 +14,7 @@ from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from reportgen.errors import ReportgenError, Severity
-from reportgen.web.actions import FEATURES, failure_heading
+from reportgen.web.actions import FEATURES, failure_heading, without_paths
 from reportgen.web.jobs import Job, Line, Store
 
 NAV = (("new", "新建", "/new"), ("merge", "汇总", "/merge"), ("check", "检查", "/check"),
@@ -21,7 +22,7 @@ NAV = (("new", "新建", "/new"), ("merge", "汇总", "/merge"), ("check", "检�
 """The page tabs, in the order of a year's work."""
 
 LEVEL_CLASS = {Severity.ERROR.value: "error", Severity.WARNING.value: "warning",
-               Severity.INFO.value: "info", "": "heading"}
+               Severity.INFO.value: "info", "": "plain"}
 """The CSS class of a message's level."""
 
 _environment = jinja2.Environment(
@@ -69,15 +70,16 @@ def internal_error(request: Request, exc: Exception) -> HTMLResponse:
 
 def lines(texts: list[str], level: str = "") -> list[Line]:
     """Messages of one level; the first of an error's lines is its heading."""
-    return [Line("" if (level == Severity.ERROR.value and n == 0) else level, text)
-            for n, text in enumerate(texts)]
+    return [Line("", text, heading=True) if (level == Severity.ERROR.value and n == 0)
+            else Line(level, text) for n, text in enumerate(texts)]
 
 
-def failure_of(exc: Exception, what: str, debug: bool) -> list[Line]:
+def failure_of(exc: Exception, what: str, debug: bool, folder: Path) -> list[Line]:
     """Why a job stopped, for its page: the command line's words for a problem reportgen
-    raised (a heading, then every located problem), a plain sentence for a bug."""
+    raised (a heading, then every located problem; files named without the job's ``folder``),
+    a plain sentence for a bug."""
     if isinstance(exc, ReportgenError):
-        return lines(failure_heading(exc, what), Severity.ERROR.value)
+        return lines(list(without_paths(failure_heading(exc, what), folder)), Severity.ERROR.value)
     if debug:
         traceback.print_exception(exc)
     return [Line("", f"程序内部错误，{what}未生成。请在启动网页的命令后加 --debug 重新启动、重做一次，"

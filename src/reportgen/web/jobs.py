@@ -60,9 +60,11 @@ class Line:
     """One message shown on the page: what the command line prints, line for line."""
 
     level: str
-    """``错误``, ``警告``, ``提示`` or ``''`` for a heading."""
+    """``错误``, ``警告``, ``提示``, or ``''`` for a line of its own."""
     text: str
-    """The located Chinese sentence (``Problem.__str__``)."""
+    """The located Chinese sentence (``Problem.__str__``), or what a command printed."""
+    heading: bool = False
+    """The line introduces the ones after it (``工作簿中有 2 处错误……``)."""
 
 
 @define

@@ -54,7 +54,7 @@ async def build_submit(request: Request) -> Response:
     debug = request.app.state.settings.debug
     jobs.submit(job, lambda j: _build(j, workbooks[0].path,
                                       templates[0].path if templates else None, pdf, toc, request),
-                lambda j, exc: j.failure.extend(failure_of(exc, "报告", debug)))
+                lambda j, exc: j.failure.extend(failure_of(exc, "报告", debug, j.folder)))
     return RedirectResponse(f"/build/{job.id}", status_code=303)
 
 

@@ -50,7 +50,8 @@ def _check(job: Job, workbook: Path, request: Request) -> None:
     try:
         problems = actions.check(workbook)
     except ReportgenError as exc:  # the file could not be opened at all
-        job.failure = failure_of(exc, "检查结果", request.app.state.settings.debug)
+        job.failure = failure_of(exc, "检查结果", request.app.state.settings.debug,
+                                 job.folder)
         job.state = State.FAILED
         return
     job.problems = problems

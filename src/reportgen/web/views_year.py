@@ -1,31 +1,35 @@
 """新建 and 汇总: the year's first steps — a workbook to fill (blank, from last year's workbook,
 or from last year's Word report), and the district's workbook added up from the schools'.
 
-Each form calls one slot of :mod:`reportgen.web.actions`; a slot whose library function is not
-installed yet answers “此功能尚未安装” on the page. Work runs as a background job with its own
-folder and page, like a build.
+Each form calls one slot of :mod:`reportgen.web.actions`, which runs the command (``init``,
+``import``, ``merge``) and returns what it printed; the page shows those lines, a school's next
+to its name. A slot that is not installed answers “此功能尚未安装” on the page. Work runs as a
+background job with its own folder and page, like a build.
 """
 
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 from typing import Callable
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from reportgen.errors import Problem, Problems, Severity
+from reportgen.errors import Severity
 from reportgen.web import actions
-from reportgen.web.html import failure_of, find_job, lines, not_found, render, store
+from reportgen.web.html import failure_of, find_job, not_found, render, store
 from reportgen.web.jobs import Job, Line
 from reportgen.web.uploads import Form, UploadRefused, read_form
 
 MERGED_NAME = "区县汇总.xlsx"
 """The name of the district's workbook offered by 汇总."""
 
-Work = Callable[[Form, Path, Problems], Path]
-"""A slot's call: the form, the workbook to write, the collector of notes → the path written."""
+Work = Callable[[Form, Path, Path], actions.Said]
+"""A slot's call: the form, the workbook to write, the job's folder → what the command said."""
+
+_LEVELS = tuple(f"{s.value}：" for s in (Severity.WARNING, Severity.INFO, Severity.ERROR))
 
 
 def this_year() -> int:
@@ -59,49 +63,49 @@ def _one(form: Form, field: str, what: str) -> Path:
     return uploads[0].path
 
 
-def _blank(form: Form, target: Path, problems: Problems) -> Path:
-    return actions.blank_workbook(target, _year(form) or this_year(), problems)
+def _blank(form: Form, target: Path, folder: Path) -> actions.Said:
+    return actions.blank_workbook(target, _year(form) or this_year(), folder)
 
 
-def _from_workbook(form: Form, target: Path, problems: Problems) -> Path:
+def _from_workbook(form: Form, target: Path, folder: Path) -> actions.Said:
     source = _one(form, "workbook", "上年的工作簿（.xlsx）")
-    return actions.workbook_from_last_year(source, target, _year(form), problems)
+    return actions.workbook_from_last_year(source, target, _year(form), folder)
 
 
-def _from_report(form: Form, target: Path, problems: Problems) -> Path:
-    return actions.import_report(_one(form, "report", "上年的 Word 报告（.docx）"), target, problems)
+def _from_report(form: Form, target: Path, folder: Path) -> actions.Said:
+    return actions.import_report(_one(form, "report", "上年的 Word 报告（.docx）"), target, folder)
 
 
-def _merge(form: Form, target: Path, problems: Problems) -> Path:
-    schools = form.files_of("schools")
-    if not schools:
-        raise UploadRefused("请先选择各学校的工作簿（可一次选择多个 .xlsx 文件）。")
-    return actions.merge_workbooks([u.path for u in schools], target, problems)
+def _merge(form: Form, target: Path, folder: Path) -> actions.Said:
+    return actions.merge_workbooks([u.path for u in form.files_of("schools")], target, folder)
 
 
-NEW_SLOTS: dict[str, tuple[str, Work]] = {
-    "blank": ("blank", _blank),
-    "from-workbook": ("from_workbook", _from_workbook),
-    "from-report": ("from_report", _from_report),
+SLOTS: dict[str, tuple[str, str, str, Work]] = {
+    "blank": ("blank", "", "", _blank),
+    "from-workbook": ("from_workbook", "workbook", "上年的工作簿（.xlsx）", _from_workbook),
+    "from-report": ("from_report", "report", "上年的 Word 报告（.docx）", _from_report),
+    "merge": ("merge", "schools", "各学校的工作簿（可一次选择多个 .xlsx 文件）", _merge),
 }
-"""新建's forms by the last part of their address: the feature slot and its call."""
+"""Each form by the last part of its address: its feature slot, its file field and what to
+choose there, and its call."""
 
 
 async def new_submit(request: Request) -> Response:
     """Make a workbook the way the form asks."""
-    slot, work = NEW_SLOTS.get(request.path_params["how"], ("", _blank))
-    if not slot:
+    how = request.path_params["how"]
+    if how not in SLOTS or how == "merge":
         return not_found(request)
-    return await _start(request, "new", slot, work)
+    return await _start(request, "new", how)
 
 
 async def merge_submit(request: Request) -> Response:
     """Add up the schools' workbooks."""
-    return await _start(request, "merge", "merge", _merge)
+    return await _start(request, "merge", "merge")
 
 
-async def _start(request: Request, kind: str, slot: str, work: Work) -> Response:
-    page = "new.html" if kind == "new" else "merge.html"
+async def _start(request: Request, kind: str, how: str) -> Response:
+    slot, field, what, work = SLOTS[how]
+    page = f"{kind}.html"
     feature = actions.FEATURES[slot]
     if not feature.installed:
         return render(request, page, 501, active=kind, year=this_year(),
@@ -110,60 +114,67 @@ async def _start(request: Request, kind: str, slot: str, work: Work) -> Response
     job = jobs.new_job(kind)
     try:
         form = await read_form(request, job.folder, max_bytes=request.app.state.settings.max_upload)
-        _year(form)
-        names = [u.name for u in form.files]
-        if kind == "merge":
-            _one(form, "schools", "各学校的工作簿（可一次选择多个 .xlsx 文件）")
-        elif slot != "blank":
-            _one(form, "workbook" if slot == "from_workbook" else "report", "文件")
+        year = _year(form)
+        if field:
+            _one(form, field, what)
     except UploadRefused as exc:
         jobs.discard(job)
         return render(request, page, exc.status, active=kind, year=this_year(), error=str(exc))
     job.title = feature.title
     job.steps = (feature.title,)
-    job.details.update(sources=names, feature=slot)
-    target = job.folder / "out" / (MERGED_NAME if kind == "merge" else _made_name(form, slot))
+    job.details.update(sources=[u.name for u in form.files])
+    name = MERGED_NAME if kind == "merge" else _made_name(slot, year or (
+        this_year() if slot == "blank" else None))
+    target = job.folder / "out" / name
     debug = request.app.state.settings.debug
 
     def run(j: Job) -> None:
-        problems = Problems()
-        j.details["collected"] = problems
         target.parent.mkdir(mode=0o700)
-        written = work(form, target, problems)
-        store(request).offer(j, "workbook", written, written.name, actions.XLSX)
+        said = work(form, target, j.folder)
+        j.lines.extend(Line("", text, heading=n == 0) for n, text in enumerate(said.out))
+        j.details["said"] = said.err
+        jobs.offer(j, "workbook", target, target.name, actions.XLSX)
+        pictures = actions.pictures_of(target)
+        if pictures.is_dir() and any(pictures.iterdir()):
+            archive = shutil.make_archive(str(pictures), "zip", pictures)
+            jobs.offer(j, "pictures", Path(archive), f"{pictures.name}.zip", "application/zip")
 
-    jobs.submit(job, run, lambda j, exc: j.failure.extend(failure_of(exc, "工作簿", debug)))
+    jobs.submit(job, run, lambda j, exc: j.failure.extend(failure_of(exc, "工作簿", debug, j.folder)))
     return RedirectResponse(f"/{kind}/{job.id}", status_code=303)
 
 
-def _made_name(form: Form, slot: str) -> str:
-    year = _year(form)
-    if slot == "blank":
-        return f"{year or this_year()}年工作簿.xlsx"
-    source = form.files[0].name.rsplit(".", 1)[0] if form.files else "工作簿"
-    return f"{year}年工作簿.xlsx" if year else f"{source}-新建.xlsx"
+def _made_name(slot: str, year: int | None) -> str:
+    if year is not None:
+        return f"{year}年工作簿.xlsx"
+    return "新一年的工作簿.xlsx" if slot == "from_workbook" else "导入的工作簿.xlsx"
 
 
 async def year_result(request: Request) -> Response:
-    """The page of a 新建 or 汇总 job: progress, then messages by file and the download."""
+    """The page of a 新建 or 汇总 job: progress, then what the command said (a school's lines
+    next to its name) and the download."""
     kind = "merge" if request.url.path.startswith("/merge/") else "new"
     job = find_job(request, kind)
     if job is None:
         return not_found(request)
-    collected: Problems = job.details.get("collected", Problems())
-    sources: list[str] = job.details.get("sources", [])
+    said: tuple[str, ...] = job.details.get("said", ())
+    failed = tuple(line.text for line in job.failure[1:]) if job.failure else ()
+    sources: list[str] = job.details.get("sources", []) if kind == "merge" else []
     return render(request, "year_result.html", active=kind, job=job,
-                  groups=_by_file(collected.items, sources))
+                  groups=by_file(said + failed, sources), failure=job.failure[:1])
 
 
-def _by_file(problems: list[Problem], sources: list[str]) -> list[tuple[str, list[Line]]]:
-    """Warnings and notes grouped by the uploaded file they are about (each school's)."""
-    shown = [p for p in problems if p.severity is not Severity.ERROR]
-    groups: list[tuple[str, list[Line]]] = []
-    for name in sources:
-        mine = [p for p in shown if p.where is not None and p.where.file == name]
-        groups.append((name, [line for p in mine for line in lines([str(p)], p.severity.value)]))
-    rest = [p for p in shown if p.where is None or p.where.file not in sources]
-    if rest:
-        groups.append(("", [line for p in rest for line in lines([str(p)], p.severity.value)]))
-    return groups
+def by_file(texts: tuple[str, ...], sources: list[str]) -> list[tuple[str, list[Line]]]:
+    """The command's lines, each school's under its file name (a line is a school's when it
+    starts with the file's name, after its level), the others under ``""`` first."""
+    groups: dict[str, list[Line]] = {"": [], **{name: [] for name in sources}}
+    for text in texts:
+        level = next((lv for lv in _LEVELS if text.startswith(lv)), "")
+        body = text[len(level):]
+        owner = next((n for n in sources if body.startswith((f"{n} › ", f"{n}："))), "")
+        groups[owner].append(Line(level.rstrip("：") or _level_of(owner, body), body))
+    return [(name, lines) for name, lines in groups.items() if name or lines]
+
+
+def _level_of(owner: str, body: str) -> str:
+    """A located line without a level word is one of a failed command's errors."""
+    return Severity.ERROR.value if owner and " › " in body else ""
