@@ -208,7 +208,6 @@ def test_three_school_workbooks_are_merged(browser, served, downloads, tmp_path)
     """汇总: three schools' workbooks uploaded at once; each school's problems listed; the
     district's workbook downloaded."""
     browser.get(served.base + "/merge")
-    snapshot(browser, "merge")
     if not FEATURES["merge"].installed:
         assert "此功能尚未安装" in browser.page_source
         pytest.skip(f"not installed yet: {FEATURES['merge'].needs}")

@@ -104,3 +104,17 @@ def test_a_schools_errors_are_listed_under_its_name_and_nothing_is_merged(tmp_pa
     assert "学校乙.xlsx › 人才培养质量计分卡!D" in section and "应为数字，实为“一千二”" in section
     first = page.split("<h2>学校甲.xlsx", 1)[1].split("</section>", 1)[0]
     assert "应为数字" not in first and "学校甲.xlsx：警告" in first
+
+
+@pytest.mark.skipif(not FEATURES["from_report"].installed,
+                    reason=f"not installed yet: {FEATURES['from_report'].needs}")
+def test_last_years_word_report_becomes_a_workbook(report_2024):
+    """新建 › 由上年的 Word 报告: the 2024 report imported; the command's summary on the page
+    and the workbook offered."""
+    with signed_in(create_app(Settings(token=TOKEN))) as client:
+        answer = client.post("/new/from-report",
+                             files={"report": ("2024.docx", report_2024.read_bytes())})
+        page, file_id = finished(client, answer)
+        assert "已导入" in page
+        workbook = load_workbook(io.BytesIO(client.get(f"/files/{file_id}").content))
+    assert "正文" in workbook.sheetnames
