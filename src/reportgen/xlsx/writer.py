@@ -73,7 +73,7 @@ from reportgen.xlsx.sheets import (
 _KIND_OF_LEVEL = {level: kind for kind, level in HEADING_LEVELS.items()}
 _LEVEL3_INDENT = "\u3000\u3000"
 _SHEET_NAME_LIMIT = 31
-_FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\：]")
+_FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _FULL_WIDTH = {"[": "［", "]": "］", ":": "：", "*": "＊", "?": "？", "/": "／", "\\": "＼"}
 
 
