@@ -63,15 +63,16 @@ def pictures_folder(workbook: Path) -> Path:
 
 
 def import_report(document: str | os.PathLike[str], out: str | os.PathLike[str] | None = None,
-                  *, catalog: Catalog | None = None) -> ImportResult:
-    """Read the Word report ``document`` and write it as a workbook at ``out``.
+                  *, overwrite: bool = False, catalog: Catalog | None = None) -> ImportResult:
+    """Read the Word report ``document`` and write it as a workbook at ``out`` (by default
+    beside it, same name). An existing workbook is replaced only when ``overwrite`` is set.
 
     Raises :class:`UsageError` for a missing input or a refused output, and
     :class:`DataError` for a file that is not a readable Word document.
     """
     source = Path(document)
     target = Path(out) if out is not None else default_workbook(source)
-    _check_target(target, source)
+    _check_target(target, source, overwrite)
     kind = check_document_file(source)
     if kind is Kind.DOCX:
         reading = read_docx(source, catalog)
@@ -93,7 +94,7 @@ def import_report(document: str | os.PathLike[str], out: str | os.PathLike[str] 
                         converted=kind is not Kind.DOCX)
 
 
-def _check_target(target: Path, source: Path) -> None:
+def _check_target(target: Path, source: Path, overwrite: bool) -> None:
     if target.suffix.lower() != ".xlsx":
         raise UsageError(f"输出文件应以 .xlsx 结尾：{target}", code="U-IMPORT-OUTPUT-SUFFIX")
     if target.is_dir():
@@ -102,6 +103,9 @@ def _check_target(target: Path, source: Path) -> None:
     if target.exists() and source.exists() and os.path.samefile(target, source):
         raise UsageError(f"输出文件 {target} 就是输入文件，不能覆盖它。请用 -o 指定另一个文件名",
                          code="U-IMPORT-OUTPUT-IS-INPUT")
+    if target.exists() and not overwrite:
+        raise UsageError(f"工作簿 {target} 已经存在。为免覆盖已填写的内容，请用 -o 指定另一个文件名，"
+                         "或加 --force 覆盖它", code="U-IMPORT-OUTPUT-EXISTS")
 
 
 def _converted(source: Path, work: Path) -> Path:

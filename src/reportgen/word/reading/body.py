@@ -252,7 +252,8 @@ class _Reader:
             if isinstance(item, Grid) or item.boxed or item.shaded or label_of(item.text):
                 break
             found_heading = self.cand(item)
-            if found_heading is not None and len(taken) > 2:
+            if found_heading is not None and (found_heading.typed or len(taken) > 2
+                                              or found_heading.fixed_level is not None):
                 break
             if CAPTION.match(one_line(item.text)) and j + 1 < len(self.items) and \
                     isinstance(self.items[j + 1], Grid):

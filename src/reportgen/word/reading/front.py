@@ -85,6 +85,7 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
     state = "cover"
     cover: list[Para] = []
     toc_lines = 0
+    toc_where: Position | None = None
     i = 0
     while i < len(items):
         item = items[i]
@@ -100,7 +101,7 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
         if flat in _FOREWORD and state in ("cover", "toc"):
             state, front.foreword_heading = "foreword", True
         elif flat in _TOC:
-            state = "toc"
+            state, toc_where = "toc", item.where
         elif state == "toc" and _TOC_LINE.match(text):
             toc_lines += 1
         elif PERIOD.match(text):
@@ -135,7 +136,7 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
     if toc_lines:
         front.guesses.append(Guess("I-IMPORT-TOC-DROPPED",
                                    f"手工录入的目录（{toc_lines} 行）未导入，生成报告时重新编排",
-                                   items[0].where if items else Position(0)))
+                                   toc_where or Position(0)))
     return front
 
 
