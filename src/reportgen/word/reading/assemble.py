@@ -81,6 +81,8 @@ def read_document(document: object, catalog: Catalog | None = None) -> Reading:
     guesses = list(flow.notes) + front.guesses + body.guesses
     foreword = [Paragraph(Text(one_line(p.text))) for p in front.foreword if one_line(p.text)]
     chapters = _place_outside(body, foreword, guesses, front)
+    if not body.indicator_tables:
+        body.appendix = True  # six blank tables at the end: the report builds, and shows them
     meta = _meta(front, body, guesses)
     tables = tuple(body.indicator_tables.get(spec.name) or _blank(spec)
                    for spec in catalog.tables)
@@ -111,7 +113,7 @@ def _place_outside(body: Body, foreword: list[Paragraph], guesses: list[Guess],
     paragraphs, otherwise the beginning of the first chapter."""
     chapters = body.chapters
     outside: list[Block] = body.outside
-    where = Position(front.title_where.paragraph if front.title_where else 0)
+    where = body.outside_where or Position(0)
     if not chapters:
         guesses.append(Guess("W-IMPORT-NO-HEADINGS", "没有找到任何标题，全部正文放在一个一级标题“正文”下",
                              where, hint="请在工作簿“正文”表中改写标题，并把各章标题的类型改为一级标题"))

@@ -52,6 +52,8 @@ class Body:
     chapters: tuple[Section, ...] = ()
     outside: list[Block] = field(factory=list)
     """Blocks before the first heading."""
+    outside_where: Position | None = None
+    """Where the first of them stands."""
     indicator_tables: dict[str, IndicatorTable] = field(factory=dict)
     """The official tables found, by name."""
     appendix: bool = False
@@ -81,15 +83,26 @@ class _Reader:
         self.ranks, self.size = ranks, size
         self.body = Body()
         self.tokens: list[Token] = []
+        self.places: list[Position] = []
         self.levels = LevelAssigner()
         self.case_keys: set[str] = set()
         self.table_count = 0
         self.lists = self._list_items()
+        self.lists_said: set[int] = set()
 
     def cand(self, p: Para) -> Candidate | None:
         if id(p) in self.lists:
+            if id(p) not in self.lists_said:
+                self.lists_said.add(id(p))
+                if not any(id(q) in self.lists_said for q in self._neighbours(p)):
+                    self.guess("I-IMPORT-LIST", "接连几行编号的短句按段落（列表）读取，不作标题", p.where,
+                               one_line(p.text), "如果它们是标题，请在“正文”表中改这些行的类型")
             return None
         return candidate(p, styled_ranks=self.ranks, body_size=self.size)
+
+    def _neighbours(self, p: Para) -> list[Para]:
+        index = next(k for k, item in enumerate(self.items) if item is p)
+        return [q for q in self.items[max(0, index - 1):index] if isinstance(q, Para)]
 
     def _list_items(self) -> set[int]:
         """Numbered short lines that follow one another with nothing between: a list."""
@@ -106,6 +119,10 @@ class _Reader:
                 found.update((id(previous[0]), id(item)))
             previous = (item, now) if now is not None else None
         return found
+
+    def add(self, token: Token, where: Position) -> None:
+        self.tokens.append(token)
+        self.places.append(where)
 
     def guess(self, code: str, message: str, where: Position, found: str = "",
               hint: str | None = None) -> None:
@@ -159,7 +176,7 @@ class _Reader:
         if found is not None:
             self.heading(item, found)
         else:
-            self.tokens.append(Paragraph(Text(text)))
+            self.add(Paragraph(Text(text)), item.where)
         return i + 1
 
     def heading(self, p: Para, found: Candidate) -> None:
@@ -168,7 +185,7 @@ class _Reader:
         if level > MAX_LEVEL:
             self.guess("W-IMPORT-HEADING-TOO-DEEP", f"第{level}级标题按段落保留（报告最多三级标题）",
                        p.where, text, "如需作为标题，请在“正文”表中把这一行的类型改为三级标题")
-            self.tokens.append(Paragraph(Text(text)))
+            self.add(Paragraph(Text(text)), p.where)
             return
         if found.typed:
             self.guess("I-IMPORT-HEADING-NUMBER", f"按编号读作{_LEVEL_NAMES[level]}“{found.title}”",
@@ -176,7 +193,7 @@ class _Reader:
         elif found.fixed_level is None:
             self.guess("I-IMPORT-HEADING-FORMAT",
                        f"加粗或字号较大的短行读作{_LEVEL_NAMES[level]}“{found.title}”", p.where, text)
-        self.tokens.append(Heading(level, found.title, p.where))
+        self.add(Heading(level, found.title, p.where), p.where)
 
     def _next_to_picture(self, i: int) -> bool:
         return any(isinstance(self.items[k], Para) and self.items[k].pictures  # type: ignore[union-attr]
@@ -225,12 +242,13 @@ class _Reader:
         if case is None:
             self.guess("W-IMPORT-BOX-AS-TEXT", "方框中的文字不像案例，按段落读取", where,
                        " ".join(one_line(p.text) for p in filled))
-            self.tokens.extend(Paragraph(Text(one_line(p.text))) for p in parts)
+            for p in parts:
+                self.add(Paragraph(Text(one_line(p.text))), where)
             return end
         if not labelled:
             self.guess("I-IMPORT-CASE-UNLABELLED", f"方框中的内容读作案例“{case.title.text}”（没有“案例N”字样）",
                        where, case.title.text)
-        self.tokens.append(case)
+        self.add(case, where)
         return end
 
     def labelled_case(self, i: int) -> int:
@@ -263,12 +281,12 @@ class _Reader:
         case = build_case(taken, self._key(found[0]), label.where, self.body.guesses,
                           labelled=True, boxed=False)
         if case is None:
-            self.tokens.append(Paragraph(Text(one_line(label.text))))
+            self.add(Paragraph(Text(one_line(label.text))), label.where)
             return i + 1
         last = taken[-1].where
         self.guess("I-IMPORT-CASE-OPEN", f"没有边框的案例“{case.title.text}”读到第 {last.paragraph} 段为止",
                    label.where, one_line(label.text), "请核对案例的结尾是否正确")
-        self.tokens.append(case)
+        self.add(case, label.where)
         return j
 
     # -- tables --
@@ -297,7 +315,7 @@ class _Reader:
             if share < 1:
                 self.guess("I-IMPORT-INDICATOR-PARTIAL",
                            f"按大部分指标行（{share:.0%}）认作官方表“{spec.name}”", grid.where, name)
-            self.tokens.append(official)
+            self.add(official, grid.where)
             return end
         cells, spans, header_rows = free_cells(grid)
         if not cells:
@@ -311,7 +329,7 @@ class _Reader:
                        "请在工作簿中把工作表“表-" + name + "”改名为“表-（表名）”，并同时改“正文”中的名称")
         table = FreeTable("表-" + name, name, cells, spans, header_rows)
         self.body.free_tables.append((table, grid.where))
-        self.tokens.append(table)
+        self.add(table, grid.where)
         return end
 
     # -- the tree --
@@ -319,7 +337,7 @@ class _Reader:
     def build(self) -> None:
         chapters: list[_Open] = []
         stack: list[_Open] = []
-        for token in self.tokens:
+        for token, where in zip(self.tokens, self.places):
             if isinstance(token, Heading):
                 level = token.level
                 if level - 1 > len(stack):
@@ -336,6 +354,7 @@ class _Reader:
                 stack[-1].body.append(token)
             else:
                 self.body.outside.append(token)
+                self.body.outside_where = self.body.outside_where or where
         self.body.chapters = tuple(c.freeze() for c in chapters)
 
 

@@ -19,13 +19,15 @@ class Position:
 
     paragraph: int
     """The paragraph's number (1 = the first non-empty paragraph); for a table, the number of
-    the paragraph just before it."""
+    the paragraph just before it; 0 for the whole document (全文)."""
     page: int | None = None
     """The page, counted from the first (the cover), when the file records page breaks."""
     table: int | None = None
     """The table's number (1 = the first table) when the place is a table or inside one."""
 
     def __str__(self) -> str:
+        if self.paragraph == 0 and self.table is None:
+            return "全文"
         page = f"第 {self.page} 页，" if self.page else ""
         if self.table is not None:
             return f"{page}第 {self.table} 个表格（第 {self.paragraph} 段之后）"
