@@ -123,7 +123,7 @@ def test_guesses_read_as_sentences_quoting_the_document(imported: ImportResult):
     """A line says where, what was decided, and quotes the document."""
     lines = [str(g) for g in imported.guesses]
     assert "第 8 段：加粗或字号较大的短行读作二级标题“办学特色”，原文“办学特色”。" in lines
-    assert any(line.startswith("第 13 段：第4级标题按段落保留") and "（1）课程改革" in line
+    assert any(line.startswith("第 13 段：第四级标题按段落保留") and "（1）课程改革" in line
                for line in lines)
     assert any(line.startswith("第 15 段：没有边框的案例“校企合作育人”读到第 18 段为止") for line in lines)
 

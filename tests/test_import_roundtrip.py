@@ -85,3 +85,17 @@ def test_the_import_report_is_a_sheet_of_the_workbook(trip):
     assert rows[0] == ["序号", "位置", "页", "段", "说明", "原文", "代码"]
     assert [r[6] for r in rows[1:]] == [g.code for g in result.guesses]
     assert [r[1] for r in rows[1:]] == [str(g.where) for g in result.guesses]
+
+
+def test_a_report_with_its_tables_in_the_appendix_comes_back_the_same(tmp_path: Path):
+    """指标表位置 = 附表: the tables after the heading 附表 are read as the appendix again."""
+    wb = openpyxl.load_workbook(EXAMPLE_WORKBOOK)
+    ws = wb["基本信息"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "指标表位置")
+    ws.cell(row, 2).value = "附表"
+    wb.save(tmp_path / "附表.xlsx")
+    original = generate(tmp_path / "附表.xlsx", tmp_path / "附表.docx", toc=False)
+    result = import_report(original, tmp_path / "导入.xlsx")
+    assert result.report.meta.tables_in_appendix
+    rebuilt = generate(result.workbook, tmp_path / "rebuilt.docx", toc=False)
+    assert read_report(rebuilt) == read_report(original)

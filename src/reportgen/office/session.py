@@ -215,7 +215,7 @@ def convert_to_pdf(office: Office, docx: Path, pdf: Path,
 
 
 def convert_document(office: Office, source: Path, target: Path, *,
-                     converter: str = 'docx:"MS Word 2007 XML"',
+                     converter: str = "docx:MS Word 2007 XML",
                      timeout: float = DEFAULT_TIMEOUT) -> None:
     """``source`` converted by ``soffice --convert-to CONVERTER`` and moved to ``target``
     (by default an old .doc, .wps, .rtf or .odt as a .docx; no ``uno`` needed)."""

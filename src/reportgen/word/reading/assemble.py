@@ -88,10 +88,11 @@ def read_document(document: object, catalog: Catalog | None = None) -> Reading:
                    for spec in catalog.tables)
     for spec in catalog.tables:
         if spec.name not in body.indicator_tables:
+            placed = "（印在报告末尾的附表中）" if body.appendix else ""
             guesses.append(Guess("W-IMPORT-INDICATOR-TABLE-MISSING",
-                                 f"文档中没有找到官方指标表“{spec.name}”，已写入空表", Position(0),
-                                 hint="请在工作簿的同名工作表中填写数值"
-                                      + ("" if body.appendix else "，并在“正文”中放置它")))
+                                 f"文档中没有找到官方指标表“{spec.name}”，已写入空表{placed}",
+                                 Position(0), hint="请在工作簿的同名工作表中填写数值"
+                                 + ("" if body.appendix else "，并在“正文”中放置它")))
     report = Report(meta, tuple(foreword), chapters, tables)
     guesses.sort(key=lambda g: (g.where.paragraph, g.where.table or 0))
     return Reading(report, tuple(guesses), tuple(body.pictures), tuple(body.free_tables))

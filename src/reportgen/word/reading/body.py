@@ -18,6 +18,7 @@ from reportgen.model import Block, Case, FreeTable, IndicatorTable, Paragraph, S
 from reportgen.word.reading.cases import build_case, label_of
 from reportgen.word.reading.flow import Grid, Item, Para, Picture
 from reportgen.word.reading.guesses import Guess, Position
+from reportgen.word.reading.styles import chinese_number
 from reportgen.word.reading.headings import (
     MAX_LEVEL,
     Candidate,
@@ -25,6 +26,7 @@ from reportgen.word.reading.headings import (
     candidate,
     emphasised,
     one_line,
+    strip_number,
 )
 from reportgen.word.reading.tables import free_cells, indicator_table, recognise
 
@@ -166,13 +168,12 @@ class _Reader:
             return self.table(i + 1, item)
         if _FIGURE_CAPTION.match(text) and len(text) <= 60 and self._next_to_picture(i):
             return i + 1
-        found = self.cand(item)
-        if found is not None and norm_title(found.title) in APPENDIX_TITLES and \
-                self._only_tables_follow(i):
+        if norm_title(strip_number(text)) in APPENDIX_TITLES and self._only_tables_follow(i):
             self.body.appendix = True
-            self.guess("I-IMPORT-APPENDIX", f"“{found.title}”之后的官方指标表读作附表（报告末尾集中放置）",
+            self.guess("I-IMPORT-APPENDIX", f"“{text}”之后的官方指标表读作附表（印在报告末尾）",
                        item.where, text)
             return i + 1
+        found = self.cand(item)
         if found is not None:
             self.heading(item, found)
         else:
@@ -183,7 +184,8 @@ class _Reader:
         level = self.levels.level(found)
         text = one_line(p.text)
         if level > MAX_LEVEL:
-            self.guess("W-IMPORT-HEADING-TOO-DEEP", f"第{level}级标题按段落保留（报告最多三级标题）",
+            self.guess("W-IMPORT-HEADING-TOO-DEEP",
+                       f"第{chinese_number(level)}级标题按段落保留（报告最多三级标题）",
                        p.where, text, "如需作为标题，请在“正文”表中把这一行的类型改为三级标题")
             self.add(Paragraph(Text(text)), p.where)
             return
