@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportgen.word.reading.assemble import Reading, read_docx, read_document
 from reportgen.word.reading.container import Kind, check_document_file
-from reportgen.word.reading.flow import Picture
+from reportgen.word.reading.items import Picture
 from reportgen.word.reading.guesses import Guess, Position
 
 __all__ = ["Guess", "Kind", "Picture", "Position", "Reading", "check_document_file",

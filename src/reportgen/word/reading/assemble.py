@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 from attrs import frozen
 
-from reportgen.catalog import Catalog, official
+from reportgen.catalog import Catalog, TableSpec, official
 from reportgen.errors import DataError, Problem
 from reportgen.model import (
     Block,
@@ -27,10 +27,11 @@ from reportgen.model import (
 )
 from reportgen.word.reading.body import Body, body_size, read_body
 from reportgen.word.reading.container import SAVE_AS_DOCX
-from reportgen.word.reading.flow import Para, Picture, read_flow
+from reportgen.word.reading.flow import read_flow
+from reportgen.word.reading.items import Para, Picture
 from reportgen.word.reading.front import Front, read_front
 from reportgen.word.reading.guesses import Guess, Position
-from reportgen.word.reading.headings import one_line, styled_ranks
+from reportgen.word.reading.headings import candidate, one_line, styled_ranks
 from reportgen.word.reading.cases import label_of
 
 
@@ -70,8 +71,6 @@ def read_document(document: object, catalog: Catalog | None = None) -> Reading:
     ranks = styled_ranks(outlines)
     size = body_size(paragraphs)
 
-    from reportgen.word.reading.headings import candidate
-
     def starts_body(p: Para) -> bool:
         found = candidate(p, styled_ranks=ranks, body_size=size)
         return found is not None and (found.typed or found.fixed_level is not None)
@@ -98,10 +97,8 @@ def read_document(document: object, catalog: Catalog | None = None) -> Reading:
     return Reading(report, tuple(guesses), tuple(body.pictures), tuple(body.free_tables))
 
 
-def _blank(spec: object) -> IndicatorTable:
-    from reportgen.catalog import TableSpec
-
-    assert isinstance(spec, TableSpec)
+def _blank(spec: TableSpec) -> IndicatorTable:
+    """An official table with its rows and no figures."""
     return IndicatorTable(spec, tuple(
         IndicatorRow(indicator, unit, Figure(None), None,
                      survey_count=Figure(None) if spec.survey else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reportgen.model import Case, Paragraph, Text
-from reportgen.word.reading.flow import Para
+from reportgen.word.reading.items import Para
 from reportgen.word.reading.guesses import Guess, Position
 from reportgen.word.reading.headings import MAX_HEADING_CHARS, one_line
 

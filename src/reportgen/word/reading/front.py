@@ -14,7 +14,7 @@ from typing import Callable
 
 from attrs import define, field
 
-from reportgen.word.reading.flow import Grid, Item, Para
+from reportgen.word.reading.items import Grid, Item, Para
 from reportgen.word.reading.guesses import Guess, Position
 from reportgen.word.reading.headings import one_line
 

@@ -15,7 +15,7 @@ from typing import Hashable
 
 from attrs import frozen
 
-from reportgen.word.reading.flow import Para
+from reportgen.word.reading.items import Para
 
 MAX_LEVEL = 3
 """The deepest heading a report has (1.1.1)."""

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from reportgen.catalog import SUB_ROW_PREFIX, Catalog, TableSpec
 from reportgen.model import Figure, FreeCell, IndicatorRow, IndicatorTable, Span, Text
-from reportgen.word.reading.flow import Grid
+from reportgen.word.reading.items import Grid
 from reportgen.word.reading.guesses import Guess, Position
 
 _EMPTY_MARKS = frozenset({"", "/", "／", "—", "——", "－", "-", "无", "--"})
