@@ -281,3 +281,21 @@ def test_a_docx_is_a_docx(tmp_path: Path):
     d.save(str(path))
     assert check_document_file(path) is Kind.DOCX
     assert qn("w:p")  # python-docx namespaces are available to the reader
+
+
+def test_a_title_in_heading_1_is_the_title_not_a_chapter():
+    """Some reports set their title in Heading 1 and chapters in Heading 2–4: the line over
+    the period is the title, and the chapters count from Heading 2."""
+    d = docx.Document()
+    d.add_heading("测试区中等职业学校年度质量报告", level=1)
+    d.add_paragraph("（2023-2024学年度）")
+    d.add_heading("学校概况", level=2)
+    d.add_heading("基本情况", level=3)
+    d.add_heading("专业设置", level=4)
+    d.add_paragraph("学校开设专业十个。")
+    d.add_heading("人才培养", level=2)
+    d.add_paragraph("学校坚持立德树人。")
+    report = _read(d).report
+    assert report.meta.title.text == "测试区中等职业学校年度质量报告"
+    assert [(s.level, s.title.text) for s in report.sections()] == [
+        (1, "学校概况"), (2, "基本情况"), (3, "专业设置"), (1, "人才培养")]

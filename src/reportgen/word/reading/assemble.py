@@ -66,17 +66,23 @@ def read_document(document: object, catalog: Catalog | None = None) -> Reading:
     catalog = catalog or official()
     flow = read_flow(document)
     paragraphs = [i for i in flow.items if isinstance(i, Para)]
-    outlines = [p.outline for p in paragraphs if p.outline is not None and one_line(p.text)
-                and label_of(p.text) is None]
-    ranks = styled_ranks(outlines)
     size = body_size(paragraphs)
+
+    def ranks_of(items: list[Para]) -> dict[int, int] | None:
+        return styled_ranks([p.outline for p in items if p.outline is not None
+                             and one_line(p.text) and label_of(p.text) is None])
+
+    ranks = ranks_of(paragraphs)
 
     def starts_body(p: Para) -> bool:
         found = candidate(p, styled_ranks=ranks, body_size=size)
         return found is not None and (found.typed or found.fixed_level is not None)
 
     front = read_front(flow.items, starts_body)
-    body = read_body(flow.items[front.body_start:], catalog, ranks, size)
+    rest = flow.items[front.body_start:]
+    # Levels count from the body's own headings: a title styled as Heading 1 is not a chapter.
+    body_ranks = ranks_of([i for i in rest if isinstance(i, Para)])
+    body = read_body(rest, catalog, body_ranks, size)
     guesses = list(flow.notes) + front.guesses + body.guesses
     foreword = [Paragraph(Text(one_line(p.text))) for p in front.foreword if one_line(p.text)]
     chapters = _place_outside(body, foreword, guesses, front)

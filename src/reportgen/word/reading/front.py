@@ -120,7 +120,7 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
             front.title, front.period = match.group(1).strip(), _inner(match.group(2))
             front.title_where = item.where
             state = "cover" if state == "cover" else "titled"
-        elif starts_body(item):
+        elif starts_body(item) and not _period_follows(items, i):
             break
         elif state == "cover" and (len(text) > 60 or (len(text) > 30 and text.endswith("。"))):
             break
@@ -138,6 +138,17 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
                                    f"手工录入的目录（{toc_lines} 行）未导入，生成报告时重新编排",
                                    toc_where or Position(0)))
     return front
+
+
+def _period_follows(items: tuple[Item, ...], i: int) -> bool:
+    """True when the next line with text is the period line: ``items[i]`` is the title, even
+    if its style makes it look like a heading."""
+    for item in items[i + 1:]:
+        if isinstance(item, Grid):
+            return False
+        if one_line(item.text):
+            return bool(PERIOD.match(one_line(item.text)))
+    return False
 
 
 def _inner(period: str) -> str:
