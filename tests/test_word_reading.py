@@ -299,3 +299,20 @@ def test_a_title_in_heading_1_is_the_title_not_a_chapter():
     assert report.meta.title.text == "测试区中等职业学校年度质量报告"
     assert [(s.level, s.title.text) for s in report.sections()] == [
         (1, "学校概况"), (2, "基本情况"), (3, "专业设置"), (1, "人才培养")]
+
+
+def test_a_cover_with_a_title_on_two_lines_and_labelled_issuer():
+    """The title broken over two lines is one title; "编制单位：" is not part of the issuer;
+    2024.12.30 is a date with its day."""
+    d = docx.Document()
+    for text in ("测试区中等职业学校", "年度质量报告"):
+        d.add_paragraph().add_run(text).font.size = docx.shared.Pt(22)
+    for text in ("（2023-2024学年度）", "编制单位：测试区教育委员会", "2024.12.30"):
+        d.add_paragraph(text)
+    d.add_paragraph("一、学校概况")
+    d.add_paragraph("学校有学生一千人。")
+    reading = _read(d)
+    meta = reading.report.meta
+    assert (meta.title.text, meta.issuer.text, meta.date.isoformat()) == (
+        "测试区中等职业学校年度质量报告", "测试区教育委员会", "2024-12-30")
+    assert not [g for g in reading.guesses if g.code in ("W-IMPORT-COVER-LINE", "I-IMPORT-DATE-DAY")]

@@ -39,9 +39,14 @@ APPENDIX_TITLES = frozenset({"附表", "附件", "附录"})
 
 @frozen
 class Heading:
+    """A heading met in the body, before the tree is built."""
+
     level: int
+    """1, 2 or 3."""
     title: str
+    """Its text without its number."""
     where: Position
+    """Where it stands."""
 
 
 Token = Union[Heading, Block]
@@ -52,6 +57,7 @@ class Body:
     """What the body holds, for the workbook."""
 
     chapters: tuple[Section, ...] = ()
+    """The sections, level 1 at the top."""
     outside: list[Block] = field(factory=list)
     """Blocks before the first heading."""
     outside_where: Position | None = None
@@ -67,6 +73,7 @@ class Body:
     free_tables: list[tuple[FreeTable, Position]] = field(factory=list)
     """The free tables and where each stands."""
     guesses: list[Guess] = field(factory=list)
+    """What was guessed, located."""
 
 
 def body_size(paragraphs: list[Para]) -> float:

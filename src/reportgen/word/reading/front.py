@@ -27,7 +27,9 @@ _TITLE_WITH_PERIOD = re.compile(rf"^(.+?)\s*[（(]\s*({_YEARS}|\d{{4}}\s*年度)
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _DATE = re.compile(r"^(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
-                   r"\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$")
+                   r"\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$"
+                   r"|^(\d{4})[.．/-](\d{1,2})(?:[.．/-](\d{1,2}))?$")
+_ISSUER_PREFIX = re.compile(r"^(?:编制|发布|报送|主办|制作)?单位\s*[:：]\s*")
 _TOC_LINE = re.compile(r"^.{1,60}?(?:[.…·．_\-—]{2,}|\s)\s*\d{1,3}$")
 _ISSUERS = ("委员会", "教委", "教育局", "教育厅", "人民政府", "学校", "学院", "中心", "办公室", "教育部")
 
@@ -54,10 +56,11 @@ def parse_date(text: str) -> tuple[datetime.date, bool] | None:
     match = _DATE.match(norm(text))
     if not match:
         return None
-    year, month = _cn_number(match.group(1)), _cn_number(match.group(2))
-    day = _cn_number(match.group(3)) if match.group(3) else 1
+    groups = match.groups()[:3] if match.group(1) else match.groups()[3:]
+    year, month = _cn_number(groups[0]), _cn_number(groups[1])
+    day = _cn_number(groups[2]) if groups[2] else 1
     try:
-        return datetime.date(year, month, day), match.group(3) is not None
+        return datetime.date(year, month, day), groups[2] is not None
     except ValueError:
         return None
 
@@ -67,16 +70,25 @@ class Front:
     """What the front of the document says."""
 
     title: str = ""
+    """The report's title; empty when none was found."""
     period: str = ""
+    """The period without its brackets (2023-2024学年度)."""
     issuer: str = ""
+    """Who publishes the report."""
     date: datetime.date | None = None
+    """The cover's date."""
     date_has_day: bool = False
+    """The cover wrote the day too (most write only the month)."""
     foreword: list[Para] = field(factory=list)
+    """前言's paragraphs."""
     foreword_heading: bool = False
+    """The document has a 前言 heading."""
     body_start: int = 0
     """The index of the first item of the body."""
     guesses: list[Guess] = field(factory=list)
+    """What was guessed or left out, located."""
     title_where: Position | None = None
+    """Where the title stands."""
 
 
 def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> Front:
@@ -108,9 +120,13 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
             if not front.period:
                 front.period = _inner(text)
                 previous = front.foreword if state == "foreword" else cover
-                if not front.title and previous and _title_like(previous[-1]):
-                    title_para = previous.pop()
-                    front.title, front.title_where = one_line(title_para.text), title_para.where
+                lines: list[Para] = []
+                while (not front.title and previous and _title_like(previous[-1]) and len(lines) < 3
+                       and (not lines or previous[-1].size == lines[0].size)):
+                    lines.insert(0, previous.pop())  # a title broken over lines
+                if lines:
+                    front.title = "".join(one_line(p.text) for p in lines)
+                    front.title_where = lines[0].where
             state = "cover" if state == "cover" else "titled"
         elif front.title and flat == norm(front.title):
             state = "cover" if state == "cover" else "titled"
@@ -185,6 +201,7 @@ def _read_cover(cover: list[Para], front: Front) -> None:
         rest = [p for p in rest if p not in lines]
     for p in rest:
         text = one_line(p.text)
+        text = _ISSUER_PREFIX.sub("", text)
         if not front.issuer and (norm(text).endswith(_ISSUERS) or p is rest[-1]):
             front.issuer = norm(text) if len(text) < 40 else text
         else:

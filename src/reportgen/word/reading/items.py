@@ -48,8 +48,6 @@ class Para:
     """Drawn with a border (or in a frame)."""
     shaded: bool = False
     """Filled with a colour."""
-    in_toc: bool = False
-    """Part of a table of contents."""
     pictures: tuple[Picture, ...] = ()
     """Pictures standing in it."""
 
