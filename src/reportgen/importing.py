@@ -166,6 +166,6 @@ def _save_pictures(reading: Reading, workbook: Path, guesses: list[Guess]) -> tu
 
 def _import_sheet(guesses: list[Guess]) -> ExtraSheet:
     rows = tuple((n, str(g.where), g.where.page, g.where.paragraph,
-                  g.message + (f"。{g.hint}" if g.hint else ""), g.found or None, g.code)
+                  g.message + (f"。{g.hint}" if g.hint else ""), g.found[:300] or None, g.code)
                  for n, g in enumerate(guesses, 1))
     return ExtraSheet(IMPORT_SHEET, IMPORT_COLUMNS, rows, widths=(6, 24, 6, 6, 60, 40, 30))

@@ -56,8 +56,15 @@ def strip_number(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """A paragraph's text with line breaks removed and its edges trimmed."""
-    return "".join(part.strip() for part in text.split("\n")).strip()
+    """A paragraph's text with line breaks removed and its edges trimmed (a space kept
+    between two Latin words the break separated)."""
+    parts = [part.strip() for part in text.split("\n") if part.strip()]
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        latin = joined[-1].isascii() and joined[-1].isalnum() and part[0].isascii() \
+            and part[0].isalnum()
+        joined += (" " if latin else "") + part
+    return joined
 
 
 def short_line(text: str) -> bool:
