@@ -21,7 +21,7 @@ from reportgen.xlsx import load
 from reportgen.xlsx.writer import ExtraSheet, check_sheet_name, free_sheet_name, write_workbook
 
 
-@settings(max_examples=30, deadline=None, derandomize=True,
+@settings(max_examples=20, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(reports())
 def test_a_written_report_loads_back_the_same(report: Report):
