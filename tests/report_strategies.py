@@ -132,7 +132,8 @@ def free_table(draw: st.DrawFn, key: str) -> FreeTable:
     if last_row < 0:
         return FreeTable(key, key[2:], ((FreeCell("表"),),), (), 0)
     grid = tuple(tuple(row[: last_col + 1]) for row in cells[: last_row + 1])
-    kept = tuple(s for s in spans if s.row <= last_row and s.col <= last_col)
+    kept = tuple(sorted((s for s in spans if s.row <= last_row and s.col <= last_col),
+                        key=lambda s: (s.row, s.col)))  # the order the loader gives
     # The loader counts header rows while each shows something.
     header_rows = draw(st.integers(0, len(grid)))
     header_rows = next((i for i in range(header_rows) if not any(c.text for c in grid[i])),
