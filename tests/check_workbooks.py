@@ -15,7 +15,7 @@ from typing import Callable
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from reportgen.catalog import official
+from reportgen.catalog import load_catalog
 from workbooks import minimal_workbook, save
 
 SECTORS_SHEET = "表-毕业生服务三次产业情况"
@@ -74,7 +74,7 @@ SECTORS = (
 def row_of(wb: Workbook, ref: str) -> tuple[str, int]:
     """The sheet and the row of the figure ``table_id.indicator_id[.unit]``."""
     table_id, indicator_id, *unit = ref.split(".")
-    spec = official().by_id(table_id)
+    spec = load_catalog(2024).by_id(table_id)
     for index, (indicator, row_unit) in enumerate(spec.row_units()):
         if indicator.id == indicator_id and (not unit or unit[0] == row_unit):
             return spec.name, index + 2

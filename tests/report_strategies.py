@@ -17,9 +17,10 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from reportgen.catalog import official
+from reportgen.catalog import Catalog, ColumnKind, TableSpec, catalog_for, earliest
 from reportgen.model import (
     Case,
+    ColumnValue,
     Figure,
     FreeCell,
     FreeTable,
@@ -43,6 +44,8 @@ def content(value: Any) -> Any:
     as the digits they print (so that 98.60 and 98.6 differ)."""
     if isinstance(value, Decimal):
         return ("decimal", format_number(value))
+    if isinstance(value, Catalog):
+        return ("catalog", value.year)
     if attrs.has(type(value)):
         return (type(value).__name__,) + tuple(
             (f.name, content(getattr(value, f.name)))
@@ -74,25 +77,23 @@ figures = st.one_of(
 
 
 @st.composite
-def indicator_table(draw: st.DrawFn, spec_index: int) -> IndicatorTable:
+def indicator_table(draw: st.DrawFn, spec: TableSpec) -> IndicatorTable:
     """An official table with figures and notes in a few of its rows (drawing every row of
-    six tables makes examples slow without finding more)."""
-    spec = official().tables[spec_index]
+    six tables makes examples slow without finding more), its own columns (调查人次,
+    调查方式) filled in those rows too."""
     units = spec.row_units()
     filled = draw(st.sets(st.integers(0, len(units) - 1), max_size=4))
     rows = []
     for index, (indicator, unit) in enumerate(units):
-        if index not in filled:
-            rows.append(IndicatorRow(indicator, unit, Figure(None), None,
-                                     survey_count=Figure(None) if spec.survey else None))
-            continue
-        note = draw(st.none() | text())
-        if spec.survey:
-            rows.append(IndicatorRow(indicator, unit, draw(figures), note,
-                                     survey_count=draw(figures),
-                                     survey_method=draw(st.none() | text())))
-        else:
-            rows.append(IndicatorRow(indicator, unit, draw(figures), note))
+        full = index in filled
+        own = tuple(
+            ColumnValue(c.id, figure=draw(figures) if full else Figure(None))
+            if c.kind is ColumnKind.FIGURE
+            else ColumnValue(c.id, text=draw(st.none() | text()) if full else None)
+            for c in spec.extra_columns)
+        note = draw(st.none() | text()) if full else None
+        rows.append(IndicatorRow(indicator, unit, draw(figures) if full else Figure(None), note,
+                                 own))
     return IndicatorTable(spec, tuple(rows))
 
 
@@ -145,11 +146,14 @@ def free_table(draw: st.DrawFn, key: str) -> FreeTable:
 def reports(draw: st.DrawFn) -> Report:
     """A small report the loader could have read."""
     appendix = draw(st.booleans())
-    meta = Meta(region=draw(text()), period=draw(text()), year=draw(st.integers(1990, 2100)),
+    # A year the loader accepts: from the earliest catalog on (later years use the latest).
+    meta = Meta(region=draw(text()), period=draw(text()), year=draw(st.integers(earliest().year, 2100)),
                 title=draw(text()), issuer=draw(text()),
                 date=draw(st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31))),
                 tables_in_appendix=appendix)
-    indicator_tables = tuple(draw(indicator_table(i)) for i in range(len(official().tables)))
+    catalog = catalog_for(meta.year)
+    assert catalog is not None
+    indicator_tables = tuple(draw(indicator_table(spec)) for spec in catalog.tables)
     keys = draw(st.lists(st.sampled_from(["1", "2", "3", "10", "01", "A", "案例甲"]),
                          unique=True, max_size=3))
     cases = [Case(k, draw(text()), draw(st.none() | text()),
@@ -177,7 +181,7 @@ def reports(draw: st.DrawFn) -> Report:
                   for n in draw(st.lists(st.sampled_from(["毕业生", "教职工人数", "A"]),
                                          unique=True, max_size=2)))
     return Report(meta, tuple(Paragraph(t) for t in draw(st.lists(text(), max_size=2))),
-                  _tree(flat), indicator_tables, named)
+                  _tree(flat), indicator_tables, named, catalog=catalog)
 
 
 def _tree(flat: list[tuple[int, Text, tuple[Any, ...]]]) -> tuple[Section, ...]:

@@ -7,8 +7,20 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.figures import Agreement, Quantity, compare, compare_values, tolerance
+import pytest
+
+from reportgen.figures import (
+    Agreement,
+    Figures,
+    Quantity,
+    UnknownReference,
+    compare,
+    compare_values,
+    tolerance,
+)
 from reportgen.numbers import round_half_up
+from reportgen.xlsx import load
+from workbooks import build, cell_of
 
 exact_values = st.decimals(min_value=0, max_value=10**6, places=6, allow_nan=False,
                            allow_infinity=False)
@@ -52,3 +64,50 @@ def test_a_share_rounded_the_wrong_way_is_a_near_miss():
     assert compare_values(Decimal("51.32"), value) is Agreement.AGREE
     assert compare_values(Decimal("51.33"), value) is Agreement.NEAR
     assert compare_values(Decimal("51.35"), value) is Agreement.DIFFER
+
+
+def test_figures_are_looked_up_in_the_reports_catalog(tmp_path):
+    """An indicator, one unit of a two-unit one, a row's own column and a derived figure are
+    found by reference; a reference the catalog lacks raises instead of finding nothing."""
+    def tweak(wb):
+        cell_of(wb, "人才培养质量计分卡", "毕业生人数*").value = 200
+        cell_of(wb, "人才培养质量计分卡", "升学人数").value = 50
+        cell_of(wb, "满意度调查表", "家长满意度", "调查人次").value = 0
+    figures = Figures(load(build(tmp_path, tweak)))
+    assert figures.catalog.year == 2024
+    graduates = figures.get("scorecard.graduates")
+    assert graduates is not None and graduates.ref == "scorecard.graduates.人"
+    assert graduates.label == "人才培养质量计分卡“毕业生人数*”"
+    hours = figures.get("teaching_resources.planned_courses.学时")
+    assert hours is not None and hours.unit == "学时"
+    asked = figures.get("satisfaction.parents@survey_count")
+    assert asked is not None and (asked.value, asked.unit) == (0, "人次")
+    assert asked.label == "满意度调查表“家长满意度”的调查人次"
+    rate = figures.get("=毕业生升学率")
+    assert rate is not None and rate.exact and rate.value == 25
+    for wrong in ("scorecard.graduatez", "scorecard.graduates.门", "satisfaction.parents@asked",
+                  "=毕业升学率"):
+        with pytest.raises(UnknownReference):
+            figures.get(wrong)
+
+
+def _reportgen_imports(module: str) -> set[str]:
+    """The reportgen modules ``module`` (a file under src/reportgen) imports."""
+    import ast
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "src" / "reportgen" / module
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.module for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+            and node.module.startswith("reportgen")}
+
+
+def test_the_figure_lookup_sits_below_checks_and_placeholders_which_both_use_it():
+    """figures.py imports only what lies below it (catalog, model, numbers); the checks and
+    the placeholders take their figures from it."""
+    assert _reportgen_imports("figures.py") <= {"reportgen.catalog", "reportgen.model",
+                                                "reportgen.numbers"}
+    assert "reportgen.figures" in _reportgen_imports("placeholders.py")
+    assert "reportgen.figures" in _reportgen_imports("checks/evaluate.py")
+    assert "reportgen.figures" in _reportgen_imports("checks/__init__.py")

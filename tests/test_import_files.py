@@ -17,7 +17,7 @@ from conftest import EXAMPLE_WORKBOOK
 from reportgen import importing
 from reportgen.errors import DataError, UsageError
 from reportgen.importing import import_report
-from reportgen.office.session import find_office
+from reportgen.office.session import OfficeError, find_office
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -51,7 +51,9 @@ def _damaged_docx() -> bytes:
     ("扫描.docx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "E-DOCX-PDF", "这是 PDF 文件，不是 Word 文档"),
     ("说明.docx", "学校概况\n基本情况\n".encode("utf-8"), "E-DOCX-TEXT", "这是文本文件，不是 Word 文档"),
     ("表.docx", EXAMPLE_WORKBOOK.read_bytes(), "E-DOCX-WORKBOOK", "这是 Excel 工作簿，不是 Word 文档"),
-    ("旧表.doc", _compound("Workbook"), "E-DOCX-WORKBOOK", "这是旧版 Excel 工作簿（.xls）"),
+    ("旧表.doc", _compound("Workbook"), "E-DOCX-XLS", "这是旧版 Excel 工作簿（.xls）"),
+    ("旧幻灯片.doc", _compound("PowerPoint Document"), "E-DOCX-OLD-OFFICE",
+     "这是旧版 Office 文件，但不是 Word 文档"),
     ("图.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "E-DOCX-UNKNOWN", "不是 Word 文档（.docx）"),
 ])
 def test_unreadable_files_are_refused_with_a_located_chinese_problem(
@@ -110,6 +112,38 @@ def test_an_old_doc_without_libreoffice_says_how_to_save_as_docx(tmp_path: Path,
     (problem,) = caught.value.problems
     assert problem.code == "E-DOCX-LEGACY"
     assert "没有安装 LibreOffice" in str(problem) and "另存为" in str(problem)
+
+
+def test_a_failed_conversion_quotes_libreoffice(tmp_path: Path, monkeypatch):
+    """LibreOffice ran but wrote no .docx: the problem at the file says the conversion failed,
+    quotes LibreOffice's answer and how to save the file as .docx by hand."""
+    def no_output(office: object, source: Path, target: Path) -> None:
+        raise OfficeError("O-CONVERT-NOT-WRITTEN", extension="docx", returncode=1,
+                          log="：source file could not be loaded")
+
+    monkeypatch.setattr(importing, "find_office", lambda: object())
+    monkeypatch.setattr(importing, "convert_document", no_output)
+    path = tmp_path / "2023.doc"
+    path.write_bytes(_compound("WordDocument", "1Table"))
+    with pytest.raises(DataError) as caught:
+        import_report(path, tmp_path / "out.xlsx")
+    (problem,) = caught.value.problems
+    assert problem.code == "E-DOCX-CONVERT-FAILED" and problem.where is not None
+    assert problem.found == "LibreOffice 没有生成 .docx 文件（代码 1）：source file could not be loaded"
+    assert "另存为" in str(problem) and not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_catalog_year_without_a_catalog_is_a_usage_error(tmp_path: Path):
+    """``--catalog-year`` must name a year that has a catalog: exit code 2, the years there
+    are named, nothing written."""
+    source = tmp_path / "报告.docx"
+    source.write_bytes(_small_docx())
+    with pytest.raises(UsageError) as caught:
+        import_report(source, tmp_path / "报告.xlsx", catalog_year=1999)
+    assert caught.value.code == "U-CATALOG-YEAR" and "2024 年" in str(caught.value)
+    code, _, err = run_cli("import", str(source), "--catalog-year", "1999")
+    assert code == 2 and "没有 1999 年的指标目录" in err
+    assert not (tmp_path / "报告.xlsx").exists()
 
 
 def _rtf(lines: list[str]) -> bytes:

@@ -102,7 +102,7 @@ def _where(result: ImportResult, code: str) -> list[str]:
 
 
 @pytest.mark.parametrize("code, places", [
-    ("W-IMPORT-OUTSIDE-CHAPTER", ["第 5 段"]),
+    ("W-IMPORT-OUTSIDE-FOREWORD", ["第 5 段"]),
     ("I-IMPORT-HEADING-NUMBER", ["第 6 段", "第 12 段", "第 19 段"]),
     ("I-IMPORT-HEADING-FORMAT", ["第 8 段"]),
     ("I-IMPORT-LIST", ["第 10 段"]),
@@ -112,7 +112,7 @@ def _where(result: ImportResult, code: str) -> list[str]:
     ("W-IMPORT-BOX-AS-TEXT", ["第 2 个表格（第 20 段之后）"]),
     ("W-IMPORT-PICTURE", ["第 20 段"]),
     ("W-IMPORT-TABLE-NAME", ["第 3 个表格（第 22 段之后）"]),
-    ("W-IMPORT-INDICATOR-TABLE-MISSING", ["全文"] * 6),
+    ("W-IMPORT-INDICATOR-TABLE-APPENDIX", ["全文"] * 6),
 ])
 def test_each_guess_is_named_with_its_place(imported: ImportResult, code: str, places: list[str]):
     """Every kind of doubt appears at the paragraph (or table) it concerns."""

@@ -82,7 +82,7 @@ def test_each_typed_heading_is_named_as_a_guess_with_its_place(gb, reference):
 
 def test_the_typed_table_of_contents_is_dropped_and_said(gb):
     """The eight typed lines of 目录 are not text of the report; a note says so."""
-    notes = [g for g in gb[0].guesses if g.code == "I-IMPORT-TOC-DROPPED"]
+    notes = [g for g in gb[0].guesses if g.code == "I-IMPORT-TOC-TYPED"]
     assert len(notes) == 1 and "8 行" in notes[0].message and notes[0].where.paragraph == 12
 
 

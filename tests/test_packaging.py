@@ -30,7 +30,7 @@ def test_wheel_carries_template_and_catalog(wheel: Path):
     """The wheel holds the real template (the committed bytes) and the catalog."""
     with zipfile.ZipFile(wheel) as z:
         assert z.read("reportgen/data/report.docx") == (ROOT / "templates" / "report.docx").read_bytes()
-        assert b"[[table]]" in z.read("reportgen/catalog/tables.toml")
+        assert b"[[table]]" in z.read("reportgen/catalog/2024.toml")
         assert "reportgen/py.typed" in z.namelist()
 
 

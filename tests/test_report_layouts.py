@@ -11,7 +11,7 @@ from pathlib import Path
 from docx_reading import read_report
 from reference_text import RefCase, RefHeading, RefTable
 from reportgen import load, write_report
-from reportgen.catalog import official
+from reportgen.catalog import load_catalog
 from workbooks import CASE_TITLE, build
 
 
@@ -29,7 +29,7 @@ def _to_appendix(wb) -> None:
         if row[0].value == "指标表位置":
             row[1].value = "附表"
     body = wb["正文"]
-    names = {spec.name for spec in official().tables}
+    names = {spec.name for spec in load_catalog(2024).tables}
     for row in reversed(range(2, body.max_row + 1)):
         if body.cell(row, 1).value == "表格" and body.cell(row, 2).value in names:
             body.delete_rows(row)
@@ -41,7 +41,7 @@ def test_appendix_setting_prints_the_official_tables_at_the_end(tmp_path: Path):
     produced = read_report(_produce(tmp_path, _to_appendix))
     tables = [(i.number, i.name) for i in produced.body if isinstance(i, RefTable)]
     assert tables == [(1, "示例表")] + [(n, spec.name) for n, spec in
-                                        enumerate(official().tables, 1)]
+                                        enumerate(load_catalog(2024).tables, 1)]
     headings = [i for i in produced.body if isinstance(i, RefHeading)]
     assert headings[-1] == RefHeading(1, "附表")
     appendix_at = produced.body.index(headings[-1])

@@ -14,7 +14,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from reportgen.catalog import official
+from reportgen.catalog import load_catalog
 from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph
 from reportgen.word.reading import Kind, check_document_file, read_document
 from reportgen.word.reading.headings import Candidate, LevelAssigner, marker
@@ -88,7 +88,7 @@ def test_an_official_table_is_recognised_by_its_rows():
     _cover(d)
     d.add_paragraph("1.学校概况")
     d.add_paragraph("表1 教学资源表")
-    spec = official().by_name("教学资源表")
+    spec = load_catalog(2024).by_name("教学资源表")
     assert spec is not None
     rows = [("序号", "指标", "单位", "2024年", "备注")]
     values = {"生师比*": "16.29:1", "高级“双师型”教师比例": "30.50"}
@@ -253,7 +253,7 @@ def test_official_tables_after_an_appendix_heading_go_to_the_appendix():
     d.add_paragraph("1.学校概况")
     d.add_paragraph("学校有学生一千人。")
     d.add_paragraph("附表")
-    spec = official().by_name("国际影响表")
+    spec = load_catalog(2024).by_name("国际影响表")
     assert spec is not None
     _grid(d, [("序号", "指标", "单位", "2024年", "备注")]
           + [("", s.name, unit, "0", "") for s, unit in spec.row_units()])

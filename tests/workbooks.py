@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 
-from reportgen.catalog import official
+from reportgen.catalog import load_catalog
 
 FILE_NAME = "test.xlsx"
 """The name tests give the saved workbook; messages start with it."""
@@ -54,7 +54,7 @@ def minimal_workbook() -> Workbook:
     foreword.append(["段落"])
     foreword.append([FOREWORD])
 
-    catalog = official()
+    catalog = load_catalog(2024)
     body = wb.create_sheet("正文")
     body.append(["类型", "内容"])
     body.append(["一级标题", "学校概况"])
@@ -71,7 +71,7 @@ def minimal_workbook() -> Workbook:
 
     for spec in catalog.tables:
         ws = wb.create_sheet(spec.name)
-        ws.append(list(spec.columns))
+        ws.append(list(spec.headers))
         number = 0
         previous = None
         for indicator, unit in spec.row_units():
@@ -87,7 +87,7 @@ def minimal_workbook() -> Workbook:
                 "调查方式": "问卷",
                 "备注": None,
             }
-            ws.append([row[c] for c in spec.columns])
+            ws.append([row[c] for c in spec.headers])
             previous = indicator
 
     free = wb.create_sheet(FREE_TABLE)

@@ -6,14 +6,21 @@ A rule names a figure by a short reference:
   the catalog); ``teaching_resources.planned_courses.学时`` picks one row of a two-unit one;
 - ``表-毕业生服务三次产业情况!面向第二产业@{year}`` — a cell of a free table, by its sheet, the
   label in its first column and the header of its column (``{year}`` is the report's year);
-- ``=毕业生升学率`` — a figure the library derives (:data:`DERIVED`).
+- ``=毕业生升学率`` — a derived figure of the report's catalog (``[[derived]]`` in its file);
+- ``satisfaction.staff@survey_count`` — the number in one of an indicator table's own columns
+  (the catalog's column id) in that indicator's row.
 
 A reference may end in ``*`` to match several (``satisfaction.*``, ``*.*.%``).
 
-Derived figures are data too (:data:`DERIVED`): a name the clerk can write in a placeholder
-(〔毕业生升学率〕), its inputs by reference, a factor (100 for a percentage) and the decimals it
-prints with. A derived figure is exact when a rule compares it (only the other figure's
-precision counts) and is rounded half up to :attr:`Derived.places` when a placeholder prints it.
+Derived figures are catalog data (``[[derived]]``, :class:`~reportgen.catalog.DerivedSpec`): a
+name the clerk can write in a placeholder (〔毕业生升学率〕), its inputs by reference, a scale
+(100 for a percentage) and the decimals it prints with. A derived figure is exact when a rule
+compares it (only the other figure's precision counts) and is rounded half up to its
+``places`` when a placeholder prints it.
+
+Every lookup is in the catalog the report was read against (``report.catalog``): a reference
+the catalog lacks raises :class:`UnknownReference` — rule sets are validated when they load
+(:mod:`reportgen.checks.ruleset`), so a misspelt id never silently finds nothing.
 
 When two figures agree (:func:`compare`): a figure shown as ``16.29`` stands for anything in
 [16.285, 16.295), so it agrees with another when they differ by at most half a unit of the last
@@ -32,7 +39,8 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from reportgen.model import FreeTable, IndicatorRow, Report, SourceRef
+from reportgen.catalog import Catalog
+from reportgen.model import FreeTable, IndicatorRow, IndicatorTable, Report, SourceRef
 from reportgen.numbers import format_figure, unit_of_last_digit
 
 FREE_REF_SEPARATOR = "!"
@@ -60,6 +68,8 @@ class Quantity:
     the figure it is compared with counts."""
     row: IndicatorRow | None = None
     """The indicator row it comes from, when it does."""
+    ref: str = ""
+    """The reference that names it (``scorecard.graduates.人``), for an indicator row."""
 
     @property
     def shown(self) -> str:
@@ -76,18 +86,31 @@ def indicator_label(table_name: str, row: IndicatorRow) -> str:
     return label
 
 
+class UnknownReference(KeyError):
+    """A reference names an indicator, a column or a derived figure that the report's catalog
+    does not have: a fault of the rule or the code that wrote it (a rule set is validated
+    when it loads, so that this never reaches a clerk)."""
+
+    def __init__(self, ref: str, year: int):
+        super().__init__(f"{ref} is not in the catalog of {year}")
+        self.ref = ref
+        """The reference."""
+
+
 class Figures:
-    """The figures of one report, looked up by reference."""
+    """The figures of one report, looked up by reference in the report's catalog."""
 
     def __init__(self, report: Report):
         self.report = report
         self.year = report.meta.year
-        self.rows: dict[str, tuple[str, IndicatorRow]] = {}
+        self.catalog: Catalog = report.catalog
+        """The catalog the report was read against: it says which references exist."""
+        self.rows: dict[str, tuple[IndicatorTable, IndicatorRow]] = {}
         for table in report.indicator_tables:
             for row in table.rows:
                 key = f"{table.spec.id}.{row.spec.id}"
-                self.rows.setdefault(key, (table.spec.name, row))
-                self.rows[f"{key}.{row.unit}"] = (table.spec.name, row)
+                self.rows.setdefault(key, (table, row))
+                self.rows[f"{key}.{row.unit}"] = (table, row)
         self.free: dict[str, FreeTable] = {}
         for block in report.tables:
             if isinstance(block, FreeTable):
@@ -96,20 +119,48 @@ class Figures:
     # -- looking up --
 
     def get(self, ref: str) -> Quantity | None:
-        """The figure ``ref`` names; ``None`` when it is absent or its cell is empty."""
+        """The figure ``ref`` names; ``None`` when its cell is empty, or when the report lacks
+        its table (a free table, or an indicator table of a report built in code).
+
+        Raises :class:`UnknownReference` for an indicator, a column or a derived figure that
+        the catalog does not have.
+        """
         ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
         if ref.startswith(DERIVED_PREFIX):
             return derive(self, ref[len(DERIVED_PREFIX):])
         if FREE_REF_SEPARATOR in ref:
             return self._free_cell(ref)
+        ref, _, column = ref.partition(COLUMN_SEPARATOR)
+        if not self.knows(ref, column):
+            raise UnknownReference(ref + (COLUMN_SEPARATOR + column if column else ""),
+                                   self.catalog.year)
         found = self.rows.get(ref)
         if found is None:
             return None
-        table_name, row = found
+        table, row = found
+        canonical = f"{table.spec.id}.{row.spec.id}.{row.unit}"
+        label = indicator_label(table.spec.name, row)
+        if column:
+            return self._row_column(table, row, column, label)
         if row.value.value is None:
             return None
-        return Quantity(row.value.value, row.value.source, indicator_label(table_name, row),
-                        row.unit, row=row)
+        return Quantity(row.value.value, row.value.source, label, row.unit, row=row,
+                        ref=canonical)
+
+    def _row_column(self, table: IndicatorTable, row: IndicatorRow, column: str,
+                    label: str) -> Quantity | None:
+        """The number in one of the table's own columns of ``row`` (``…@survey_count``)."""
+        spec = table.spec.column(column)
+        figure = row.figure_in(column)
+        if spec is None or figure is None or figure.value is None:
+            return None
+        return Quantity(figure.value, figure.source, f"{label}的{spec.sheet}", spec.unit, row=row)
+
+    def knows(self, ref: str, column: str = "") -> bool:
+        """True when the catalog has the indicator ``ref`` (and its own column ``column``)."""
+        if self.catalog.indicator(ref) is None:
+            return False
+        return not column or self.catalog.by_id(ref.partition(".")[0]).column(column) is not None
 
     def expand(self, pattern: str) -> list[Quantity]:
         """Every filled indicator row whose reference matches ``pattern`` (``*.*.%``)."""
@@ -188,51 +239,17 @@ class FreeGrid:
 # -- derived figures --
 
 
-@frozen
-class Derived:
-    """A figure computed as ``numerator / denominator × factor``."""
-
-    name: str
-    """Its name in placeholders and messages (毕业生升学率)."""
-    numerator: str
-    """The reference of the figure divided."""
-    denominator: str
-    """The reference of the figure it is divided by."""
-    factor: Decimal = Decimal(100)
-    """100 for a percentage, 1 for a ratio."""
-    unit: str = "%"
-    """The unit it prints with."""
-    places: int = 2
-    """The decimals it prints with."""
-
-
-DERIVED: tuple[Derived, ...] = (
-    Derived("毕业生升学率", "scorecard.further_study", "scorecard.graduates"),
-    Derived("毕业去向落实率", "scorecard.placed", "scorecard.graduates"),
-    Derived("升入本科比例", "scorecard.to_undergraduate", "scorecard.further_study"),
-    Derived("第一产业就业占比", "scorecard.primary_sector", "scorecard.employed_by_sector"),
-    Derived("第二产业就业占比", "scorecard.secondary_sector", "scorecard.employed_by_sector"),
-    Derived("第三产业就业占比", "scorecard.tertiary_sector", "scorecard.employed_by_sector"),
-    Derived("计算生师比", "policy_implementation.full_time_students",
-            "policy_implementation.full_time_teachers", Decimal(1), ":", 2),
-    Derived("专任教师占教职工比例", "policy_implementation.full_time_teachers",
-            "policy_implementation.staff_total"),
-)
-"""Every derived figure, by name."""
-
-_BY_NAME = {d.name: d for d in DERIVED}
-
-
 def derive(figures: Figures, name: str) -> Quantity | None:
-    """The exact value of the derived figure ``name``; ``None`` when an input is missing or
-    the denominator is zero."""
-    spec = _BY_NAME.get(name)
+    """The exact value of the derived figure ``name`` of the report's catalog; ``None`` when
+    an input is missing or the denominator is zero. ``KeyError`` when the catalog has no
+    such figure."""
+    spec = figures.catalog.derived_figure(name)
     if spec is None:
-        return None
+        raise UnknownReference(f"{DERIVED_PREFIX}{name}", figures.catalog.year)
     top, bottom = figures.get(spec.numerator), figures.get(spec.denominator)
     if top is None or bottom is None or bottom.value == 0:
         return None
-    value = top.value / bottom.value * spec.factor
+    value = top.value / bottom.value * spec.scale
     label = f"{name}（{top.label} {top.shown} ÷ {bottom.label} {bottom.shown}）"
     return Quantity(value, top.source, label, spec.unit, exact=True)
 

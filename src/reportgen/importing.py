@@ -18,15 +18,14 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from reportgen.catalog import Catalog
 from reportgen.errors import DataError, Problem, Problems, UsageError
 from reportgen.files import write_atomically
 from reportgen.model import FreeTable, Report, Section, SourceRef
 from reportgen.office.session import OfficeError, convert_document, find_office
 from reportgen.word.reading import Guess, Kind, Reading, check_document_file, read_docx
-from reportgen.word.reading.container import SAVE_AS_DOCX
 from reportgen.xlsx import load
 from reportgen.xlsx.writer import ExtraSheet, free_sheet_name, write_workbook
+from reportgen.xlsx.year import explicit_catalog
 
 IMPORT_SHEET = "导入说明"
 """The sheet listing every guess of the import (the loader does not read it)."""
@@ -63,15 +62,20 @@ def pictures_folder(workbook: Path) -> Path:
 
 
 def import_report(document: str | os.PathLike[str], out: str | os.PathLike[str] | None = None,
-                  *, overwrite: bool = False, catalog: Catalog | None = None) -> ImportResult:
+                  *, overwrite: bool = False, catalog_year: int | None = None) -> ImportResult:
     """Read the Word report ``document`` and write it as a workbook at ``out`` (by default
     beside it, same name). An existing workbook is replaced only when ``overwrite`` is set.
+
+    The official tables are recognised with the catalog of the report's year (its cover's
+    学年度, or the year its tables' figures column names), or with the catalog of
+    ``catalog_year`` when it is given; the workbook is loaded back with the same catalog.
 
     Raises :class:`UsageError` for a missing input or a refused output, and
     :class:`DataError` for a file that is not a readable Word document.
     """
     source = Path(document)
     target = Path(out) if out is not None else default_workbook(source)
+    catalog = explicit_catalog(catalog_year) if catalog_year is not None else None
     _check_target(target, source, overwrite)
     kind = check_document_file(source)
     if kind is Kind.DOCX:
@@ -83,10 +87,10 @@ def import_report(document: str | os.PathLike[str], out: str | os.PathLike[str] 
     report = _usable_sheet_names(reading, guesses)
     pictures = _save_pictures(reading, target, guesses)
     guesses.sort(key=lambda g: (g.where.paragraph, g.where.table or 0))
-    write_workbook(report, target, extra_sheets=[_import_sheet(guesses)], catalog=catalog)
+    write_workbook(report, target, extra_sheets=[_import_sheet(guesses)])
     problems = Problems()
     try:
-        load(target, problems=problems)
+        load(target, problems=problems, catalog_year=catalog_year)
         follow_up = tuple(problems.items)
     except DataError as exc:
         follow_up = exc.problems
@@ -96,16 +100,13 @@ def import_report(document: str | os.PathLike[str], out: str | os.PathLike[str] 
 
 def _check_target(target: Path, source: Path, overwrite: bool) -> None:
     if target.suffix.lower() != ".xlsx":
-        raise UsageError(f"输出文件应以 .xlsx 结尾：{target}", code="U-IMPORT-OUTPUT-SUFFIX")
+        raise UsageError("U-IMPORT-OUTPUT-SUFFIX", path=target)
     if target.is_dir():
-        raise UsageError(f"输出位置 {target} 是文件夹。请用 -o 写出工作簿的文件名（.xlsx）",
-                         code="U-IMPORT-OUTPUT-FOLDER")
+        raise UsageError("U-IMPORT-OUTPUT-FOLDER", path=target)
     if target.exists() and source.exists() and os.path.samefile(target, source):
-        raise UsageError(f"输出文件 {target} 就是输入文件，不能覆盖它。请用 -o 指定另一个文件名",
-                         code="U-IMPORT-OUTPUT-IS-INPUT")
+        raise UsageError("U-IMPORT-OUTPUT-IS-INPUT", path=target)
     if target.exists() and not overwrite:
-        raise UsageError(f"工作簿 {target} 已经存在。为免覆盖已填写的内容，请用 -o 指定另一个文件名，"
-                         "或加 --force 覆盖它", code="U-IMPORT-OUTPUT-EXISTS")
+        raise UsageError("U-IMPORT-OUTPUT-EXISTS", path=target)
 
 
 def _converted(source: Path, work: Path) -> Path:
@@ -115,17 +116,12 @@ def _converted(source: Path, work: Path) -> Path:
     where = SourceRef(source.name, "")
     office = find_office()
     if office is None:
-        raise DataError([Problem(
-            "这是旧版 Word/WPS 文件（如 .doc、.wps），需要先转换为 .docx", where,
-            code="E-DOCX-LEGACY",
-            hint="本机没有安装 LibreOffice，无法自动转换。" + SAVE_AS_DOCX)])
+        raise DataError([Problem.of("E-DOCX-LEGACY", where)])
     target = work / f"{source.stem}.docx"
     try:
         convert_document(office, source, target)
     except OfficeError as exc:
-        raise DataError([Problem("无法把这个文件转换为 .docx（文件可能已损坏或设置了密码）", where,
-                                 found=str(exc), hint=SAVE_AS_DOCX,
-                                 code="E-DOCX-CONVERT-FAILED")]) from exc
+        raise DataError([Problem.of("E-DOCX-CONVERT-FAILED", where, found=exc)]) from exc
     return target
 
 
@@ -139,9 +135,7 @@ def _usable_sheet_names(reading: Reading, guesses: list[Guess]) -> Report:
         key = free_sheet_name(table.title, taken)
         taken.add(key)
         if key[2:] != table.title:
-            guesses.append(Guess("W-IMPORT-TABLE-NAME", f"表名改为“{key[2:]}”（工作表名最多 31 个字，"
-                                 "不能含 / \\ ? * [ ] :，也不能重复）", where, table.title,
-                                 hint="表题印出的是工作表名中“表-”之后的部分"))
+            guesses.append(Guess.of("W-IMPORT-TABLE-NAME", where, table.title, name=key[2:]))
         renamed[id(table)] = attrs.evolve(table, key=key, title=key[2:])
 
     def fix(section: Section) -> Section:
@@ -158,9 +152,8 @@ def _save_pictures(reading: Reading, workbook: Path, guesses: list[Guess]) -> tu
         path = folder / f"图片{n}{picture.extension}"
         write_atomically(path, picture.data)
         saved.append(path)
-        guesses.append(Guess("W-IMPORT-PICTURE", f"图片另存为“{folder.name}/{path.name}”，没有放入工作簿",
-                             picture.where, caption or picture.description,
-                             hint="工作簿暂不能放图片；生成的报告中没有这张图"))
+        guesses.append(Guess.of("W-IMPORT-PICTURE", picture.where, caption or picture.description,
+                                path=f"{folder.name}/{path.name}"))
     return tuple(saved)
 
 

@@ -13,7 +13,7 @@ from typing import Iterator, Union
 
 from attrs import field, frozen
 
-from reportgen.catalog import IndicatorSpec, TableSpec
+from reportgen.catalog import Catalog, IndicatorSpec, TableSpec, catalog_for, earliest
 
 
 @frozen
@@ -122,21 +122,40 @@ class Case:
 
 
 @frozen
+class ColumnValue:
+    """What one of a table's own columns (调查人次, 调查方式 — see the catalog) holds in a row."""
+
+    column: str
+    """The column's id in the catalog (``survey_count``)."""
+    figure: Figure | None = None
+    """For a figure column: the number (its ``value`` is ``None`` for an empty cell)."""
+    text: Text | None = None
+    """For a text column: the text; ``None`` for an empty cell."""
+
+
+@frozen
 class IndicatorRow:
     """One printed row of an official indicator table: an indicator in one unit."""
 
     spec: IndicatorSpec
-    """The catalog's indicator (name, level, units)."""
+    """The catalog's indicator (name, level, units, aggregation meaning)."""
     unit: str
     """The unit of this row; an indicator with two units (门 and 学时) has two rows."""
     value: Figure
     """The figure for the report's year."""
     note: Text | None = None
     """The 备注 cell."""
-    survey_count: Figure | None = None
-    """调查人次, in the 满意度调查表 only."""
-    survey_method: Text | None = None
-    """调查方式, in the 满意度调查表 only."""
+    extra: tuple[ColumnValue, ...] = ()
+    """The table's own columns in the catalog's order (the 满意度调查表's 调查人次 and
+    调查方式); empty for a table with only the fixed five."""
+
+    def figure_in(self, column: str) -> Figure | None:
+        """The number in the table's own column ``column`` (``survey_count``), if it has one."""
+        return next((v.figure for v in self.extra if v.column == column), None)
+
+    def text_in(self, column: str) -> Text | None:
+        """The text in the table's own column ``column`` (``survey_method``), if any."""
+        return next((v.text for v in self.extra if v.column == column), None)
 
 
 @frozen
@@ -236,6 +255,15 @@ class Report:
     appendix prints them when :attr:`Meta.tables_in_appendix` is set."""
     named: tuple[NamedFigure, ...] = field(default=())
     """Figures the workbook names in its optional 数据 sheet, for placeholders."""
+    catalog: Catalog = field()
+    """The catalog the indicator tables were read against: the catalog of the report's year,
+    or of the latest earlier year that has one (``catalog.year`` says which). Figures,
+    checks and placeholders look indicators up in it. A report built in code gets the
+    catalog serving :attr:`Meta.year`."""
+
+    @catalog.default
+    def _catalog_of_the_year(self) -> Catalog:
+        return catalog_for(self.meta.year) or earliest()
 
     def sections(self) -> Iterator[Section]:
         """Every section, depth first in document order."""

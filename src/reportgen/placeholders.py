@@ -9,7 +9,7 @@ never evaluated as a template.
   〔毕业生人数*〕); when two tables use the name, the table comes first (〔教学资源表:国家级数量*〕,
   ``:`` or ``：``); a two-unit indicator takes its unit in brackets (〔教学计划内课程总数（学时）〕).
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
-- A derived figure (:data:`reportgen.figures.DERIVED`: 〔毕业生升学率〕, 〔计算生师比〕), and for any
+- A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
@@ -22,11 +22,12 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from reportgen.figures import DERIVED, DERIVED_PREFIX, Figures, Quantity
-from reportgen.errors import Problem, Severity
+from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
+from reportgen.errors import Problem
 from reportgen.model import Case, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
 
@@ -41,6 +42,9 @@ GROWTH_SUFFIX = "较上年增幅"
 """〔X较上年增幅〕: (X − 上年X) ÷ 上年X × 100, two decimals."""
 PREVIOUS_PREFIX = "上年"
 """The 数据 sheet names last year's X as 上年X."""
+
+Reason = tuple[str, dict[str, Any]]
+"""Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
 
 
 class Names:
@@ -74,7 +78,7 @@ class Names:
             key = f"named.{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
-        self.derived = {d.name: d for d in DERIVED}
+        self.derived = {d.name: d for d in self.figures.catalog.derived}
 
     def _add(self, name: str, printed: str, key: str) -> None:
         entries = self.exact.setdefault(name, [])
@@ -86,15 +90,15 @@ class Names:
         """The first name of ``key`` that names nothing else."""
         return next((f for f in self.forms[key] if len(self.exact[f]) == 1), key)
 
-    def resolve(self, raw: str) -> tuple[str | None, str | None]:
-        """The printed figure for ``raw``, or ``None`` and the reason in Chinese."""
+    def resolve(self, raw: str) -> tuple[str | None, Reason | None]:
+        """The printed figure for ``raw``, or ``None`` and the reason (a code and its data)."""
         name = _QUALIFIER.sub(":", raw.strip())
         entries = self.exact.get(name)
         if entries is not None and len(entries) == 1:
             return entries[0][0], None
         if entries:
-            forms = "、".join(f"〔{self._unique_form(key)}〕" for _, key in entries)
-            return None, f"名称“{raw}”指向多个指标，请写明是哪一个：{forms}"
+            forms = [f"{OPEN}{self._unique_form(key)}{CLOSE}" for _, key in entries]
+            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": raw, "choices": forms})
         if name in self.derived:
             return self._derived(name)
         for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
@@ -102,25 +106,28 @@ class Names:
                 return self._change(name[: -len(suffix)], growth=suffix == GROWTH_SUFFIX)
         close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
                                           cutoff=0.5)
-        hint = f"。是否是：{'、'.join(f'〔{c}〕' for c in close)}" if close else ""
-        return None, f"没有名为“{raw}”的数据{hint}"
+        if close:
+            return None, ("E-PLACEHOLDER-MISSPELT",
+                          {"name": raw, "similar": [f"{OPEN}{c}{CLOSE}" for c in close]})
+        return None, ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
 
-    def _derived(self, name: str) -> tuple[str | None, str | None]:
+    def _derived(self, name: str) -> tuple[str | None, Reason | None]:
         spec = self.derived[name]
         quantity: Quantity | None = self.figures.get(DERIVED_PREFIX + name)
         if quantity is None:
-            return None, f"“{name}”无法计算：{spec.numerator} 或 {spec.denominator} 为空或为 0"
+            return None, ("E-PLACEHOLDER-NOT-COMPUTABLE", {
+                "name": name, "numerator": spec.numerator, "denominator": spec.denominator})
         return format_figure(round_half_up(quantity.value, spec.places), spec.unit), None
 
-    def _change(self, base: str, *, growth: bool) -> tuple[str | None, str | None]:
+    def _change(self, base: str, *, growth: bool) -> tuple[str | None, Reason | None]:
         current, previous = self.values.get(base), self.values.get(PREVIOUS_PREFIX + base)
         if current is None or previous is None:
-            return None, (f"计算较上年变化需要“数据”表中的“{base}”和“{PREVIOUS_PREFIX}{base}”"
-                          "两行，且都填写了数值")
+            return None, ("E-PLACEHOLDER-CHANGE-ROWS",
+                          {"name": base, "previous": PREVIOUS_PREFIX + base})
         if not growth:
             return format_figure(current - previous), None
         if previous == 0:
-            return None, f"“{PREVIOUS_PREFIX}{base}”为 0，无法计算增幅"
+            return None, ("E-PLACEHOLDER-GROWTH-ZERO", {"previous": PREVIOUS_PREFIX + base})
         return format_figure(round_half_up((current - previous) / previous * Decimal(100), 2)), None
 
 
@@ -140,10 +147,10 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
             return token
         printed, reason = names.resolve(content)
         if printed is None:
-            problems.append(Problem(f"占位符{token}无法替换：{reason}", text.source, token,
-                                    "占位符写作〔名称〕，名称见 docs/checks.md；"
-                                    "要写方括号本身，请连写两个：〔〔 或 〕〕", Severity.ERROR,
-                                    rule="placeholders.unknown_name"))
+            assert reason is not None
+            code, fields = reason
+            problems.append(Problem.of(code, text.source, found=token,
+                                       rule="placeholders.unknown_name", token=token, **fields))
             return token
         return printed
 

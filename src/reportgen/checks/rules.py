@@ -2,8 +2,10 @@
 
 Adding a rule is adding an entry to :data:`RULES`; each kind has one evaluator
 (:mod:`reportgen.checks.evaluate` for figures, :mod:`reportgen.checks.text` for prose).
-Figures are named by reference (see :mod:`reportgen.figures`). The catalogue is
-documented for clerks in ``docs/checks.md``.
+Figures are named by reference (see :mod:`reportgen.figures`) in the catalog of 2024, which
+the rules belong to (:data:`RULE_SETS`); every reference is checked when the rule set loads
+(:mod:`reportgen.checks.ruleset`). The catalogue is documented for clerks in
+``docs/checks.md``.
 
 Severities: 错误 only for a value that is impossible by itself (a percentage above 100, a
 negative count) or a placeholder that names nothing; 警告 for two figures that contradict each
@@ -37,7 +39,8 @@ class Kind(enum.Enum):
     FRACTION = "likely-fraction"
     """A percentage row holding a value such as 0.9048: probably a fraction, not a percentage."""
     SURVEY_BASE = "survey-base"
-    """A satisfaction rate given although nobody was surveyed (调查人次 0)."""
+    """A satisfaction rate given although nobody was surveyed: each operand is a pattern of
+    rates, ``@`` and the column of their row that counts who was asked (调查人次 0)."""
     FREE_SUM = "free-table-sum"
     """In a free table, the rows above its 合计 row add up to it, column by column."""
     FREE_SHARE = "free-table-share"
@@ -111,7 +114,7 @@ def _text(rule_id: str, term: str, figure: str, *patterns: str,
 
 _COUNT = r"(?:人数|总人数|总数)?(?:为|共|达|有)?"
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule, ...] = (  # the rules of the 2024 catalog
     # -- 1. inside one table --
     Rule("figures.percent_range", "百分比应在 0 到 100 之间", Kind.RANGE, ("*.*.%",),
          severity=E, low=Decimal(0), high=Decimal(100)),
@@ -120,7 +123,7 @@ RULES: tuple[Rule, ...] = (
     Rule("figures.likely_fraction", "百分比行中的 0.9048 之类的数值可能是小数而不是百分数",
          Kind.FRACTION, ("*.*.%",)),
     Rule("satisfaction.survey_base", "调查人次为 0 时满意度应留空", Kind.SURVEY_BASE,
-         ("satisfaction.*",)),
+         ("satisfaction.*@survey_count",)),
     _parts("scorecard.placed_within_graduates", "毕业去向落实人数不能超过毕业生人数",
            "scorecard.graduates", "scorecard.placed"),
     _parts("scorecard.further_study_within_placed", "升学人数不能超过毕业去向落实人数",
@@ -238,4 +241,9 @@ RULES: tuple[Rule, ...] = (
 """Every rule, in the order findings are listed."""
 
 BY_ID = {rule.id: rule for rule in RULES}
-assert len(BY_ID) == len(RULES), "rule ids must be unique"
+"""The 2024 rules by id."""
+
+RULE_SETS: dict[int, tuple[Rule, ...]] = {2024: RULES}
+"""Each rule set by the catalog year it was written for; a later catalog without a set of
+its own is checked with the latest earlier set, validated against it when it loads
+(:mod:`reportgen.checks.ruleset`)."""

@@ -26,6 +26,8 @@ def build_import_parser() -> argparse.ArgumentParser:
                         help="工作簿的保存位置（默认：与报告同名、同文件夹的 .xlsx）")
     parser.add_argument("--force", action="store_true",
                         help="工作簿已经存在时覆盖它（默认不覆盖，以免丢失已填写的内容）")
+    parser.add_argument("--catalog-year", type=int, metavar="年份",
+                        help="按这一年的官方指标表识别指标表（默认：按报告封面或指标表写的年份）")
     return parser
 
 
@@ -33,7 +35,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run ``import``; return 0 when the workbook was written."""
     args = build_import_parser().parse_args(list(argv))
     try:
-        result = import_report(args.document, args.output, overwrite=args.force)
+        result = import_report(args.document, args.output, overwrite=args.force,
+                               catalog_year=args.catalog_year)
     except DataError as exc:
         print("无法读取这个 Word 报告，未生成工作簿：", file=err)
         for problem in exc.problems:

@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import Catalog, official
+from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
 from reportgen.xlsx.body import read_body, split_paragraphs
 from reportgen.xlsx.cells import CellReader, display
@@ -40,11 +40,13 @@ from reportgen.xlsx.sheets import (
     NAMED_UNIT_COLUMN,
     TABLES_APPENDIX,
     TABLES_INLINE,
+    check_characters,
     check_layout,
     data_rows,
     find_columns,
 )
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
+from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
     Case,
     IndicatorTable,
@@ -71,16 +73,9 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
             values = openpyxl.load_workbook(stream, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         if _unsafe_xml(exc):
-            raise DataError([Problem(
-                "文件含有不安全的 XML 内容（实体声明），为安全起见不予读取", SourceRef(path.name, ""),
-                hint="正常保存的工作簿不会这样；如果文件来源不明，请不要使用。"
-                     "否则请在 Excel 或 WPS 中打开它另存一份再试",
-            )]) from exc
-        raise DataError([Problem(
-            "文件已损坏，无法作为 Excel 工作簿读取", SourceRef(path.name, ""),
-            found=_reason(exc),
-            hint="请在 Excel 或 WPS 中打开它，用“另存为”保存为“Excel 工作簿（*.xlsx）”后再试",
-        )]) from exc
+            raise DataError([Problem.of("E-FILE-UNSAFE-XML", SourceRef(path.name, ""))]) from exc
+        raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(path.name, ""),
+                                    found=_reason(exc))]) from exc
     try:
         uncached = _uncached_formulas(path, values)
     except Exception:  # the values loaded; a second reading failing is no reason to stop
@@ -138,8 +133,11 @@ def _reason(exc: Exception) -> str:
 
 
 def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
-    """The report in the workbook, or ``None`` when ``problems`` holds errors."""
-    catalog = catalog or official()
+    """The report in the workbook, or ``None`` when ``problems`` holds errors.
+
+    The indicator tables are read against ``catalog`` when given, else against the catalog
+    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`).
+    """
     wb, uncached = open_workbook(path)
     try:
         reader = CellReader(path.name, problems, wb.epoch, uncached=uncached)
@@ -150,29 +148,36 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
             expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET,
-                        *(spec.name for spec in catalog.tables)}
+                        *(spec.name for spec in (catalog or latest()).tables)}
             strangers = [s for s in sheets if s not in expected
                          and not s.startswith(FREE_TABLE_PREFIX)]
             close = difflib.get_close_matches(name, strangers, n=1, cutoff=0.5)
-            hint = (f"工作簿中有“{close[0]}”，如果就是它，请把工作表名改回“{name}”" if close
-                    else "请按模板补上这个工作表。工作簿中现有的工作表：" + "、".join(sheets))
-            problems.add(f"缺少工作表“{name}”", reader.sheet_ref(name), hint=hint)
+            if close:
+                problems.add("E-SHEET-MISNAMED", reader.sheet_ref(name), sheet=name, similar=close[0])
+            else:
+                problems.add("E-SHEET-MISSING", reader.sheet_ref(name), sheet=name,
+                             sheets=list(sheets))
             return None
 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
-        meta = _read_meta(meta_ws, reader, problems) if meta_ws else None
+        meta, year, year_ref = (_read_meta(meta_ws, reader, problems) if meta_ws
+                                else (None, None, None))
+        catalog = catalog or catalog_of_year(year, year_ref, problems)
         foreword = _read_foreword(foreword_ws, reader, problems) if foreword_ws else ()
         cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
                                    else ({}, None))
 
-        named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
-                 else ())
+        named: tuple[NamedFigure, ...] = ()
+        if NAMED_SHEET in sheets:
+            check_characters(sheets[NAMED_SHEET], reader, problems)
+            named = read_named(sheets[NAMED_SHEET], reader, problems)
         tables: dict[str, Table] = {}
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
         for spec in catalog.tables:
-            ws = sheet(spec.name, mergeable=("序号", "指标"))
+            merged = (spec.fixed(ColumnKind.NUMBER).sheet, spec.fixed(ColumnKind.NAME).sheet)
+            ws = sheet(spec.name, mergeable=merged)
             table = read_indicator_table(ws, spec, reader, problems) if ws else None
             if table is not None:
                 tables[spec.name] = table
@@ -193,19 +198,21 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                              unreadable_tables=unreadable_tables,
                              unreadable_cases=unreadable_cases) if body_ws else ()
         if body_ws and not chapters and not problems.errors:
-            problems.add("正文是空的", reader.sheet_ref(BODY_SHEET),
-                         hint="请在“正文”表中按顺序填写标题、段落、案例和表格")
+            problems.add("E-BODY-EMPTY", reader.sheet_ref(BODY_SHEET))
     finally:
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named)
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog)
 
 
-def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | None:
+def _read_meta(ws: Worksheet, reader: CellReader,
+               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None]:
+    """The report's settings, and its 报告年份 and that cell (known even when another setting
+    is missing, to choose the catalog)."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
     if columns is None:
-        return None
+        return None, None, None
     cells = {}
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["项目"])
@@ -213,21 +220,19 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | 
         if not key:
             continue
         if key not in META_KEYS:
-            problems.warn("不认识的项目，已忽略", reader.ref(key_cell), found=key,
-                          hint="项目应为：" + "、".join(META_KEYS))
+            problems.add("W-META-UNKNOWN", reader.ref(key_cell), found=key, items=META_KEYS)
         elif key in cells:
-            problems.add(f"项目“{key}”填写了两次", reader.ref(key_cell), hint="请删除其中一行")
+            problems.add("E-META-TWICE", reader.ref(key_cell), item=key)
         else:
             cells[key] = ws.cell(row, columns["内容"])
 
     def text(key: str) -> Text | None:
         if key not in cells:
-            problems.add(f"缺少项目“{key}”", reader.sheet_ref(ws.title),
-                         hint=f"请在“项目”列加一行“{key}”，并在“内容”列填写")
+            problems.add("E-META-MISSING", reader.sheet_ref(ws.title), item=key)
             return None
         value = reader.text(cells[key])
         if value is None:
-            problems.add(f"“{key}”为空", reader.ref(cells[key]), hint="请填写")
+            problems.add("E-META-EMPTY", reader.ref(cells[key]), item=key)
         return value
 
     region, period, title, issuer = (text(k) for k in (META_REGION, META_PERIOD, META_TITLE,
@@ -238,15 +243,16 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems) -> Meta | 
     if META_TABLES in cells:
         placement = reader.text(cells[META_TABLES])
         if placement is not None and placement.text not in (TABLES_INLINE, TABLES_APPENDIX):
-            problems.add(f"“{META_TABLES}”应为“{TABLES_INLINE}”或“{TABLES_APPENDIX}”",
-                         reader.ref(cells[META_TABLES]), found=placement.text)
+            problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
+                         item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
+    year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
     if None in (region, period, title, issuer, year, date):
-        return None
+        return None, year, year_ref
     assert region and period and title and issuer and year is not None and date is not None
     return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
-                tables_in_appendix=appendix, year_source=reader.ref(cells[META_YEAR]),
-                date_source=reader.ref(cells[META_DATE]))
+                tables_in_appendix=appendix, year_source=year_ref,
+                date_source=reader.ref(cells[META_DATE])), year, year_ref
 
 
 def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[Paragraph, ...]:
@@ -278,18 +284,17 @@ def _read_cases(ws: Worksheet, reader: CellReader,
         if key is None and title is None and body is None and subtitle is None:
             continue
         if key is None:
-            problems.add("案例缺少编号", reader.ref(key_cell),
-                         hint="请在“编号”列填写编号，正文中用它放置案例")
+            problems.add("E-CASE-NO-KEY", reader.ref(key_cell))
             continue
         if key.text in cases:
             first = cases[key.text].source
-            problems.add(f"案例编号“{key.text}”重复（第一次在 {first.cell if first else ''}）",
-                         reader.ref(key_cell), hint="每个案例的编号必须不同")
+            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), case=key.text,
+                         first=first.cell if first else "")
             continue
         if title is None:
-            problems.add("案例缺少标题", reader.ref(ws.cell(row, columns["标题"])))
+            problems.add("E-CASE-NO-TITLE", reader.ref(ws.cell(row, columns["标题"])))
         if body is None:
-            problems.add("案例缺少正文", reader.ref(ws.cell(row, columns["正文"])))
+            problems.add("E-CASE-NO-TEXT", reader.ref(ws.cell(row, columns["正文"])))
         if title is None or body is None:
             refused.add(key.text)
             continue
@@ -317,21 +322,19 @@ def read_named(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[N
         name = reader.text(name_cell)
         if name is None:
             if value_cell.value is not None:
-                problems.add("数值没有名称", reader.ref(name_cell),
-                             hint="请在“名称”列填写正文中引用它的名称")
+                problems.add("E-NAMED-NO-NAME", reader.ref(name_cell))
             continue
         if any(ch in name.text for ch in _FORBIDDEN) or ":" in name.text or "：" in name.text:
-            problems.add("名称中不能有〔〕或冒号", reader.ref(name_cell), found=name.text)
+            problems.add("E-NAMED-BAD-NAME", reader.ref(name_cell), found=name.text)
             continue
         if name.text in found:
             first = found[name.text].name.source
-            problems.add(f"名称“{name.text}”重复（第一次在 {first.cell if first else ''}）",
-                         reader.ref(name_cell), hint="每个名称只能定义一次")
+            problems.add("E-NAMED-DUPLICATE", reader.ref(name_cell), name=name.text,
+                         first=first.cell if first else "")
             continue
         figure = reader.figure(value_cell)
         if figure.value is None and value_cell.value is None:
-            problems.add(f"“{name.text}”的数值为空", reader.ref(value_cell),
-                         hint="请填写数值，或删除这一行")
+            problems.add("E-NAMED-EMPTY", reader.ref(value_cell), name=name.text)
             continue
         unit = ""
         if NAMED_UNIT_COLUMN in columns:

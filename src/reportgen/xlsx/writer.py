@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from attrs import frozen
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.catalog import SUB_ROW_PREFIX, Catalog, TableSpec, official
+from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, TableSpec
 from reportgen.files import write_atomically
 from reportgen.model import (
     Case,
@@ -74,6 +74,9 @@ _KIND_OF_LEVEL = {level: kind for kind, level in HEADING_LEVELS.items()}
 _LEVEL3_INDENT = "\u3000\u3000"
 _SHEET_NAME_LIMIT = 31
 _FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+_WIDTHS = {ColumnKind.NUMBER: 6, ColumnKind.NAME: 40, ColumnKind.UNIT: 8, ColumnKind.VALUE: 12,
+           ColumnKind.NOTE: 24, ColumnKind.FIGURE: 10, ColumnKind.TEXT: 14}
+"""Each column's width in the sheet (characters), by what it holds."""
 _FULL_WIDTH = {"[": "［", "]": "］", ":": "：", "*": "＊", "?": "？", "/": "／", "\\": "＼"}
 
 
@@ -94,24 +97,20 @@ class ExtraSheet:
 
 
 def write_workbook(report: Report, path: str | os.PathLike[str], *,
-                   extra_sheets: Sequence[ExtraSheet] = (),
-                   catalog: Catalog | None = None) -> Path:
+                   extra_sheets: Sequence[ExtraSheet] = ()) -> Path:
     """Write ``report`` as a workbook at ``path`` (atomically); return the path.
 
-    Every official table of ``catalog`` gets its sheet: those the report lacks are written
-    with the official rows and no figures. Raises :class:`ValueError` when a free table's key
+    Every official table of the report's catalog gets its sheet: those the report lacks are
+    written with the official rows and no figures. Raises :class:`ValueError` when a free table's key
     is not a usable sheet name (see :func:`free_sheet_name`) or two sheets share a name.
     """
     target = Path(path)
-    write_atomically(target, workbook_bytes(report, extra_sheets=extra_sheets,
-                                            catalog=catalog))
+    write_atomically(target, workbook_bytes(report, extra_sheets=extra_sheets))
     return target
 
 
-def workbook_bytes(report: Report, *, extra_sheets: Sequence[ExtraSheet] = (),
-                   catalog: Catalog | None = None) -> bytes:
+def workbook_bytes(report: Report, *, extra_sheets: Sequence[ExtraSheet] = ()) -> bytes:
     """The workbook of ``report`` as the bytes of an .xlsx file."""
-    catalog = catalog or official()
     wb = openpyxl.Workbook()
     meta_ws = wb.active
     assert meta_ws is not None
@@ -124,7 +123,7 @@ def workbook_bytes(report: Report, *, extra_sheets: Sequence[ExtraSheet] = (),
     for table in report.tables:
         if isinstance(table, IndicatorTable):
             tables.setdefault(table.spec.name, table)
-    for spec in catalog.tables:
+    for spec in report.catalog.tables:
         _write_indicator_table(wb.create_sheet(spec.name), spec, tables.get(spec.name))
     for table in _free_tables(report):
         if table.key in wb.sheetnames:
@@ -256,11 +255,9 @@ def _write_cases(ws: Worksheet, cases: tuple[Case, ...]) -> None:
 
 def _write_indicator_table(ws: Worksheet, spec: TableSpec, table: IndicatorTable | None) -> None:
     """The official rows, numbered and labelled as printed, with the table's figures."""
-    columns = spec.columns
-    widths = {"序号": 6, "指标": 40, "单位": 8, "数值": 12, "备注": 24, "调查人次": 10,
-              "调查方式": 14}
-    put_header(ws, columns, tuple(widths[c] for c in columns))
-    at = {name: index for index, name in enumerate(columns, 1)}
+    put_header(ws, spec.headers, tuple(_WIDTHS[c.kind] for c in spec.columns))
+    at = {column.kind: index for index, column in enumerate(spec.columns, 1)
+          if not column.extra}
     rows = table.rows if table is not None else tuple(
         IndicatorRow(indicator, unit, Figure(None)) for indicator, unit in spec.row_units())
     number = 0
@@ -270,16 +267,19 @@ def _write_indicator_table(ws: Worksheet, spec: TableSpec, table: IndicatorTable
         second_unit = previous is not None and previous.spec is indicator
         if indicator.level == 1 and not second_unit:
             number += 1
-            ws.cell(row, at["序号"]).value = number
+            ws.cell(row, at[ColumnKind.NUMBER]).value = number
         if not second_unit:
-            put_text(ws, row, at["指标"], _label(item, previous))
-        put_text(ws, row, at["单位"], item.unit)
-        put_number(ws, row, at["数值"], item.value.value)
-        put_text(ws, row, at["备注"], item.note.text if item.note else None)
-        if spec.survey:
-            put_number(ws, row, at["调查人次"],
-                       item.survey_count.value if item.survey_count else None)
-            put_text(ws, row, at["调查方式"], item.survey_method.text if item.survey_method else None)
+            put_text(ws, row, at[ColumnKind.NAME], _label(item, previous))
+        put_text(ws, row, at[ColumnKind.UNIT], item.unit)
+        put_number(ws, row, at[ColumnKind.VALUE], item.value.value)
+        put_text(ws, row, at[ColumnKind.NOTE], item.note.text if item.note else None)
+        for index, column in enumerate(spec.columns, 1):
+            if column.kind is ColumnKind.FIGURE:
+                figure = item.figure_in(column.id)
+                put_number(ws, row, index, figure.value if figure else None)
+            elif column.kind is ColumnKind.TEXT:
+                text = item.text_in(column.id)
+                put_text(ws, row, index, text.text if text else None)
         previous = item
 
 

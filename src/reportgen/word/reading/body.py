@@ -104,8 +104,7 @@ class _Reader:
             if id(p) not in self.lists_said:
                 self.lists_said.add(id(p))
                 if not any(id(q) in self.lists_said for q in self._neighbours(p)):
-                    self.guess("I-IMPORT-LIST", "接连几行编号的短句按段落（列表）读取，不作标题", p.where,
-                               one_line(p.text), "如果它们是标题，请在“正文”表中改这些行的类型")
+                    self.guess("I-IMPORT-LIST", p.where, one_line(p.text))
             return None
         return candidate(p, styled_ranks=self.ranks, body_size=self.size)
 
@@ -133,9 +132,8 @@ class _Reader:
         self.tokens.append(token)
         self.places.append(where)
 
-    def guess(self, code: str, message: str, where: Position, found: str = "",
-              hint: str | None = None) -> None:
-        self.body.guesses.append(Guess(code, message, where, found, hint))
+    def guess(self, code: str, where: Position, found: str = "", **fields: object) -> None:
+        self.body.guesses.append(Guess.of(code, where, found, **fields))
 
     # -- reading --
 
@@ -177,8 +175,7 @@ class _Reader:
             return i + 1
         if norm_title(strip_number(text)) in APPENDIX_TITLES and self._only_tables_follow(i):
             self.body.appendix = True
-            self.guess("I-IMPORT-APPENDIX", f"“{text}”之后的官方指标表读作附表（印在报告末尾）",
-                       item.where, text)
+            self.guess("I-IMPORT-APPENDIX", item.where, text, title=text)
             return i + 1
         found = self.cand(item)
         if found is not None:
@@ -191,17 +188,15 @@ class _Reader:
         level = self.levels.level(found)
         text = one_line(p.text)
         if level > MAX_LEVEL:
-            self.guess("W-IMPORT-HEADING-TOO-DEEP",
-                       f"第{chinese_number(level)}级标题按段落保留（报告最多三级标题）",
-                       p.where, text, "如需作为标题，请在“正文”表中把这一行的类型改为三级标题")
+            self.guess("W-IMPORT-HEADING-TOO-DEEP", p.where, text, level=chinese_number(level))
             self.add(Paragraph(Text(text)), p.where)
             return
         if found.typed:
-            self.guess("I-IMPORT-HEADING-NUMBER", f"按编号读作{_LEVEL_NAMES[level]}“{found.title}”",
-                       p.where, text)
+            self.guess("I-IMPORT-HEADING-NUMBER", p.where, text, heading=_LEVEL_NAMES[level],
+                       title=found.title)
         elif found.fixed_level is None:
-            self.guess("I-IMPORT-HEADING-FORMAT",
-                       f"加粗或字号较大的短行读作{_LEVEL_NAMES[level]}“{found.title}”", p.where, text)
+            self.guess("I-IMPORT-HEADING-FORMAT", p.where, text, heading=_LEVEL_NAMES[level],
+                       title=found.title)
         self.add(Heading(level, found.title, p.where), p.where)
 
     def _next_to_picture(self, i: int) -> bool:
@@ -249,14 +244,13 @@ class _Reader:
         case = build_case(parts, self._key(number), where, self.body.guesses,
                           labelled=labelled, boxed=True) if len(parts) >= 2 else None
         if case is None:
-            self.guess("W-IMPORT-BOX-AS-TEXT", "方框中的文字不像案例，按段落读取", where,
-                       " ".join(one_line(p.text) for p in filled))
+            self.guess("W-IMPORT-BOX-AS-TEXT", where, " ".join(one_line(p.text) for p in filled))
             for p in parts:
                 self.add(Paragraph(Text(one_line(p.text))), where)
             return end
         if not labelled:
-            self.guess("I-IMPORT-CASE-UNLABELLED", f"方框中的内容读作案例“{case.title.text}”（没有“案例N”字样）",
-                       where, case.title.text)
+            self.guess("I-IMPORT-CASE-UNLABELLED", where, case.title.text,
+                       title=case.title.text)
         self.add(case, where)
         return end
 
@@ -293,8 +287,8 @@ class _Reader:
             self.add(Paragraph(Text(one_line(label.text))), label.where)
             return i + 1
         last = taken[-1].where
-        self.guess("I-IMPORT-CASE-OPEN", f"没有边框的案例“{case.title.text}”读到第 {last.paragraph} 段为止",
-                   label.where, one_line(label.text), "请核对案例的结尾是否正确")
+        self.guess("I-IMPORT-CASE-OPEN", label.where, one_line(label.text),
+                   title=case.title.text, paragraph=last.paragraph)
         self.add(case, label.where)
         return j
 
@@ -322,20 +316,19 @@ class _Reader:
             self.body.indicator_tables[spec.name] = official
             self.body.year = self.body.year or year
             if share < 1:
-                self.guess("I-IMPORT-INDICATOR-PARTIAL",
-                           f"按大部分指标行（{share:.0%}）认作官方表“{spec.name}”", grid.where, name)
+                self.guess("I-IMPORT-INDICATOR-PARTIAL", grid.where, name, share=share,
+                           table=spec.name)
             self.add(official, grid.where)
             return end
         cells, spans, header_rows = free_cells(grid)
         if not cells:
-            self.guess("W-IMPORT-TABLE-EMPTY", "空表格，未导入", grid.where)
+            self.guess("W-IMPORT-TABLE-EMPTY", grid.where)
             return end
         self.table_count += 1
         if not name:
             name = f"表格{self.table_count}"
-            self.guess("W-IMPORT-TABLE-NO-CAPTION", f"表格没有表题（“表N 名称”），暂名“{name}”",
-                       grid.where, " ".join(c.text for c in cells[0] if c.text),
-                       "请在工作簿中把工作表“表-" + name + "”改名为“表-（表名）”，并同时改“正文”中的名称")
+            self.guess("W-IMPORT-TABLE-NO-CAPTION", grid.where,
+                       " ".join(c.text for c in cells[0] if c.text), name=name)
         table = FreeTable("表-" + name, name, cells, spans, header_rows)
         self.body.free_tables.append((table, grid.where))
         self.add(table, grid.where)
@@ -350,8 +343,8 @@ class _Reader:
             if isinstance(token, Heading):
                 level = token.level
                 if level - 1 > len(stack):
-                    self.guess("W-IMPORT-HEADING-LEVEL", f"“{token.title}”上面缺少上一级标题，"
-                               f"改作{_LEVEL_NAMES[len(stack) + 1]}", token.where, token.title)
+                    self.guess("W-IMPORT-HEADING-LEVEL", token.where, token.title,
+                               title=token.title, heading=_LEVEL_NAMES[len(stack) + 1])
                     level = len(stack) + 1
                 section = _Open(level, token.title)
                 del stack[level - 1:]

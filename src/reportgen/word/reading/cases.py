@@ -64,8 +64,7 @@ def build_case(paragraphs: list[Para], key: str, where: Position, guesses: list[
     if not title_text:
         if not paras or not _short(paras[0]):
             if boxed and paras:
-                guesses.append(Guess("W-IMPORT-CASE-TITLE", "案例没有标题，已用正文第一句代替", where,
-                                     found=paras[0].text, hint="请在“案例”表中改写标题"))
+                guesses.append(Guess.of("W-IMPORT-CASE-TITLE", where, found=paras[0].text))
                 title_text = one_line(paras[0].text)[:30]
             else:
                 return None
@@ -76,8 +75,8 @@ def build_case(paragraphs: list[Para], key: str, where: Position, guesses: list[
     if paras and len(paras) > 1 and _subtitle_like(paras[0], title_para):
         subtitle = Text(one_line(paras[0].text))
         if not _styled_subtitle(paras[0]):
-            guesses.append(Guess("I-IMPORT-CASE-SUBTITLE", f"“{title_text}”下的一行读作案例副标题",
-                                 paras[0].where, found=paras[0].text))
+            guesses.append(Guess.of("I-IMPORT-CASE-SUBTITLE", paras[0].where,
+                                    found=paras[0].text, title=title_text))
         paras = paras[1:]
     if not paras:
         return None

@@ -61,9 +61,8 @@ class _Walker:
         items: list[Item] = []
         self.blocks(self.document.element.body, items, toc=False)
         if self.toc_paragraphs and self._toc_where is not None:
-            self.notes.append(Guess("I-IMPORT-TOC-DROPPED",
-                                    f"目录（{self.toc_paragraphs} 行）未导入，生成报告时重新编排",
-                                    self._toc_where))
+            self.notes.append(Guess.of("I-IMPORT-TOC-DROPPED", self._toc_where,
+                                       count=self.toc_paragraphs))
         return Flow(tuple(items), tuple(self.notes), self.pages_known)
 
     # -- blocks --
@@ -84,8 +83,7 @@ class _Walker:
             elif tag == qn("w:customXml"):
                 self.blocks(child, items, toc)
             elif tag == qn("w:altChunk"):
-                self.notes.append(Guess("W-IMPORT-EMBEDDED-DOCUMENT", "嵌入的其他文档内容未导入",
-                                        self.where(), hint="请在 Word 中打开原文核对，需要的内容请手工补入工作簿"))
+                self.notes.append(Guess.of("W-IMPORT-EMBEDDED-DOCUMENT", self.where()))
 
     def paragraph(self, p: Any, items: list[Item], toc: bool) -> None:
         ppr = p.find(qn("w:pPr"))
@@ -189,8 +187,7 @@ class _Walker:
                     tag.endswith("}AlternateContent"):
                 self.graphic(child, boxes, pictures)
             elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
-                self.notes.append(Guess("W-IMPORT-FOOTNOTE", "脚注（尾注）未导入", self.where(),
-                                        hint="需要的话，请把脚注内容写进正文"))
+                self.notes.append(Guess.of("W-IMPORT-FOOTNOTE", self.where()))
 
     def graphic(self, element: Any, boxes: list[Any], pictures: list[Picture]) -> None:
         """Pictures, charts and text boxes of a drawing (the modern form preferred)."""
@@ -203,11 +200,9 @@ class _Walker:
             if not any(box is b or box in b.iter() for b in boxes):
                 boxes.append(box)
         if element.find(".//" + _C_CHART) is not None:
-            self.notes.append(Guess("W-IMPORT-CHART", "图表未导入（工作簿中暂不能放图表）",
-                                    self.where(), hint="请在 Word 中打开原文查看图表，需要的数据可放入“表-”工作表"))
+            self.notes.append(Guess.of("W-IMPORT-CHART", self.where()))
         if element.tag == qn("w:object"):
-            self.notes.append(Guess("W-IMPORT-OBJECT", "嵌入的对象（如 Excel 表格、公式）未导入",
-                                    self.where(), hint="请在 Word 中打开原文核对"))
+            self.notes.append(Guess.of("W-IMPORT-OBJECT", self.where()))
         docpr = element.find(".//" + _WP_DOCPR)
         description = ""
         if docpr is not None:

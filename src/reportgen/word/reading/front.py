@@ -150,9 +150,8 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
     front.body_start = i
     _read_cover(cover, front)
     if toc_lines:
-        front.guesses.append(Guess("I-IMPORT-TOC-DROPPED",
-                                   f"手工录入的目录（{toc_lines} 行）未导入，生成报告时重新编排",
-                                   toc_where or Position(0)))
+        front.guesses.append(Guess.of("I-IMPORT-TOC-TYPED", toc_where or Position(0),
+                                      count=toc_lines))
     return front
 
 
@@ -205,6 +204,4 @@ def _read_cover(cover: list[Para], front: Front) -> None:
         if not front.issuer and (norm(text).endswith(_ISSUERS) or p is rest[-1]):
             front.issuer = norm(text) if len(text) < 40 else text
         else:
-            front.guesses.append(Guess("W-IMPORT-COVER-LINE", "封面上的这一行未导入（基本信息中没有对应项目）",
-                                       p.where, found=text,
-                                       hint="生成的封面只印标题、学年度、发布单位和日期"))
+            front.guesses.append(Guess.of("W-IMPORT-COVER-LINE", p.where, found=text))

@@ -8,9 +8,12 @@ files saved by other programs may not).
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import frozen
 
-from reportgen.errors import Severity
+from reportgen import codes
+from reportgen.errors import SEVERITIES, Severity
 
 
 @frozen
@@ -36,7 +39,11 @@ class Position:
 
 @frozen
 class Guess:
-    """One decision the reader made that the clerk should check."""
+    """One decision the reader made that the clerk should check.
+
+    Made from a registered code and its data (:meth:`of`); the text is the registry's
+    (:mod:`reportgen.codes.importing`).
+    """
 
     code: str
     """The stable code of this kind of guess (``I-IMPORT-HEADING-NUMBER``)."""
@@ -49,10 +56,20 @@ class Guess:
     hint: str | None = None
     """What to check or do, when there is something to do."""
 
+    @classmethod
+    def of(cls, code: str, where: Position, found: str = "", **fields: Any) -> Guess:
+        """The guess of the registered kind ``code`` (a ``W-`` warning when something may
+        be lost or wrong, an ``I-`` note otherwise), its text made from ``fields``."""
+        kind = codes.lookup(code)
+        if kind.letter not in "WI":
+            raise ValueError(f"{code} is not the code of a warning or a note")
+        message, hint = kind.render(fields)
+        return cls(code, message, where, found, hint)
+
     @property
     def severity(self) -> Severity:
         """A warning when something may be lost or wrong (``W-``), otherwise a note."""
-        return Severity.WARNING if self.code.startswith("W-") else Severity.INFO
+        return SEVERITIES[self.code[0]]
 
     def __str__(self) -> str:
         text = f"{self.where}：{self.message}"

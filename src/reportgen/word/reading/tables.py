@@ -16,8 +16,16 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from reportgen.catalog import SUB_ROW_PREFIX, Catalog, TableSpec
-from reportgen.model import Figure, FreeCell, IndicatorRow, IndicatorTable, Span, Text
+from reportgen.catalog import SUB_ROW_PREFIX, Catalog, ColumnKind, IndicatorSpec, TableSpec
+from reportgen.model import (
+    ColumnValue,
+    Figure,
+    FreeCell,
+    IndicatorRow,
+    IndicatorTable,
+    Span,
+    Text,
+)
 from reportgen.word.reading.items import Grid
 from reportgen.word.reading.guesses import Guess, Position
 
@@ -67,11 +75,21 @@ def _unit(text: str) -> str:
 
 
 def _find_column(header: list[str], names: tuple[str, ...]) -> int | None:
-    for index, text in enumerate(header):
-        flat = re.sub(r"\s+", "", text)
-        if any(flat == name or flat.startswith(name) for name in names):
-            return index
+    """The first column headed by one of ``names``, else the first whose header starts with
+    one of them."""
+    flats = [re.sub(r"\s+", "", text) for text in header]
+    for exact in (True, False):
+        for index, flat in enumerate(flats):
+            if flat and any(flat == name if exact else flat.startswith(name) for name in names):
+                return index
     return None
+
+
+def blank_row(spec: TableSpec, indicator: IndicatorSpec, unit: str) -> IndicatorRow:
+    """A row of ``spec`` without figures, as the loader reads an empty sheet row."""
+    return IndicatorRow(indicator, unit, Figure(None), None, tuple(
+        ColumnValue(c.id, figure=Figure(None)) if c.kind is ColumnKind.FIGURE
+        else ColumnValue(c.id) for c in spec.extra_columns))
 
 
 def recognise(grid: Grid, catalog: Catalog) -> tuple[TableSpec, float] | None:
@@ -102,14 +120,15 @@ def indicator_table(grid: Grid, spec: TableSpec,
         match = _YEAR_HEADER.match(text.strip())
         if match:
             year, value_col = int(match.group(1)), index
-    unit_col = _find_column(header, ("单位",))
+    unit_col = _find_column(header, (spec.fixed(ColumnKind.UNIT).sheet, "单位"))
     unit_col = unit_col if unit_col is not None else name_col + 1
     if value_col is None:
-        value_col = _find_column(header, ("数值", "数据", "本年", "指标值", "值"))
+        value_col = _find_column(header, (spec.fixed(ColumnKind.VALUE).sheet, "数值", "数据",
+                                          "本年", "指标值", "值"))
     value_col = value_col if value_col is not None else unit_col + 1
-    note_col = _find_column(header, ("备注", "说明"))
-    count_col = _find_column(header, ("调查人次", "调查"))
-    method_col = _find_column(header, ("调查方式", "方式"))
+    note_col = _find_column(header, (spec.fixed(ColumnKind.NOTE).sheet, "备注", "说明"))
+    own_cols = {c.id: _find_column(header, (c.sheet, c.printed_header(year or 0)))
+                for c in spec.extra_columns}
 
     def cell(row: list[str], col: int | None) -> str:
         return row[col].strip() if col is not None and col < len(row) else ""
@@ -137,34 +156,30 @@ def indicator_table(grid: Grid, spec: TableSpec,
     for index, (indicator, unit) in enumerate(spec.row_units()):
         at = rows_of.get(index)
         if at is None:
-            guesses.append(Guess("W-IMPORT-INDICATOR-ROW-MISSING",
-                                 f"“{spec.name}”中没有找到指标“{indicator.name}（{unit}）”，其数值留空",
-                                 where, hint="请在工作簿中补填"))
-            result.append(IndicatorRow(indicator, unit, Figure(None), None,
-                                       survey_count=Figure(None) if spec.survey else None))
+            guesses.append(Guess.of("W-IMPORT-INDICATOR-ROW-MISSING", where, table=spec.name,
+                                    label=indicator.name, unit=unit))
+            result.append(blank_row(spec, indicator, unit))
             continue
         row = texts[at]
         written_unit = _unit(cell(row, unit_col))
         if written_unit and written_unit != _unit(unit):
-            guesses.append(Guess("W-IMPORT-INDICATOR-UNIT",
-                                 f"“{spec.name}”的指标“{indicator.name}”单位写作“{written_unit}”，"
-                                 f"官方表为“{unit}”，已按官方单位导入", where,
-                                 hint="请核对数值是否需要换算"))
+            guesses.append(Guess.of("W-IMPORT-INDICATOR-UNIT", where, table=spec.name,
+                                    label=indicator.name, written_unit=written_unit, unit=unit))
         value = _figure(cell(row, value_col), unit, spec, indicator.name, where, guesses)
         note = Text(cell(row, note_col)) if cell(row, note_col) else None
-        if spec.survey:
-            count = _figure(cell(row, count_col), "人次", spec, indicator.name, where, guesses)
-            method = Text(cell(row, method_col)) if cell(row, method_col) else None
-            result.append(IndicatorRow(indicator, unit, value, note, survey_count=count,
-                                       survey_method=method))
-        else:
-            result.append(IndicatorRow(indicator, unit, value, note))
+        own = []
+        for column in spec.extra_columns:
+            written = cell(row, own_cols[column.id])
+            own.append(ColumnValue(column.id, figure=_figure(written, column.unit, spec,
+                                                             indicator.name, where, guesses))
+                       if column.kind is ColumnKind.FIGURE
+                       else ColumnValue(column.id, text=Text(written) if written else None))
+        result.append(IndicatorRow(indicator, unit, value, note, tuple(own)))
     for k, (label, r) in enumerate(found):
         if k not in used:
-            guesses.append(Guess("W-IMPORT-INDICATOR-ROW-EXTRA",
-                                 f"“{spec.name}”中的这一行不是官方表的指标，未导入", where,
-                                 found=" | ".join(c for c in texts[r] if c.strip()),
-                                 hint="官方表的指标行是固定的；如需保留，请写进正文或自己设计的表格"))
+            guesses.append(Guess.of("W-IMPORT-INDICATOR-ROW-EXTRA", where,
+                                    found=" | ".join(c for c in texts[r] if c.strip()),
+                                    table=spec.name))
     return IndicatorTable(spec, tuple(result)), year
 
 
@@ -172,9 +187,8 @@ def _figure(text: str, unit: str, spec: TableSpec, name: str, where: Position,
             guesses: list[Guess]) -> Figure:
     value = parse_figure(text, unit)
     if value is None and text.strip() not in _EMPTY_MARKS:
-        guesses.append(Guess("W-IMPORT-INDICATOR-VALUE",
-                             f"“{spec.name}”中“{name}”的数值不是数字，已留空", where,
-                             found=text, hint="请在工作簿中填写数字"))
+        guesses.append(Guess.of("W-IMPORT-INDICATOR-VALUE", where, found=text, table=spec.name,
+                                label=name))
     return Figure(value)
 
 

@@ -1,7 +1,7 @@
 """Tables laid out as printed grids: cell texts, merged ranges, header rows, column widths.
 
-The template writes the texts; the renderer then applies what a template loop cannot
-express (merges, widths, diagonal header cells) from the same :class:`Grid`.
+A :class:`Grid` is everything a renderer needs to print a table in one pass: the Word
+renderer (:mod:`reportgen.word.grid`) builds the whole table from it.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import unicodedata
 
 from attrs import frozen
 
-from reportgen.catalog import SUB_ROW_PREFIX, IndicatorSpec
-from reportgen.model import FreeTable, IndicatorTable, Span
+from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, ColumnSpec, IndicatorSpec
+from reportgen.model import FreeTable, IndicatorRow, IndicatorTable, Span
 from reportgen.numbers import format_figure, format_number
 
 TEXT_WIDTH_MM = 156
@@ -45,13 +45,24 @@ class Grid:
     widths_mm: tuple[float, ...]
     """Column widths; they add up to the text block's width."""
 
+    @property
+    def rows(self) -> tuple[tuple[GridCell, ...], ...]:
+        """Every row, header rows first."""
+        return self.header + self.body
+
+    def covered(self) -> frozenset[tuple[int, int]]:
+        """The (row, column) positions a merged range covers other than its top left cell:
+        they print nothing of their own."""
+        return frozenset((r, c) for s in self.spans
+                         for r in range(s.row, s.row + s.rows)
+                         for c in range(s.col, s.col + s.cols) if (r, c) != (s.row, s.col))
+
 
 def indicator_grid(table: IndicatorTable, year: int) -> Grid:
     """An official indicator table: 序号 on top-level rows only, "其中：" on the first sub-row,
     序号 merged over a group and 指标 merged over an indicator's two unit rows."""
-    survey = table.spec.survey
-    header = ["序号", "指标", "单位", f"{year}年"]
-    header += ["调查人次", "调查方式", "备注"] if survey else ["备注"]
+    columns = table.spec.columns  # the catalog's columns: headers, order and widths
+    header = [c.printed_header(year) for c in columns]
     body: list[tuple[GridCell, ...]] = []
     spans: list[Span] = []
     number = 0
@@ -71,22 +82,31 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
             name_start = i
         label = "" if same_indicator else _label(spec, previous.spec if previous else None)
         shown_number = str(number) if spec.level == 1 and not same_indicator else ""
-        cells = [GridCell(shown_number), GridCell(label, "left"), GridCell(row.unit),
-                 GridCell(format_figure(row.value.value, row.unit))]
-        if survey:
-            cells += [GridCell(format_number(row.survey_count.value if row.survey_count else None)),
-                      GridCell(row.survey_method.text if row.survey_method else "")]
-        cells.append(GridCell(row.note.text if row.note else "", "left"))
-        body.append(tuple(cells))
+        fixed = {ColumnKind.NUMBER: GridCell(shown_number), ColumnKind.NAME: GridCell(label, "left"),
+                 ColumnKind.UNIT: GridCell(row.unit),
+                 ColumnKind.VALUE: GridCell(format_figure(row.value.value, row.unit)),
+                 ColumnKind.NOTE: GridCell(row.note.text if row.note else "", "left")}
+        body.append(tuple(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c)
+                          for c in columns))
         previous = row
     end = len(table.rows)
     if end > group_start + 1:
         spans.append(Span(group_start + 1, 0, end - group_start))
     if end > name_start + 1:
         spans.append(Span(name_start + 1, 1, end - name_start))
-    widths = (10, 56, 12, 20, 18, 24, 16) if survey else (10, 88, 16, 24, 18)
+    total = sum(c.width for c in columns)
+    widths = tuple(float(TEXT_WIDTH_MM * c.width / total) for c in columns)
     return Grid((tuple(GridCell(h) for h in header),), tuple(body),
-                tuple(sorted(spans, key=lambda s: (s.row, s.col))), tuple(map(float, widths)))
+                tuple(sorted(spans, key=lambda s: (s.row, s.col))), widths)
+
+
+def _extra_cell(row: IndicatorRow, column: ColumnSpec) -> GridCell:
+    """A table's own column (调查人次, 调查方式): a number or a text, centred."""
+    if column.kind is ColumnKind.FIGURE:
+        figure = row.figure_in(column.id)
+        return GridCell(format_number(figure.value if figure else None))
+    text = row.text_in(column.id)
+    return GridCell(text.text if text else "")
 
 
 def _label(spec: IndicatorSpec, previous: IndicatorSpec | None) -> str:

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.catalog import IndicatorSpec, TableSpec
-from reportgen.model import Figure, IndicatorRow, IndicatorTable, Span
-from reportgen.word.tables import TEXT_WIDTH_MM, indicator_grid
+from reportgen.catalog import ColumnKind, ColumnSpec, IndicatorSpec, TableSpec, load_catalog
+from reportgen.model import ColumnValue, Figure, IndicatorRow, IndicatorTable, Span, Text
+from reportgen.layout.tables import TEXT_WIDTH_MM, indicator_grid
 
 
-def _table(*specs: IndicatorSpec, survey: bool = False) -> IndicatorTable:
-    spec = TableSpec("t", "测试表", survey, specs)
-    return IndicatorTable(spec, tuple(IndicatorRow(i, u, Figure(Decimal("1.50") if u == "%" else None))
+def _table(*specs: IndicatorSpec, survey: bool = False,
+           columns: tuple[ColumnSpec, ...] | None = None,
+           extra: tuple[ColumnValue, ...] = ()) -> IndicatorTable:
+    """A test table with the 2024 catalog's columns (the survey table's, or the others')."""
+    if columns is None:
+        columns = load_catalog(2024).by_id("satisfaction" if survey else "scorecard").columns
+    spec = TableSpec("t", "测试表", columns, specs)
+    return IndicatorTable(spec, tuple(IndicatorRow(i, u, Figure(Decimal("1.50") if u == "%" else None),
+                                                   extra=extra)
                                       for i, u in spec.row_units()))
 
 
@@ -70,3 +76,28 @@ def test_survey_table_has_its_extra_columns_and_fits_the_page():
                                                 "调查方式", "备注"]
     assert abs(sum(grid.widths_mm) - TEXT_WIDTH_MM) < 0.01
     assert abs(sum(indicator_grid(_table(RATE), 2025).widths_mm) - TEXT_WIDTH_MM) < 0.01
+
+
+def test_columns_and_widths_come_from_the_catalog():
+    """A table's own column declared in the catalog is printed where the catalog puts it,
+    headed as the catalog says, and every width is in the catalog's proportion."""
+    base = load_catalog(2024).by_id("scorecard").columns
+    remark = ColumnSpec("source", ColumnKind.TEXT, "来源", "数据来源", Decimal(39))
+    columns = (*base[:4], remark, base[4])
+    grid = indicator_grid(_table(TOTAL, columns=columns,
+                                 extra=(ColumnValue("source", text=Text("年报")),)), 2024)
+    assert [c.text for c in grid.header[0]] == ["序号", "指标", "单位", "2024年", "数据来源", "备注"]
+    assert _column(grid, 4) == ["年报"]
+    total = sum(c.width for c in columns)
+    assert [round(w, 6) for w in grid.widths_mm] == [
+        round(float(TEXT_WIDTH_MM * c.width / total), 6) for c in columns]
+
+
+def test_the_survey_columns_print_their_figures_and_texts():
+    """调查人次 prints as a whole number, 调查方式 as written; an empty one prints empty."""
+    extra = (ColumnValue("survey_count", figure=Figure(Decimal(1200))),
+             ColumnValue("survey_method", text=Text("问卷")))
+    grid = indicator_grid(_table(RATE, survey=True, extra=extra), 2024)
+    assert (_column(grid, 4), _column(grid, 5)) == (["1200"], ["问卷"])
+    empty = indicator_grid(_table(RATE, survey=True), 2024)
+    assert (_column(empty, 4), _column(empty, 5)) == ([""], [""])
