@@ -125,11 +125,11 @@ def _merge(schools: Sequence[School], catalog: Catalog, spec: TableSpec,
               and f.value is not None]
     parts = tuple(Part(s.name, f.source, format_figure(f.value, unit)) for s, f in filled)
     aggregation = indicator.aggregation
+    if len(schools) == 1:
+        return Merged(key, "value", filled[0][1].value if filled else None, SINGLE, parts)
     if not aggregation.aggregable:
         reason = aggregation.reason
         return Merged(key, "value", None, f"未合并：{reason}。请区县填写", parts, reason)
-    if len(schools) == 1:
-        return Merged(key, "value", filled[0][1].value if filled else None, SINGLE, parts)
     values = [f.value for _, f in filled if f.value is not None]
     places = max((decimals(v) for v in values), default=DEFAULT_PLACES)
     kind = aggregation.kind
@@ -227,7 +227,7 @@ def _weights(schools: Sequence[School], spec: TableSpec, indicator: IndicatorSpe
             problems.append(Problem(
                 f"“{indicator.name}”按{what}加权合并，但本校的{what}为空",
                 figure.source if figure is not None else None,
-                hint=f"请填写{what}；没有调查或没有数据时，请把“{indicator.name}”也空着",
+                hint=f"请填写{what}；确实没有时，请把“{indicator.name}”也空着",
                 code="E-MERGE-WEIGHT-MISSING"))
         missing = True
     return None if missing else weights
