@@ -274,3 +274,26 @@ def test_merge_on_the_command_line(tmp_path):
     broken = school(tmp_path, "A", SCHOOL_A, bad)
     code, _, err = run_cli("merge", str(broken), paths[1], "-o", str(tmp_path / "新.xlsx"))
     assert code == 1 and "没有合并（没有写出任何文件）" in err and "A校.xlsx › 人才培养质量计分卡!D2" in err
+
+
+def test_a_finding_on_a_merged_figure_names_the_school_cells_behind_it(tmp_path):
+    """School A reports more placed graduates than graduates (a warning it was sent with);
+    the district's sums repeat the contradiction, and ``check`` on the district's workbook
+    names A's and B's cells behind each merged figure."""
+    from reportgen.pipeline import check_workbook
+    paths = [school(tmp_path, "A", {**SCHOOL_A, "scorecard.placed": 120}),
+             school(tmp_path, "B", SCHOOL_B)]
+    target = tmp_path / "区县.xlsx"
+    merge_workbooks(paths, target)
+    wb = openpyxl.load_workbook(target)
+    for cell, value in (("B2", "某区"), ("B5", "某区报告"), ("B6", "某区教委"), ("B7", "2024-12-30")):
+        wb["基本信息"][cell] = value
+    wb["正文"].append(["一级标题", "概况"])
+    wb["正文"].append(["段落", "略。"])
+    filled = tmp_path / "区县-已填.xlsx"
+    wb.save(filled)
+    [finding] = [p for p in check_workbook(filled) if p.rule == "scorecard.placed_within_graduates"]
+    assert str(finding.where) == "区县-已填.xlsx › 人才培养质量计分卡!D3"
+    assert ("人才培养质量计分卡!D3 由各校合并（各校相加）：A校 A校.xlsx › 人才培养质量计分卡!D3（120）、"
+            "B校 B校.xlsx › 人才培养质量计分卡!D3（45）") in finding.hint
+    assert "B校 B校.xlsx › 人才培养质量计分卡!D2（50）" in finding.hint
