@@ -17,6 +17,7 @@ from cli_run import run_cli
 from reportgen import DataError, Problems
 from reportgen.catalog import parse_catalog
 from reportgen.errors import Severity, UsageError
+from reportgen.model import FreeTable
 from reportgen.xlsx.workbook import read_report
 from reportgen.yearly.aggregate import School, merge_figures
 from reportgen.yearly.merging import merge_workbooks
@@ -297,3 +298,50 @@ def test_a_finding_on_a_merged_figure_names_the_school_cells_behind_it(tmp_path)
     assert ("人才培养质量计分卡!D3 由各校合并（各校相加）：A校 A校.xlsx › 人才培养质量计分卡!D3（120）、"
             "B校 B校.xlsx › 人才培养质量计分卡!D3（45）") in finding.hint
     assert "B校 B校.xlsx › 人才培养质量计分卡!D2（50）" in finding.hint
+
+
+def test_merging_into_the_districts_own_workbook_keeps_its_text_and_last_year(tmp_path):
+    """``--base``: the district's 2025 workbook made from its 2024 one keeps its 基本信息, text,
+    own table, case and 上年 figures; only this year's figures, the schools' cases (after its
+    own) and the 来源 and 素材 sheets are written in. The base itself is not changed."""
+    from reportgen import load
+    from reportgen.yearly.carryover import init_workbook
+    district = tmp_path / "区县2025底稿.xlsx"
+    init_workbook(district, source=build(tmp_path, None, "区县2024.xlsx"))
+    before = district.read_bytes()
+
+    def in_2025(wb):
+        wb["基本信息"]["B3"], wb["基本信息"]["B4"] = "2024-2025学年度", 2025
+    paths = [school(tmp_path, "A", SCHOOL_A, in_2025), school(tmp_path, "B", SCHOOL_B, in_2025)]
+    target = tmp_path / "区县2025.xlsx"
+    code, out, err = run_cli("merge", *map(str, paths), "--base", str(district), "-o", str(target))
+    assert code == 0, err
+    assert "照录底稿 区县2025底稿.xlsx" in out and district.read_bytes() == before
+
+    wb = openpyxl.load_workbook(target)
+    wb["基本信息"]["B7"] = "2025-12-30"
+    filled = tmp_path / "区县2025-已填.xlsx"
+    wb.save(filled)
+    wb.close()
+    problems = Problems()
+    report = load(filled, problems=problems)
+    assert report.meta.region.text == "测试区" and report.meta.year == 2025
+    graduates = report.indicator_tables[0].rows[0]
+    assert graduates.value.value == 150 and graduates.previous.value == 1
+    cases = list(openpyxl.load_workbook(filled)["案例"].iter_rows(min_row=2, values_only=True))
+    assert [(c[0], c[4], c[5]) for c in cases] == [("1", "上年", None), ("2", "备选", "A校"),
+                                                  ("3", "备选", "B校")]
+    assert [c.key for c in report.cases] == ["1"]
+    assert any(p.code == "W-CARRIED-UNCONFIRMED" and p.where.sheet == "正文" for p in problems.items)
+    assert report.merged and "表-示例表" in [t.key for t in report.tables
+                                               if isinstance(t, FreeTable)]
+
+
+def test_a_base_of_another_year_is_refused(tmp_path):
+    """The district's workbook must be of the schools' year."""
+    from reportgen.yearly.carryover import init_workbook
+    district = tmp_path / "区县2025底稿.xlsx"
+    init_workbook(district, source=build(tmp_path, None, "区县2024.xlsx"))
+    paths = [school(tmp_path, "A", SCHOOL_A), school(tmp_path, "B", SCHOOL_B)]
+    with pytest.raises(UsageError, match="底稿 区县2025底稿.xlsx 的报告年份（2025）与各校工作簿的不同"):
+        merge_workbooks(paths, tmp_path / "x.xlsx", base=district)

@@ -11,6 +11,9 @@ workbooks of different years, are refused. The district's workbook then holds:
   to choose from (a 备选 case need not be placed in the text);
 - a 素材 sheet: the schools' foreword and text by school and chapter, for the district's own
   text, which it writes in 正文.
+
+With ``base`` (the district's own workbook of the year, typically made by ``init --from``), the
+result is a copy of it with the merged figures written in (:mod:`reportgen.xlsx.into`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from reportgen.placeholders import substitute
 from reportgen.xlsx import load, sheets as names
 from reportgen.xlsx.blank import write_form
 from reportgen.xlsx.form import Form, FormCase, MaterialRow, SourceRow
+from reportgen.xlsx.into import base_year, write_into
 from reportgen.yearly.aggregate import Merged, School, merge_figures
 from reportgen.yearly.carryover import period_label
 
@@ -52,16 +56,18 @@ class MergeResult:
         return tuple(m for m in self.merged if m.left is not None and m.column == "value")
 
 
-def merge_workbooks(sources: Sequence[Path], target: Path, *,
+def merge_workbooks(sources: Sequence[Path], target: Path, *, base: Path | None = None,
                     problems: Problems | None = None) -> MergeResult:
-    """Merge the schools' workbooks at ``sources`` into a new district workbook at ``target``.
+    """Merge the schools' workbooks at ``sources`` into a new district workbook at ``target``:
+    a fresh form, or a copy of the district's own workbook ``base`` (its 基本信息, text, own
+    tables and 上年 figures kept) with the merged figures written in.
 
     Raises :class:`UsageError` for a refused call (a file twice, different years, an existing
     target) and :class:`DataError` with every problem of every school when any is an error;
     warnings go to ``problems``.
     """
     collected = problems if problems is not None else Problems()
-    _refuse(sources, target)
+    _refuse(sources, target, base)
     reports: list[tuple[Path, Report]] = []
     found: list[Problem] = []
     for path in sources:
@@ -74,7 +80,7 @@ def merge_workbooks(sources: Sequence[Path], target: Path, *,
         substituted, checked = substitute(report)
         found.extend(school_problems.items + checked + check_report(substituted))
         reports.append((path, report))
-    _refuse_years(reports)
+    _refuse_years(reports, base)
     schools = _schools(reports)
     if len(reports) < len(sources):  # a workbook could not be read: its errors are in found
         collected.items.extend(found)
@@ -92,13 +98,16 @@ def merge_workbooks(sources: Sequence[Path], target: Path, *,
         names.META_TABLES: names.TABLES_APPENDIX, names.META_PREVIOUS: names.NO,
     }, cases=_cases(schools), figures=figures, sources=_sources(merged),
         material=_material(schools))
-    write_form(form, target)
+    if base is not None:
+        write_into(base, target, form)
+    else:
+        write_form(form, target)
     return MergeResult(form, tuple(s.name for s in schools), tuple(merged))
 
 
-def _refuse(sources: Sequence[Path], target: Path) -> None:
+def _refuse(sources: Sequence[Path], target: Path, base: Path | None) -> None:
     """Usage errors: no school, a file missing or twice, two files of one name, a target
-    that exists or is not an .xlsx."""
+    that exists or is not an .xlsx, a base that is missing or one of the schools."""
     if not sources:
         raise UsageError("请至少给出一个学校的工作簿", code="U-MERGE-NO-SCHOOL")
     if target.suffix.lower() != ".xlsx":
@@ -121,13 +130,26 @@ def _refuse(sources: Sequence[Path], target: Path) -> None:
     if target.exists():
         raise UsageError(f"{target} 已经存在，不会覆盖它。请换一个文件名，或先把原文件移走",
                          code="U-MERGE-EXISTS")
+    if base is not None:
+        if not base.is_file():
+            raise UsageError(f"找不到底稿工作簿：{base}。请检查文件名和所在文件夹",
+                             code="U-MERGE-MISSING")
+        if hashlib.sha256(base.read_bytes()).hexdigest() in seen:
+            raise UsageError(f"底稿 {base} 也是要合并的学校工作簿之一。底稿应是区县自己的工作簿"
+                             "（例如由上年的区县工作簿用 init --from 生成）", code="U-MERGE-BASE-SCHOOL")
 
 
-def _refuse_years(reports: list[tuple[Path, Report]]) -> None:
-    """Workbooks of different years cannot be added up."""
+def _refuse_years(reports: list[tuple[Path, Report]], base: Path | None) -> None:
+    """Workbooks of different years cannot be added up, nor written into another year's."""
     years = {report.meta.year for _, report in reports}
+    listing = "；".join(f"{path.name}：{report.meta.year}年" for path, report in reports)
+    if base is not None and len(years) == 1:
+        year = base_year(base)
+        if year not in years:
+            raise UsageError(f"底稿 {base.name} 的报告年份（{year or '未填写'}）与各校工作簿的不同"
+                             f"（{listing}）。请用同一年的区县工作簿作底稿",
+                             code="U-MERGE-YEAR-MISMATCH")
     if len(years) > 1:
-        listing = "；".join(f"{path.name}：{report.meta.year}年" for path, report in reports)
         raise UsageError(f"各校工作簿的报告年份不同，不能合并（{listing}）。"
                          "请确认都是同一年的工作簿", code="U-MERGE-YEAR-MISMATCH")
 
