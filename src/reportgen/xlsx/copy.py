@@ -15,6 +15,8 @@ import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.xlsx.formatting import put
+
 
 def copy_sheet(source: Path, sheet: str, target: Worksheet) -> None:
     """Copy the sheet ``sheet`` of the workbook at ``source`` into ``target``."""
@@ -32,7 +34,7 @@ def copy_cells(origin: Worksheet, target: Worksheet) -> None:
         for cell in row:
             if isinstance(cell, MergedCell):
                 continue
-            copied = target.cell(cell.row, cell.column, cell.value)
+            copied = put(target, cell.row, cell.column, cell.value)
             if cell.has_style:
                 copied.font = copy(cell.font)
                 copied.fill = copy(cell.fill)

@@ -23,7 +23,7 @@ from reportgen.files import write_atomically
 from reportgen.xlsx import sheets as names
 from reportgen.xlsx.cells import CellReader, display
 from reportgen.xlsx.form import Form
-from reportgen.xlsx.formatting import WRAP, fit_row, put_number
+from reportgen.xlsx.formatting import WRAP, fit_row, put, put_number
 from reportgen.xlsx.prose import write_material, write_sources
 from reportgen.xlsx.sheets import data_rows
 from reportgen.xlsx.tables import read_indicator_table
@@ -98,7 +98,7 @@ def _figures(ws: Worksheet, spec: TableSpec, form: Form) -> None:
                 cell.value = None
                 put_number(cell, given)
             else:
-                cell.value = given
+                put(ws, row, at[column.sheet], given)
 
 
 def _cases(ws: Worksheet, form: Form) -> None:
@@ -125,7 +125,7 @@ def _cases(ws: Worksheet, form: Form) -> None:
                   names.SCHOOL_COLUMN: case.school}
         for column, value in values.items():
             if column in at:
-                ws.cell(row, at[column], value).alignment = WRAP
+                put(ws, row, at[column], value).alignment = WRAP
         fit_row(ws, row)
         taken.add(str(next_number))
         row += 1

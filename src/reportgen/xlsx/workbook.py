@@ -36,11 +36,8 @@ from reportgen.xlsx.sheets import (
     META_TABLES,
     META_TITLE,
     META_YEAR,
-    NAMED_COLUMNS,
     NAMED_SHEET,
-    NAMED_UNIT_COLUMN,
     CASE_STATUS_VALUES,
-    PREVIOUS_COLUMN,
     SCHOOL_COLUMN,
     SOURCES_SHEET,
     STATUS_CANDIDATE,
@@ -59,14 +56,12 @@ from reportgen.xlsx.named import read_named
 from reportgen.xlsx.sources import read_sources
 from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
-from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, EMPTY_NAMED, collapse_unfilled, \
-    warn_missing_figures
+from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, collapse_unfilled, warn_missing_figures
 from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
     Case,
     IndicatorTable,
     Meta,
-    NamedFigure,
     Paragraph,
     Report,
     SourceRef,
