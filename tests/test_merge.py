@@ -345,3 +345,25 @@ def test_a_base_of_another_year_is_refused(tmp_path):
     paths = [school(tmp_path, "A", SCHOOL_A), school(tmp_path, "B", SCHOOL_B)]
     with pytest.raises(UsageError, match="底稿 区县2025底稿.xlsx 的报告年份（2025）与各校工作簿的不同"):
         merge_workbooks(paths, tmp_path / "x.xlsx", base=district)
+
+
+def test_a_school_may_send_only_its_figures(tmp_path):
+    """A blank form with only figures (no 地区, title, date or text) merges; the school is
+    named by its file; a file that is no workbook is reported with the other schools'."""
+    from reportgen.yearly.carryover import init_workbook
+    form = tmp_path / "form.xlsx"
+    init_workbook(form, year=2024)
+    wb = openpyxl.load_workbook(form)
+    wb["人才培养质量计分卡"]["D2"] = 70
+    only_figures = tmp_path / "丙校.xlsx"
+    wb.save(only_figures)
+    target = tmp_path / "区县.xlsx"
+    result = merge_workbooks([school(tmp_path, "A", SCHOOL_A), only_figures], target)
+    assert result.schools == ("A校", "丙校")
+    assert figure(target, "人才培养质量计分卡", "毕业生人数*") == 170
+
+    not_a_workbook = tmp_path / "丁校.xlsx"
+    not_a_workbook.write_text("不是工作簿", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        merge_workbooks([only_figures, not_a_workbook], tmp_path / "y.xlsx")
+    assert any(p.where is not None and p.where.file == "丁校.xlsx" for p in caught.value.problems)

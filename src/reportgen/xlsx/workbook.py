@@ -6,6 +6,7 @@ is an error. The workbook is opened read-only on disk (never saved back).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from pathlib import Path
 
@@ -149,11 +150,14 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
+def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, *,
+                draft: bool = False) -> Report | None:
     """The report in the workbook, or ``None`` when ``problems`` holds errors.
 
     The indicator tables are read against ``catalog`` when given, else against the catalog
-    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`).
+    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`). A ``draft`` (a school's form
+    sent for ``merge``) may leave 地区, 报告标题, 发布单位, 成文日期 and 正文 empty: they read
+    as empty texts and the last day of the year.
     """
     wb, uncached = open_workbook(path)
     try:
@@ -177,7 +181,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
         statuses = StatusReader(reader, problems)
-        meta, year, year_ref = (_read_meta(meta_ws, reader, problems) if meta_ws
+        meta, year, year_ref = (_read_meta(meta_ws, reader, problems, draft) if meta_ws
                                 else (None, None, None))
         catalog = catalog or catalog_of_year(year, year_ref, problems)
         foreword = _read_foreword(foreword_ws, reader, problems, statuses) if foreword_ws else ()
@@ -217,7 +221,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                              unreadable_tables=unreadable_tables,
                              unreadable_cases=unreadable_cases, statuses=statuses,
                              candidates=candidates) if body_ws and not blank else ()
-        if body_ws and not chapters and (blank or not problems.errors):
+        if body_ws and not chapters and (blank and not draft or not blank and not problems.errors):
             problems.add("正文是空的", reader.sheet_ref(BODY_SHEET),
                          hint="请在“正文”表中按顺序填写标题、段落、案例和表格", code=EMPTY_BODY)
         statuses.report()
@@ -231,8 +235,12 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                   merged=merged_figures)
 
 
-def _read_meta(ws: Worksheet, reader: CellReader,
-               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None]:
+_DRAFT_OPTIONAL = (META_REGION, META_TITLE, META_ISSUER, META_DATE)
+"""What a draft may leave empty."""
+
+
+def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: bool = False
+               ) -> tuple[Meta | None, int | None, SourceRef | None]:
     """The report's settings, and its 报告年份 and that cell (known even when another setting
     is missing, to choose the catalog)."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
@@ -258,6 +266,8 @@ def _read_meta(ws: Worksheet, reader: CellReader,
                          hint=f"请在“项目”列加一行“{key}”，并在“内容”列填写")
             return None
         value = reader.text(cells[key])
+        if value is None and draft and key in _DRAFT_OPTIONAL:
+            return Text("", reader.ref(cells[key]))
         if value is None:
             problems.add(f"“{key}”为空", reader.ref(cells[key]), hint="请填写", code=EMPTY_META)
         return value
@@ -265,7 +275,10 @@ def _read_meta(ws: Worksheet, reader: CellReader,
     region, period, title, issuer = (text(k) for k in (META_REGION, META_PERIOD, META_TITLE,
                                                         META_ISSUER))
     year = reader.integer(cells[META_YEAR]) if text(META_YEAR) else None
-    date = reader.date(cells[META_DATE]) if text(META_DATE) else None
+    date_text = text(META_DATE)
+    date = reader.date(cells[META_DATE]) if date_text and date_text.text else None
+    if date_text and not date_text.text and year is not None:
+        date = datetime.date(year, 12, 31)  # a draft without its date
     appendix = False
     if META_TABLES in cells:
         placement = reader.text(cells[META_TABLES])

@@ -1,6 +1,7 @@
 """``reportgen merge``: the district's workbook from its schools' workbooks.
 
-Every school's workbook is read and checked first; all problems of all files are reported at
+Every school's workbook is read and checked first (a school may send only its figures: 地区,
+标题, 发布单位, 成文日期 and 正文 may be empty); all problems of all files are reported at
 once and nothing is written while any school has an error. The same file given twice, or
 workbooks of different years, are refused. The district's workbook then holds:
 
@@ -29,10 +30,11 @@ from reportgen.checks import check_report
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section
 from reportgen.placeholders import substitute
-from reportgen.xlsx import load, sheets as names
+from reportgen.xlsx import sheets as names
 from reportgen.xlsx.blank import write_form
 from reportgen.xlsx.form import Form, FormCase, MaterialRow, SourceRow
 from reportgen.xlsx.into import base_year, write_into
+from reportgen.xlsx.workbook import read_report
 from reportgen.yearly.aggregate import Merged, School, merge_figures
 from reportgen.yearly.carryover import period_label
 
@@ -73,9 +75,12 @@ def merge_workbooks(sources: Sequence[Path], target: Path, *, base: Path | None 
     for path in sources:
         school_problems = Problems()
         try:
-            report = load(path, problems=school_problems)
-        except DataError as exc:
+            report = read_report(path, school_problems, draft=True)
+        except DataError as exc:  # not a readable workbook at all
             found.extend(exc.problems)
+            continue
+        if report is None:
+            found.extend(school_problems.items)
             continue
         substituted, checked = substitute(report)
         found.extend(school_problems.items + checked + check_report(substituted))
@@ -155,8 +160,9 @@ def _refuse_years(reports: list[tuple[Path, Report]], base: Path | None) -> None
 
 
 def _schools(reports: list[tuple[Path, Report]]) -> list[School]:
-    """Each school named by its 地区; by its file name too when two share a name."""
-    regions = [report.meta.region.text for _, report in reports]
+    """Each school named by its 地区 (its file name when empty), with its file name too when
+    two share a name."""
+    regions = [report.meta.region.text or path.stem for path, report in reports]
     return [School(region if regions.count(region) == 1 else f"{region}（{path.name}）", report)
             for (path, report), region in zip(reports, regions)]
 
