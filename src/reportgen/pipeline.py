@@ -37,7 +37,8 @@ def default_output(workbook: Path) -> Path:
 
 def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
              template: str | os.PathLike[str] | None = None,
-             problems: Problems | None = None, pdf: bool = False, toc: bool = True) -> Path:
+             problems: Problems | None = None, pdf: bool = False, toc: bool = True,
+             catalog_year: int | None = None) -> Path:
     """Read ``workbook``, render the report and write it to ``out``; return the path written.
 
     When LibreOffice is installed, the table of contents is filled with page numbers (``toc``)
@@ -46,13 +47,14 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     Raises :class:`~reportgen.errors.DataError` with every problem of the workbook, or
     :class:`~reportgen.errors.UsageError` for a refused call; a PDF asked for but not made
     raises :class:`~reportgen.office.session.OfficeError` after the report is in place.
-    Warnings and notes go to ``problems``.
+    Warnings and notes go to ``problems``. ``catalog_year`` chooses the catalog instead of
+    the workbook's 报告年份 (see :func:`reportgen.load`).
     """
     source = Path(workbook)
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
     _refuse_overwriting_inputs(target, source, template_path)
-    report = review(load(source, problems=problems), problems)
+    report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
     write_report(report, target, template=template_path)
     finish(target, pdf=pdf, toc=toc, problems=problems)
     return target
@@ -72,14 +74,16 @@ def review(report: Report, problems: Problems | None = None) -> Report:
     return substituted
 
 
-def check_workbook(workbook: str | os.PathLike[str]) -> list[Problem]:
+def check_workbook(workbook: str | os.PathLike[str], *,
+                   catalog_year: int | None = None) -> list[Problem]:
     """Every problem of the workbook: reading problems, placeholders, and check findings.
 
-    Raises :class:`~reportgen.errors.UsageError` only when the file cannot be opened at all.
+    Raises :class:`~reportgen.errors.UsageError` only when the file cannot be opened at all
+    (or ``catalog_year`` names no catalog).
     """
     problems = Problems()
     try:
-        report = load(Path(workbook), problems=problems)
+        report = load(Path(workbook), problems=problems, catalog_year=catalog_year)
     except DataError as exc:
         return list(exc.problems)
     try:

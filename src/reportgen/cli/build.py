@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="同时生成 PDF，保存在报告旁边（需要 LibreOffice）")
     parser.add_argument("--no-toc", action="store_true",
                         help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
+    parser.add_argument("--catalog-year", type=int, metavar="年份",
+                        help="按这一年的官方指标表读取（默认：按工作簿的报告年份）")
     return parser
 
 
@@ -40,7 +42,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     target = Path(args.output) if args.output else default_output(workbook)
     try:
         written = generate(workbook, target, template=args.template, problems=problems,
-                           pdf=args.pdf, toc=not args.no_toc)
+                           pdf=args.pdf, toc=not args.no_toc, catalog_year=args.catalog_year)
     finally:
         print_warnings(problems.items, err, workbook)
     print(f"已生成报告：{written}", file=out)

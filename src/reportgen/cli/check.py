@@ -33,6 +33,8 @@ def build_check_parser() -> argparse.ArgumentParser:
                         help="输出格式：text 供阅读（默认），json 供程序处理")
     parser.add_argument("--annotate", metavar="标注.xlsx",
                         help="另存一份工作簿副本，把有问题的单元格标上颜色和批注（原文件不改动）")
+    parser.add_argument("--catalog-year", type=int, metavar="年份",
+                        help="按这一年的官方指标表读取（默认：按工作簿的报告年份）")
     return parser
 
 
@@ -40,7 +42,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run ``check``; return 1 when the workbook has errors, else 0."""
     args = build_check_parser().parse_args(list(argv))
     workbook = Path(args.workbook)
-    problems = check_workbook(workbook)
+    problems = check_workbook(workbook, catalog_year=args.catalog_year)
     if args.annotate:
         marked = annotate(workbook, args.annotate, problems)
         print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)

@@ -1,6 +1,7 @@
 """Table sheets: the official indicator tables and free tables such as 表3.
 
-An indicator sheet mirrors the printed table (序号, 指标, 单位, 数值, 备注); its rows must be
+An indicator sheet mirrors the printed table: its columns are the catalog's (序号, 指标, 单位,
+数值, 备注, and a table's own such as 调查人次), found by their headers; its rows must be
 the catalog's rows in the catalog's order, or the sheet is refused with a message per
 difference. A free table is read as it is laid out: its cells as shown, merges, diagonal
 header cells, and the bold rows at its top as header rows.
@@ -67,9 +68,8 @@ def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
 def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec: TableSpec,
               columns: dict[str, int], reader: CellReader) -> IndicatorRow:
     """One row: its figure, its note and the table's own columns as the catalog lists them."""
-    def cell(kind: ColumnKind):
-        return ws.cell(row, columns[spec.fixed(kind).sheet])
-
+    value_cell = ws.cell(row, columns[spec.fixed(ColumnKind.VALUE).sheet])
+    note_cell = ws.cell(row, columns[spec.fixed(ColumnKind.NOTE).sheet])
     extra = tuple(
         ColumnValue(c.id, figure=reader.figure(ws.cell(row, columns[c.sheet]), unit=c.unit))
         if c.kind is ColumnKind.FIGURE
@@ -78,8 +78,8 @@ def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec
     )
     previous = (reader.figure(ws.cell(row, columns[PREVIOUS_COLUMN]), unit=unit)
                 if PREVIOUS_COLUMN in columns else None)
-    return IndicatorRow(indicator, unit, reader.figure(cell(ColumnKind.VALUE), unit=unit),
-                        reader.text(cell(ColumnKind.NOTE)), extra, previous=previous)
+    return IndicatorRow(indicator, unit, reader.figure(value_cell, unit=unit),
+                        reader.text(note_cell), extra, previous=previous)
 
 
 def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
