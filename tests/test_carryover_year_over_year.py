@@ -40,16 +40,20 @@ def test_the_growth_rate_is_worded_by_its_sign_and_a_zero_base_is_refused():
     assert growth_phrase(Decimal(112), Decimal(100)) == "增长12.00%"
     assert growth_phrase(Decimal(3500), Decimal(4000)) == "下降12.50%"
     assert growth_phrase(Decimal(0), Decimal(0)) == "持平"
-    with pytest.raises(NoValue, match="上年数值为 0，无法计算增幅"):
+    with pytest.raises(NoValue) as caught:
         growth_phrase(Decimal(5), Decimal(0))
+    assert caught.value.code == "E-PLACEHOLDER-PREVIOUS-ZERO"
 
 
-def test_missing_figures_are_reasons_in_chinese():
-    """No 上年 value, or no figure this year, each says what to fill in."""
-    with pytest.raises(NoValue, match="没有上年数值"):
+def test_missing_figures_are_reasons_with_their_code():
+    """No 上年 value, or no figure this year, each has its registered code (whose text says
+    what to fill in)."""
+    with pytest.raises(NoValue) as caught:
         phrase(Pair(Decimal(1), None, "人"), "变化")
-    with pytest.raises(NoValue, match="本年数值为空"):
+    assert caught.value.code == "E-PLACEHOLDER-NO-PREVIOUS"
+    with pytest.raises(NoValue) as caught:
         phrase(Pair(None, Decimal(1), "人"), "增幅")
+    assert caught.value.code == "E-PLACEHOLDER-NO-CURRENT"
     assert phrase(Pair(None, Decimal("16.29"), ":"), "上年") == "16.29:1"
 
 

@@ -255,7 +255,7 @@ def test_the_same_school_twice_or_different_years_are_refused(tmp_path):
     with pytest.raises(UsageError) as caught:
         merge_workbooks([a, b], tmp_path / "x.xlsx")
     assert caught.value.code == "U-MERGE-YEAR-MISMATCH"
-    assert "A校.xlsx：2024年；B校.xlsx：2025年" in str(caught.value)
+    assert "A校.xlsx：2024年、B校.xlsx：2025年" in str(caught.value)
     assert not (tmp_path / "x.xlsx").exists()
 
 

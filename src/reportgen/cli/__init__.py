@@ -21,7 +21,7 @@ from reportgen.cli import build, check, init, merge, pages
 from reportgen.cli.build import build_parser
 from reportgen.cli.check import as_json, as_text, build_check_parser
 from reportgen.cli.pages import build_pages_parser
-from reportgen.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, print_error
+from reportgen.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, print_error, replacing
 from reportgen.errors import ReportgenError
 
 __all__ = ["COMMANDS", "as_json", "as_text", "build_check_parser", "build_pages_parser",
@@ -40,7 +40,7 @@ COMMANDS: dict[str, Command] = {
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run the command; return its exit code."""
-    out, err = stdout or sys.stdout, stderr or sys.stderr
+    out, err = replacing(stdout or sys.stdout), replacing(stderr or sys.stderr)
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list
     try:

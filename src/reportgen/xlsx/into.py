@@ -22,6 +22,7 @@ from reportgen.errors import Problems, UsageError
 from reportgen.files import write_atomically
 from reportgen.xlsx import sheets as names
 from reportgen.xlsx.cells import CellReader, display
+from reportgen.xlsx.container import check_workbook_file
 from reportgen.xlsx.form import Form
 from reportgen.xlsx.formatting import WRAP, fit_row, put, put_number
 from reportgen.xlsx.prose import write_material, write_sources
@@ -30,15 +31,21 @@ from reportgen.xlsx.tables import read_indicator_table
 
 
 def base_year(base: Path) -> int | None:
-    """The 报告年份 of the workbook at ``base`` (``None`` when it cannot be read)."""
+    """The 报告年份 of the workbook at ``base`` (``None`` when it is not filled in).
+
+    Raises :class:`~reportgen.errors.DataError` when ``base`` is not a workbook that is safe
+    to open (the checks of :mod:`reportgen.xlsx.container`)."""
+    check_workbook_file(base)
     with base.open("rb") as stream:
         wb = openpyxl.load_workbook(stream, data_only=True)
     try:
         if names.META_SHEET not in wb.sheetnames:
             return None
-        for row in wb[names.META_SHEET].iter_rows(min_row=2, values_only=True):
-            if len(row) > 1 and row[0] == names.META_YEAR and str(row[1] or "").strip().isdigit():
-                return int(str(row[1]).strip())
+        ws = wb[names.META_SHEET]
+        for row in data_rows(ws):
+            value = str(ws.cell(row, 2).value or "").strip()
+            if ws.cell(row, 1).value == names.META_YEAR and value.isdigit():
+                return int(value)
     finally:
         wb.close()
     return None
@@ -56,14 +63,13 @@ def write_into(base: Path, target: Path, form: Form) -> None:
         reader = CellReader(base.name, problems, wb.epoch)
         for spec in form.catalog.tables:
             if spec.name not in wb.sheetnames:
-                raise UsageError(f"底稿 {base.name} 缺少工作表“{spec.name}”，无法填入合并的数值",
-                                 code="U-MERGE-BASE-SHEET")
+                raise UsageError("U-MERGE-BASE-SHEET", file=base.name, sheet=spec.name)
             ws = wb[spec.name]
             if read_indicator_table(ws, spec, reader, problems) is not None:
                 _figures(ws, spec, form)
         problems.raise_if_errors()
         if names.CASES_SHEET in wb.sheetnames:
-            _cases(wb[names.CASES_SHEET], form)
+            _cases(wb[names.CASES_SHEET], form, base.name)
         for sheet, write in ((names.SOURCES_SHEET, write_sources),
                              (names.MATERIAL_SHEET, write_material)):
             if sheet in wb.sheetnames:
@@ -101,7 +107,7 @@ def _figures(ws: Worksheet, spec: TableSpec, form: Form) -> None:
                 put(ws, row, at[column.sheet], given)
 
 
-def _cases(ws: Worksheet, form: Form) -> None:
+def _cases(ws: Worksheet, form: Form, file: str) -> None:
     """The schools' cases after the district's own, numbered after the highest 编号."""
     at = {(display(c) or "").strip(): c.column for c in ws[1]}
     for extra in (names.STATUS_COLUMN, names.SCHOOL_COLUMN):
@@ -110,8 +116,7 @@ def _cases(ws: Worksheet, form: Form) -> None:
             header_cell = ws.cell(1, at[extra], extra)
             ws.column_dimensions[header_cell.column_letter].width = 12
     if "编号" not in at:
-        raise UsageError("底稿的“案例”表第 1 行没有“编号”列，无法加入各校的案例",
-                         code="U-MERGE-BASE-SHEET")
+        raise UsageError("U-MERGE-BASE-CASES", file=file, sheet=ws.title, column="编号")
     rows = list(data_rows(ws))
     taken = {(display(ws.cell(r, at["编号"])) or "").strip() for r in rows}
     numbers = [int(k) for k in taken if k.isdigit()]

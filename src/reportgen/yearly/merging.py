@@ -114,49 +114,44 @@ def _refuse(sources: Sequence[Path], target: Path, base: Path | None) -> None:
     """Usage errors: no school, a file missing or twice, two files of one name, a target
     that exists or is not an .xlsx, a base that is missing or one of the schools."""
     if not sources:
-        raise UsageError("请至少给出一个学校的工作簿", code="U-MERGE-NO-SCHOOL")
+        raise UsageError("U-MERGE-NO-SCHOOL")
     if target.suffix.lower() != ".xlsx":
-        raise UsageError(f"合并结果应以 .xlsx 结尾：{target}", code="U-MERGE-SUFFIX")
+        raise UsageError("U-MERGE-SUFFIX", path=target)
     seen: dict[str, Path] = {}
     names_seen: dict[str, Path] = {}
     for path in sources:
         if not path.is_file():
-            raise UsageError(f"找不到工作簿文件：{path}。请检查文件名和所在文件夹",
-                             code="U-MERGE-MISSING")
+            raise UsageError("U-MERGE-MISSING", path=path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest in seen:
-            same = "是同一个文件" if os.path.samefile(seen[digest], path) else "内容完全相同"
-            raise UsageError(f"{seen[digest]} 和 {path} {same}，同一所学校不能合并两次。"
-                             "请检查给出的文件", code="U-MERGE-SAME-FILE")
+            same = os.path.samefile(seen[digest], path)
+            raise UsageError("U-MERGE-SAME-FILE" if same else "U-MERGE-SAME-CONTENT",
+                             first=seen[digest], path=path)
         if path.name in names_seen:
-            raise UsageError(f"{names_seen[path.name]} 和 {path} 文件名相同，合并后无法区分来源。"
-                             "请把其中一个改名（例如用学校名称作文件名）", code="U-MERGE-SAME-NAME")
+            raise UsageError("U-MERGE-SAME-NAME", first=names_seen[path.name], path=path)
         seen[digest] = names_seen[path.name] = path
     if target.exists():
-        raise UsageError(f"{target} 已经存在，不会覆盖它。请换一个文件名，或先把原文件移走",
-                         code="U-MERGE-EXISTS")
+        raise UsageError("U-MERGE-EXISTS", path=target)
     if base is not None:
         if not base.is_file():
-            raise UsageError(f"找不到底稿工作簿：{base}。请检查文件名和所在文件夹",
-                             code="U-MERGE-MISSING")
+            raise UsageError("U-MERGE-BASE-MISSING", path=base)
         if hashlib.sha256(base.read_bytes()).hexdigest() in seen:
-            raise UsageError(f"底稿 {base} 也是要合并的学校工作簿之一。底稿应是区县自己的工作簿"
-                             "（例如由上年的区县工作簿用 init --from 生成）", code="U-MERGE-BASE-SCHOOL")
+            raise UsageError("U-MERGE-BASE-SCHOOL", path=base)
 
 
 def _refuse_years(reports: list[tuple[Path, Report]], base: Path | None) -> None:
     """Workbooks of different years cannot be added up, nor written into another year's."""
     years = {report.meta.year for _, report in reports}
-    listing = "；".join(f"{path.name}：{report.meta.year}年" for path, report in reports)
+    school_years = [f"{path.name}：{report.meta.year}年" for path, report in reports]
     if base is not None and len(years) == 1:
         year = base_year(base)
+        if year is None:
+            raise UsageError("U-MERGE-BASE-NO-YEAR", file=base.name, school_years=school_years)
         if year not in years:
-            raise UsageError(f"底稿 {base.name} 的报告年份（{year or '未填写'}）与各校工作簿的不同"
-                             f"（{listing}）。请用同一年的区县工作簿作底稿",
-                             code="U-MERGE-YEAR-MISMATCH")
+            raise UsageError("U-MERGE-BASE-YEAR", file=base.name, year=year,
+                             school_years=school_years)
     if len(years) > 1:
-        raise UsageError(f"各校工作簿的报告年份不同，不能合并（{listing}）。"
-                         "请确认都是同一年的工作簿", code="U-MERGE-YEAR-MISMATCH")
+        raise UsageError("U-MERGE-YEAR-MISMATCH", school_years=school_years)
 
 
 def _schools(reports: list[tuple[Path, Report]]) -> list[School]:
