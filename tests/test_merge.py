@@ -240,14 +240,16 @@ def test_the_same_school_twice_or_different_years_are_refused(tmp_path):
     a = school(tmp_path, "A", SCHOOL_A)
     copy = tmp_path / "副本.xlsx"
     copy.write_bytes(a.read_bytes())
-    with pytest.raises(UsageError, match="同一所学校不能合并两次"):
-        merge_workbooks([a, a], tmp_path / "x.xlsx")
-    with pytest.raises(UsageError, match="内容完全相同"):
-        merge_workbooks([a, copy], tmp_path / "x.xlsx")
+    for pair, code, words in (([a, a], "U-MERGE-SAME-FILE", "是同一个文件"),
+                              ([a, copy], "U-MERGE-SAME-CONTENT", "内容完全相同")):
+        with pytest.raises(UsageError, match=words) as caught:
+            merge_workbooks(pair, tmp_path / "x.xlsx")
+        assert caught.value.code == code and "同一所学校不能合并两次" in str(caught.value)
     (tmp_path / "sub").mkdir()
     other = school(tmp_path / "sub", "A", SCHOOL_B)
-    with pytest.raises(UsageError, match="文件名相同"):
+    with pytest.raises(UsageError, match="文件名相同") as caught:
         merge_workbooks([a, other], tmp_path / "x.xlsx")
+    assert caught.value.code == "U-MERGE-SAME-NAME"
 
     def later(wb):
         wb["基本信息"]["B4"] = 2025

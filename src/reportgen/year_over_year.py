@@ -14,7 +14,8 @@ suffix         prints                                      example
 
 A percentage changes by percentage points: 〔毕业生本省去向落实率@变化〕 → 提高1.2个百分点.
 The wording follows the sign, so the prose never reads "增加-713.55万元". A missing figure or a
-zero base is a located error in the clerk's words, never a division error. Nothing here knows
+zero base raises :class:`NoValue` with a registered code, which the placeholder turns into a
+located error, never a division error. Nothing here knows
 workbooks or documents: the functions take numbers and give text.
 """
 
