@@ -2,8 +2,9 @@
 
     python examples/build_report.py inputs/2024.xlsx out/2024.docx
 
-It loads the workbook into the model (every problem reported at once), prints a summary of
-what it read, and writes the report.
+It loads the workbook into the model (every problem reported at once), lays the report out
+(placeholders resolved, headings, cases and tables numbered) to print a summary of what will
+be printed, and writes the report — the same document ``python -m reportgen`` makes.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import sys
 from pathlib import Path
 
 import reportgen
-from reportgen.model import Case, FreeTable, IndicatorTable
 
 
 def main(workbook: str, out: str) -> int:
     problems = reportgen.Problems()
     try:
         report = reportgen.load(workbook, problems=problems)
+        layout = reportgen.lay_out(report)
     except reportgen.DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -26,14 +27,11 @@ def main(workbook: str, out: str) -> int:
     for warning in problems.items:
         print(warning, file=sys.stderr)
 
-    blocks = list(report.blocks())
-    print(report.meta.title.text, f"（{report.meta.period.text}）")
+    print(layout.cover.title, f"（{layout.cover.period}）")
     print(f"  {len(report.chapters)} 章，{sum(1 for _ in report.sections())} 个标题，"
-          f"{sum(isinstance(b, Case) for b in blocks)} 个案例，"
-          f"{sum(isinstance(b, (IndicatorTable, FreeTable)) for b in blocks)} 张表")
-    for table in report.indicator_tables:
-        filled = sum(not row.value.is_empty for row in table.rows)
-        print(f"  {table.title}：{filled}/{len(table.rows)} 行有数值（{table.source}）")
+          f"{len(layout.cases)} 个案例，{len(layout.tables)} 张表")
+    for table in layout.tables:
+        print(f"  {table.caption}：{len(table.grid.body)} 行（{table.source}）")
 
     target = Path(out)
     reportgen.write_report(report, target)

@@ -248,3 +248,16 @@ def _fill_all(wb) -> None:
         col = [c.value for c in ws[1]].index("数值") + 1
         for row in range(2, ws.max_row + 1):
             ws.cell(row, col).value = 1
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    """A paragraph starting with "=" is carried as the text it is, not turned into a formula."""
+    def formula_like(wb):
+        cell = wb["正文"]["B3"]
+        cell.value = "=A1 不是公式，是正文"
+        cell.data_type = "s"
+    source = build(tmp_path, formula_like, "2024.xlsx")
+    target = tmp_path / "2025.xlsx"
+    init_workbook(target, source=source)
+    report = load(edit(target, dated))
+    assert report.chapters[0].body[0].text.text == "=A1 不是公式，是正文"

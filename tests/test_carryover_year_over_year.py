@@ -16,6 +16,9 @@ from reference_text import RefTable
 
 from reportgen import DataError, load, write_report
 from reportgen.errors import Severity
+from reportgen.layout import lay_out
+from reportgen.layout.document import ParagraphBlock, TableBlock
+from reportgen.layout.tables import TEXT_WIDTH_MM
 from reportgen.model import SourceRef, Text
 from reportgen.pipeline import review
 from reportgen.placeholders import Names, substitute_text
@@ -40,16 +43,20 @@ def test_the_growth_rate_is_worded_by_its_sign_and_a_zero_base_is_refused():
     assert growth_phrase(Decimal(112), Decimal(100)) == "增长12.00%"
     assert growth_phrase(Decimal(3500), Decimal(4000)) == "下降12.50%"
     assert growth_phrase(Decimal(0), Decimal(0)) == "持平"
-    with pytest.raises(NoValue, match="上年数值为 0，无法计算增幅"):
+    with pytest.raises(NoValue) as caught:
         growth_phrase(Decimal(5), Decimal(0))
+    assert caught.value.code == "E-PLACEHOLDER-PREVIOUS-ZERO"
 
 
-def test_missing_figures_are_reasons_in_chinese():
-    """No 上年 value, or no figure this year, each says what to fill in."""
-    with pytest.raises(NoValue, match="没有上年数值"):
+def test_missing_figures_are_reasons_with_their_code():
+    """No 上年 value, or no figure this year, each has its registered code (whose text says
+    what to fill in)."""
+    with pytest.raises(NoValue) as caught:
         phrase(Pair(Decimal(1), None, "人"), "变化")
-    with pytest.raises(NoValue, match="本年数值为空"):
+    assert caught.value.code == "E-PLACEHOLDER-NO-PREVIOUS"
+    with pytest.raises(NoValue) as caught:
         phrase(Pair(None, Decimal(1), "人"), "增幅")
+    assert caught.value.code == "E-PLACEHOLDER-NO-CURRENT"
     assert phrase(Pair(None, Decimal("16.29"), ":"), "上年") == "16.29:1"
 
 
@@ -185,3 +192,42 @@ def test_indicator_tables_can_print_last_years_column(filled, tmp_path):
     assert scorecard.rows[1][1:5] == ("毕业生人数*", "人", "100", "112")
     survey = next(t for t in tables if t.name == "满意度调查表")
     assert survey.rows[0][3:5] == ("2024年", "2025年")
+
+
+def test_the_layout_resolves_them_and_lays_out_last_years_column(filled, tmp_path):
+    """The layout step is what resolves 〔…@变化〕 and lays out the 上年 column (指标表上年列):
+    every way of making the report prints them the same; without the setting no 上年 column."""
+    wb = openpyxl.load_workbook(filled)
+    for row in wb["正文"].iter_rows(min_row=2):
+        if row[0].value == "段落":
+            row[1].value = "毕业生〔毕业生人数@变化〕，〔毕业生人数@增幅〕。"
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    for row in wb["基本信息"].iter_rows(min_row=2):
+        if row[0].value == "指标表上年列":
+            row[1].value = "是"
+    with_previous = tmp_path / "with-previous.xlsx"
+    wb.save(with_previous)
+    for path, headers in ((plain, ["2025年"]), (with_previous, ["2024年", "2025年"])):
+        layout = lay_out(load(path))
+        texts = [b.text for b in layout.body if isinstance(b, ParagraphBlock)]
+        assert "毕业生增加12人，增长12.00%。" in texts
+        grids = [b.grid for b in layout.body if isinstance(b, TableBlock)]
+        if layout.appendix is not None:
+            grids += [b.grid for b in layout.appendix.blocks if isinstance(b, TableBlock)]
+        scorecard = next(g for g in grids if g.header[0][1].text == "指标"
+                         and any(r[1].text == "毕业生人数*" for r in g.body))
+        assert [c.text for c in scorecard.header[0] if c.text.endswith("年")] == headers
+        assert sum(scorecard.widths_mm) == pytest.approx(TEXT_WIDTH_MM)
+        assert all(len(r) == len(scorecard.widths_mm) for r in scorecard.rows)
+
+
+def test_a_computed_figure_has_no_last_years_value(filled):
+    """〔毕业生升学率@上年〕: a figure the catalog computes has no 上年 of its own; the
+    problem says so and where such a figure can be given one."""
+    problems: list = []
+    substitute_text(Text("〔毕业生升学率@上年〕", WHERE), Names(load(filled)), problems)
+    [problem] = problems
+    assert problem.code == "E-PLACEHOLDER-DERIVED-PREVIOUS" and problem.where == WHERE
+    assert "“毕业生升学率”是计算得出的数，没有上年数值" in problem.message
+    assert "“数据”表" in (problem.hint or "")

@@ -95,3 +95,17 @@ def _has_no_toc() -> bool:
     from reportgen.cli import build_parser
 
     return "--no-toc" in build_parser().format_help()
+
+
+def test_the_catalog_year_can_be_chosen(tmp_path):
+    """--catalog-year reads the tables with that year's catalog (no note about the workbook's
+    later year); a year without a catalog is bad usage, naming the years there are."""
+    def later(wb):
+        wb["基本信息"]["B4"] = 2099
+    workbook = build_consistent(tmp_path, later)
+    code, out, _ = run_cli("check", str(workbook))
+    assert code == 0 and "没有 2099 年的指标目录，按 2024 年的指标目录读取指标表" in out
+    code, out, _ = run_cli("check", str(workbook), "--catalog-year", "2024")
+    assert (code, "指标目录" in out) == (0, False)
+    code, _, err = run_cli("check", str(workbook), "--catalog-year", "1999")
+    assert code == 2 and "没有 1999 年的指标目录。现有的指标目录：2024 年" in err

@@ -89,3 +89,25 @@ def test_figures_are_looked_up_in_the_reports_catalog(tmp_path):
                   "=毕业升学率"):
         with pytest.raises(UnknownReference):
             figures.get(wrong)
+
+
+def _reportgen_imports(module: str) -> set[str]:
+    """The reportgen modules ``module`` (a file under src/reportgen) imports."""
+    import ast
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "src" / "reportgen" / module
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.module for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+            and node.module.startswith("reportgen")}
+
+
+def test_the_figure_lookup_sits_below_checks_and_placeholders_which_both_use_it():
+    """figures.py imports only what lies below it (catalog, model, numbers); the checks and
+    the placeholders take their figures from it."""
+    assert _reportgen_imports("figures.py") <= {"reportgen.catalog", "reportgen.model",
+                                                "reportgen.numbers"}
+    assert "reportgen.figures" in _reportgen_imports("placeholders.py")
+    assert "reportgen.figures" in _reportgen_imports("checks/evaluate.py")
+    assert "reportgen.figures" in _reportgen_imports("checks/__init__.py")

@@ -204,9 +204,11 @@ def test_init_refuses_an_existing_file_and_a_wrong_suffix(tmp_path):
 
 
 def test_init_on_the_command_line(tmp_path):
-    """``init X.xlsx --year 2025`` says what it wrote; a year before the catalogs is refused."""
-    code, out, _ = run_cli("init", str(tmp_path / "新.xlsx"), "--year", "2025")
+    """``init X.xlsx --year 2025`` says what it wrote, with a note that 2025 uses the latest
+    earlier catalog; a year before the catalogs is refused."""
+    code, out, err = run_cli("init", str(tmp_path / "新.xlsx"), "--year", "2025")
     assert code == 0 and "已生成 2025 年的空白工作簿" in out and "说明" in out
+    assert f"提示：没有 2025 年的指标目录，指标表按 {latest().year} 年的官方指标表生成" in err
     code, _, err = run_cli("init", str(tmp_path / "旧.xlsx"), "--year", "2019")
     assert code == 2 and "没有 2019 年的指标目录" in err
     assert not (tmp_path / "旧.xlsx").exists()

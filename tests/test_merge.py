@@ -17,6 +17,7 @@ from cli_run import run_cli
 from reportgen import DataError, Problems
 from reportgen.catalog import parse_catalog
 from reportgen.errors import Severity, UsageError
+from reportgen.model import FreeTable
 from reportgen.xlsx.workbook import read_report
 from reportgen.yearly.aggregate import School, merge_figures
 from reportgen.yearly.merging import merge_workbooks
@@ -239,14 +240,16 @@ def test_the_same_school_twice_or_different_years_are_refused(tmp_path):
     a = school(tmp_path, "A", SCHOOL_A)
     copy = tmp_path / "副本.xlsx"
     copy.write_bytes(a.read_bytes())
-    with pytest.raises(UsageError, match="同一所学校不能合并两次"):
-        merge_workbooks([a, a], tmp_path / "x.xlsx")
-    with pytest.raises(UsageError, match="内容完全相同"):
-        merge_workbooks([a, copy], tmp_path / "x.xlsx")
+    for pair, code, words in (([a, a], "U-MERGE-SAME-FILE", "是同一个文件"),
+                              ([a, copy], "U-MERGE-SAME-CONTENT", "内容完全相同")):
+        with pytest.raises(UsageError, match=words) as caught:
+            merge_workbooks(pair, tmp_path / "x.xlsx")
+        assert caught.value.code == code and "同一所学校不能合并两次" in str(caught.value)
     (tmp_path / "sub").mkdir()
     other = school(tmp_path / "sub", "A", SCHOOL_B)
-    with pytest.raises(UsageError, match="文件名相同"):
+    with pytest.raises(UsageError, match="文件名相同") as caught:
         merge_workbooks([a, other], tmp_path / "x.xlsx")
+    assert caught.value.code == "U-MERGE-SAME-NAME"
 
     def later(wb):
         wb["基本信息"]["B4"] = 2025
@@ -254,7 +257,7 @@ def test_the_same_school_twice_or_different_years_are_refused(tmp_path):
     with pytest.raises(UsageError) as caught:
         merge_workbooks([a, b], tmp_path / "x.xlsx")
     assert caught.value.code == "U-MERGE-YEAR-MISMATCH"
-    assert "A校.xlsx：2024年；B校.xlsx：2025年" in str(caught.value)
+    assert "A校.xlsx：2024年、B校.xlsx：2025年" in str(caught.value)
     assert not (tmp_path / "x.xlsx").exists()
 
 
@@ -274,3 +277,95 @@ def test_merge_on_the_command_line(tmp_path):
     broken = school(tmp_path, "A", SCHOOL_A, bad)
     code, _, err = run_cli("merge", str(broken), paths[1], "-o", str(tmp_path / "新.xlsx"))
     assert code == 1 and "没有合并（没有写出任何文件）" in err and "A校.xlsx › 人才培养质量计分卡!D2" in err
+
+
+def test_a_finding_on_a_merged_figure_names_the_school_cells_behind_it(tmp_path):
+    """School A reports more placed graduates than graduates (a warning it was sent with);
+    the district's sums repeat the contradiction, and ``check`` on the district's workbook
+    names A's and B's cells behind each merged figure."""
+    from reportgen.pipeline import check_workbook
+    paths = [school(tmp_path, "A", {**SCHOOL_A, "scorecard.placed": 120}),
+             school(tmp_path, "B", SCHOOL_B)]
+    target = tmp_path / "区县.xlsx"
+    merge_workbooks(paths, target)
+    wb = openpyxl.load_workbook(target)
+    for cell, value in (("B2", "某区"), ("B5", "某区报告"), ("B6", "某区教委"), ("B7", "2024-12-30")):
+        wb["基本信息"][cell] = value
+    wb["正文"].append(["一级标题", "概况"])
+    wb["正文"].append(["段落", "略。"])
+    filled = tmp_path / "区县-已填.xlsx"
+    wb.save(filled)
+    [finding] = [p for p in check_workbook(filled) if p.rule == "scorecard.placed_within_graduates"]
+    assert str(finding.where) == "区县-已填.xlsx › 人才培养质量计分卡!D3"
+    assert ("人才培养质量计分卡!D3 由各校合并（各校相加）：A校 A校.xlsx › 人才培养质量计分卡!D3（120）、"
+            "B校 B校.xlsx › 人才培养质量计分卡!D3（45）") in finding.hint
+    assert "B校 B校.xlsx › 人才培养质量计分卡!D2（50）" in finding.hint
+
+
+def test_merging_into_the_districts_own_workbook_keeps_its_text_and_last_year(tmp_path):
+    """``--base``: the district's 2025 workbook made from its 2024 one keeps its 基本信息, text,
+    own table, case and 上年 figures; only this year's figures, the schools' cases (after its
+    own) and the 来源 and 素材 sheets are written in. The base itself is not changed."""
+    from reportgen import load
+    from reportgen.yearly.carryover import init_workbook
+    district = tmp_path / "区县2025底稿.xlsx"
+    init_workbook(district, source=build(tmp_path, None, "区县2024.xlsx"))
+    before = district.read_bytes()
+
+    def in_2025(wb):
+        wb["基本信息"]["B3"], wb["基本信息"]["B4"] = "2024-2025学年度", 2025
+    paths = [school(tmp_path, "A", SCHOOL_A, in_2025), school(tmp_path, "B", SCHOOL_B, in_2025)]
+    target = tmp_path / "区县2025.xlsx"
+    code, out, err = run_cli("merge", *map(str, paths), "--base", str(district), "-o", str(target))
+    assert code == 0, err
+    assert "照录底稿 区县2025底稿.xlsx" in out and district.read_bytes() == before
+
+    wb = openpyxl.load_workbook(target)
+    wb["基本信息"]["B7"] = "2025-12-30"
+    filled = tmp_path / "区县2025-已填.xlsx"
+    wb.save(filled)
+    wb.close()
+    problems = Problems()
+    report = load(filled, problems=problems)
+    assert report.meta.region.text == "测试区" and report.meta.year == 2025
+    graduates = report.indicator_tables[0].rows[0]
+    assert graduates.value.value == 150 and graduates.previous.value == 1
+    cases = list(openpyxl.load_workbook(filled)["案例"].iter_rows(min_row=2, values_only=True))
+    assert [(c[0], c[4], c[5]) for c in cases] == [("1", "上年", None), ("2", "备选", "A校"),
+                                                  ("3", "备选", "B校")]
+    assert [c.key for c in report.cases] == ["1"]
+    assert any(p.code == "W-CARRIED-UNCONFIRMED" and p.where.sheet == "正文" for p in problems.items)
+    assert report.merged and "表-示例表" in [t.key for t in report.tables
+                                               if isinstance(t, FreeTable)]
+
+
+def test_a_base_of_another_year_is_refused(tmp_path):
+    """The district's workbook must be of the schools' year."""
+    from reportgen.yearly.carryover import init_workbook
+    district = tmp_path / "区县2025底稿.xlsx"
+    init_workbook(district, source=build(tmp_path, None, "区县2024.xlsx"))
+    paths = [school(tmp_path, "A", SCHOOL_A), school(tmp_path, "B", SCHOOL_B)]
+    with pytest.raises(UsageError, match="底稿 区县2025底稿.xlsx 的报告年份（2025）与各校工作簿的不同"):
+        merge_workbooks(paths, tmp_path / "x.xlsx", base=district)
+
+
+def test_a_school_may_send_only_its_figures(tmp_path):
+    """A blank form with only figures (no 地区, title, date or text) merges; the school is
+    named by its file; a file that is no workbook is reported with the other schools'."""
+    from reportgen.yearly.carryover import init_workbook
+    form = tmp_path / "form.xlsx"
+    init_workbook(form, year=2024)
+    wb = openpyxl.load_workbook(form)
+    wb["人才培养质量计分卡"]["D2"] = 70
+    only_figures = tmp_path / "丙校.xlsx"
+    wb.save(only_figures)
+    target = tmp_path / "区县.xlsx"
+    result = merge_workbooks([school(tmp_path, "A", SCHOOL_A), only_figures], target)
+    assert result.schools == ("A校", "丙校")
+    assert figure(target, "人才培养质量计分卡", "毕业生人数*") == 170
+
+    not_a_workbook = tmp_path / "丁校.xlsx"
+    not_a_workbook.write_text("不是工作簿", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        merge_workbooks([only_figures, not_a_workbook], tmp_path / "y.xlsx")
+    assert any(p.where is not None and p.where.file == "丁校.xlsx" for p in caught.value.problems)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen.numbers import format_figure, format_number
-from reportgen.word.context import cover_date, heading_number
 
 
 def test_precision_is_the_one_carried():
@@ -25,12 +23,6 @@ def test_ratio_prints_to_one():
     assert format_figure(Decimal("16.29"), ":") == "16.29:1"
     assert format_figure(None, ":") == ""
     assert format_figure(Decimal("12"), "%") == "12"
-
-
-def test_heading_numbers_and_cover_month():
-    """Chapters end in a dot, deeper levels don't; the cover shows year and month."""
-    assert [heading_number(p) for p in ((3,), (3, 2), (3, 2, 1))] == ["3.", "3.2", "3.2.1"]
-    assert cover_date(datetime.date(2024, 12, 30)) == "2024年12月"
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=4,

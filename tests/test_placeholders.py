@@ -10,6 +10,7 @@ from check_workbooks import build_consistent, set_figure, set_prose
 from docx_reading import cell_texts, open_docx
 from reportgen import generate, load, render
 from reportgen.errors import DataError, Severity
+from reportgen.layout import HeadingBlock, ParagraphBlock, lay_out
 from reportgen.model import SourceRef, Text
 from reportgen.placeholders import CLOSE, OPEN, Names, substitute, substitute_text
 from reportgen.pipeline import check_workbook, review
@@ -103,10 +104,10 @@ def test_a_figure_changed_in_the_table_changes_in_the_text(tmp_path):
         wb["正文"]["B2"] = "毕业生〔毕业生人数〕人的去向"
         set_figure(wb, "scorecard.graduates", 1476)
         set_figure(wb, "scorecard.placed", 1400)
-    report = review(load(build_consistent(tmp_path, tweak)))
-    texts = [b.text.text for s in report.sections() for b in s.body if hasattr(b, "text")]
+    layout = lay_out(review(load(build_consistent(tmp_path, tweak))))
+    texts = [b.text for b in layout.body if isinstance(b, ParagraphBlock)]
     assert "毕业生1476人。" in texts
-    assert report.chapters[0].title.text == "毕业生1476人的去向"
+    assert next(b for b in layout.body if isinstance(b, HeadingBlock)).title == "毕业生1476人的去向"
 
 
 def test_an_unknown_name_stops_the_build(tmp_path):
@@ -127,8 +128,8 @@ def test_names_the_workbook_defines_and_changes_over_last_year(tmp_path):
         ws.append(["上年财政经费投入", 7017.15, "万元"])
         set_prose(wb, "投入〔财政经费投入〕万元，增加〔财政经费投入较上年增减〕万元，"
                       "增加〔财政经费投入较上年增幅〕%。")
-    report = review(load(build_consistent(tmp_path, tweak)))
-    texts = [b.text.text for s in report.sections() for b in s.body if hasattr(b, "text")]
+    layout = lay_out(review(load(build_consistent(tmp_path, tweak))))
+    texts = [b.text for b in layout.body if isinstance(b, ParagraphBlock)]
     assert "投入9448.26万元，增加2431.11万元，增加34.65%。" in texts
 
 

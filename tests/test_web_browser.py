@@ -1,10 +1,11 @@
 """The page as the clerk uses it, in a real browser: Debian's headless Chromium driven by
 selenium, against ``python -m reportgen serve`` started once for the module.
 
-Scenarios: a blank workbook downloaded; ``inputs/2024.xlsx`` checked and its findings shown with
-their cells; the report and its PDF built, previewed and downloaded; three schools' workbooks
-merged; random bytes answered in Chinese. The yearly commands are skipped until the library has
-them (:data:`reportgen.web.actions.FEATURES`).
+Scenarios: a blank workbook downloaded; last year's Word report imported as a workbook;
+``inputs/2024.xlsx`` checked and its findings shown with their cells; the report and its PDF
+built, previewed and downloaded; three schools' workbooks merged; random bytes answered in
+Chinese. A yearly command unplugged from its slot (:data:`reportgen.web.actions.FEATURES`)
+has its test skipped.
 
 With ``REPORTGEN_SCREENSHOTS=1`` the tests also save the README's pictures of each page as
 ``docs/images/web-*.png``; otherwise they write nothing outside their temporary folders.
@@ -31,7 +32,7 @@ from pdf_reading import page_count
 from reportgen.pipeline import check_workbook
 from reportgen.errors import Severity
 from reportgen.web.actions import FEATURES
-from web_session import browser_missing, chromium, downloaded, school, serve
+from web_session import browser_missing, chromium, downloaded, school, serve, small_report
 
 pytestmark = pytest.mark.browser
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
@@ -121,6 +122,23 @@ def test_a_blank_workbook_is_downloaded(browser, served, downloads):
     link.click()
     workbook = load_workbook(downloaded(downloads, name))
     assert "基本信息" in workbook.sheetnames
+
+
+def test_last_years_word_report_is_imported(browser, served, downloads, tmp_path):
+    """新建 › 由上年的 Word 报告: a small report uploaded; the command's summary on the page and
+    the workbook, named after the report, downloaded with the report's headings in 正文."""
+    if not FEATURES["from_report"].installed:
+        pytest.skip(f"not installed yet: {FEATURES['from_report'].needs}")
+    report = small_report(tmp_path, "上年报告.docx")
+    upload(browser, served.base, "/new", "report", report)
+    link = wait(browser, "a[data-role=workbook]", 120)
+    assert "已导入：上年报告.xlsx" in browser.find_element("css selector", ".said").text
+    snapshot(browser, "import-result", 900)
+    name = link.find_element("css selector", ".download-name").text
+    assert name == "上年报告.xlsx"
+    link.click()
+    workbook = load_workbook(downloaded(downloads, name))
+    assert "学校概况" in [row[1] for row in workbook["正文"].iter_rows(values_only=True)]
 
 
 def test_the_2024_workbook_is_checked_and_its_findings_shown_with_their_cells(

@@ -20,7 +20,8 @@ import pytest
 import reportgen
 from cli_run import run_cli
 from reportgen.cli.serve import build_serve_parser
-from reportgen.web.server import address, is_loopback
+from reportgen.errors import UsageError
+from reportgen.web.server import address, is_loopback, open_socket
 from web_session import ROOT, serve
 
 
@@ -71,6 +72,39 @@ def test_a_port_in_use_is_a_usage_error_in_chinese():
         code, _, err = run_cli("serve", "--port", str(port), "--no-browser")
     assert code == 2
     assert f"端口 {port} 已被占用" in err and "--port" in err
+
+
+def test_a_server_that_cannot_start_says_why_with_its_code():
+    """A busy port, a host that is no address, an address of another computer: each a usage
+    error with its own code (docs/problems.md) and nothing left listening."""
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        with pytest.raises(UsageError) as taken:
+            open_socket("127.0.0.1", port)
+    assert taken.value.code == "U-SERVE-PORT" and f"端口 {port} 已被占用" in str(taken.value)
+    with pytest.raises(UsageError) as unknown:
+        open_socket("不是地址", 0)
+    assert unknown.value.code == "U-SERVE-HOST" and "“不是地址”" in str(unknown.value)
+    with pytest.raises(UsageError) as foreign:
+        open_socket("192.0.2.1", 0)  # TEST-NET-1: never an address of this computer
+    assert foreign.value.code == "U-SERVE-ADDRESS" and "--host" in str(foreign.value)
+
+
+def test_a_server_other_computers_can_reach_is_announced_with_a_warning(tmp_path):
+    """``--host 0.0.0.0``: a warning (``W-SERVE-NETWORK``) before the address, which still
+    names 127.0.0.1 for this computer's browser; the token is still required."""
+    served = serve(tmp_path, "--host", "0.0.0.0", "--no-browser")
+    try:
+        assert served.before.startswith("警告：网页在 0.0.0.0 上监听，其他电脑也能连接到它")
+        assert served.url.startswith("http://127.0.0.1:")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(served.base + "/", timeout=30)
+        refused.value.close()
+        assert refused.value.code == 403
+    finally:
+        served.stop()
 
 
 def test_serve_help_is_chinese():

@@ -7,12 +7,15 @@ option boxes left unticked, as ``--no-toc`` without ``--pdf``); the browser test
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import re
 import threading
 import zipfile
 from pathlib import Path
 
+import attrs
 import docx
 import pytest
 
@@ -138,16 +141,30 @@ def test_two_builds_at_once_do_not_mix_files(tmp_path):
 
 @pytest.mark.parametrize("slot, path", [("blank", "/new/blank"), ("from_workbook", "/new/from-workbook"),
                                         ("from_report", "/new/from-report"), ("merge", "/merge")])
-def test_a_command_not_installed_says_so_on_its_page(slot, path):
-    """Until the library has it, a yearly command's form is shown disabled with a notice, and
-    posting to it answers “此功能尚未安装”."""
-    if FEATURES[slot].installed:
-        pytest.skip(f"{FEATURES[slot].needs} is installed")
+def test_a_command_not_installed_says_so_on_its_page(slot, path, monkeypatch):
+    """A yearly command unplugged from its slot (``installed=False``): its form is shown
+    disabled with a notice, and posting to it answers “此功能尚未安装” without running it."""
+    monkeypatch.setitem(FEATURES, slot, attrs.evolve(FEATURES[slot], installed=False))
     with signed_in(app()) as client:
         page = client.get(path.rsplit("/", 1)[0] if path.startswith("/new/") else path).text
-        assert "此功能尚未安装" in page
+        assert "此功能尚未安装" in page and FEATURES[slot].command in page
         answer = client.post(path, files={"x": ("a.xlsx", b"x")})
-        assert answer.status_code == 501 and "此功能尚未安装" in answer.text
+        assert answer.status_code == 501
+        assert f"此功能尚未安装：{FEATURES[slot].title}。" in answer.text
+
+
+def test_the_browsers_size_check_says_the_servers_sentence():
+    """Each upload form carries the server's refusal (``U-WEB-UPLOAD-SIZE``, the limit written
+    in, ``{size}`` left for the script), so that the browser, refusing before sending, says
+    exactly what the server would."""
+    with signed_in(app(max_upload=200 * 1024)) as client:
+        page = client.get("/build").text
+        said = client.post("/build", files={"workbook": ("大.xlsx", bytes(300 * 1024))}).text
+    shown = re.search(r'data-too-large="([^"]+)"', page)
+    assert shown is not None
+    sentence = html.unescape(shown.group(1))
+    assert sentence.startswith("上传的文件太大（{size} MB），上限 0.2 MB。") and sentence.endswith("。")
+    assert sentence.replace("{size}", "0.3") in said
 
 
 def test_an_upload_without_a_declared_size_is_cut_at_the_limit():

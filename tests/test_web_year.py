@@ -1,6 +1,6 @@
-"""新建 and 汇总 through the page: each form runs its command (``init``, ``merge``) on the
-uploaded files and shows what the command line prints, a school's problems under its name,
-without the server's folders; the workbook made is offered for download.
+"""新建 and 汇总 through the page: each form runs its command (``init``, ``import``,
+``merge``) on the uploaded files and shows what the command line prints, a school's problems
+under its name, without the server's folders; the workbook made is offered for download.
 
 Driven in-process with Starlette's TestClient; each test is skipped while its command is not
 installed (:data:`reportgen.web.actions.FEATURES`), naming the missing function.
@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+from urllib.parse import unquote
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
 from conftest import EXAMPLE_WORKBOOK
 from reportgen.web import Settings, create_app
 from reportgen.web.actions import FEATURES
-from web_session import TOKEN, school, signed_in, wait_for
+from test_import_guesses import tiny_png
+from web_session import TOKEN, school, signed_in, small_report, wait_for
+from workbooks import CASE_TITLE, FOREWORD
 
 
 def needs(slot: str) -> None:
@@ -106,15 +111,52 @@ def test_a_schools_errors_are_listed_under_its_name_and_nothing_is_merged(tmp_pa
     assert "应为数字" not in first and "学校甲.xlsx：警告" in first
 
 
-@pytest.mark.skipif(not FEATURES["from_report"].installed,
-                    reason=f"not installed yet: {FEATURES['from_report'].needs}")
-def test_last_years_word_report_becomes_a_workbook(report_2024):
-    """新建 › 由上年的 Word 报告: the 2024 report imported; the command's summary on the page
-    and the workbook offered."""
+def test_last_years_word_report_becomes_a_workbook(tmp_path):
+    """新建 › 由上年的 Word 报告: a small report imported; the command's summary on the page
+    (the report named as uploaded, without the server's folders), and the workbook offered
+    under the report's name holds its foreword, headings and case."""
+    needs("from_report")
+    report = small_report(tmp_path)
+    application = create_app(Settings(token=TOKEN))
+    with signed_in(application) as client:
+        answer = client.post("/new/from-report", files={"report": (report.name, report.read_bytes())})
+        page, file_id = finished(client, answer)
+        assert "已导入：测试区2024.xlsx（" in page and "个案例" in page
+        assert str(application.state.store.root) not in page
+        download = client.get(f"/files/{file_id}")
+        assert "测试区2024.xlsx" in unquote(download.headers["content-disposition"])
+        workbook = load_workbook(io.BytesIO(download.content))
+    assert {"基本信息", "前言", "正文", "案例", "导入说明"} <= set(workbook.sheetnames)
+    assert workbook["前言"]["A2"].value == FOREWORD
+    assert [row[1] for row in workbook["正文"].iter_rows(min_row=2, values_only=True)
+            if row[0] == "一级标题"] == ["学校概况", "指标"]
+    assert CASE_TITLE in [row[1] for row in workbook["案例"].iter_rows(values_only=True)]
+
+
+def test_the_pictures_of_an_imported_report_are_offered_as_a_zip(tmp_path):
+    """A report with a picture: besides the workbook, the page offers the pictures folder that
+    ``import`` writes beside it, zipped, with the picture in it byte for byte."""
+    needs("from_report")
+    report = small_report(tmp_path)
+    document = docx.Document(str(report))
+    document.add_paragraph().add_run().add_picture(io.BytesIO(tiny_png()))
+    document.save(str(report))
+    with signed_in(create_app(Settings(token=TOKEN))) as client:
+        answer = client.post("/new/from-report", files={"report": (report.name, report.read_bytes())})
+        page, _ = finished(client, answer)
+        found = re.search(r'href="/files/([^"]+)"[^>]*data-role="pictures"', page)
+        assert found is not None and "测试区2024-图片.zip" in page
+        archive = zipfile.ZipFile(io.BytesIO(client.get(f"/files/{found.group(1)}").content))
+    assert archive.read("图片1.png") == tiny_png()
+
+
+def test_a_file_that_is_not_a_word_report_is_answered_with_the_commands_words(tmp_path):
+    """新建 › 由上年的 Word 报告 with a workbook chosen by mistake: the command's refusal on
+    the page, the file named as uploaded, no workbook offered."""
+    needs("from_report")
     with signed_in(create_app(Settings(token=TOKEN))) as client:
         answer = client.post("/new/from-report",
-                             files={"report": ("2024.docx", report_2024.read_bytes())})
+                             files={"report": ("上年.docx", EXAMPLE_WORKBOOK.read_bytes())})
         page, file_id = finished(client, answer)
-        assert "已导入" in page
-        workbook = load_workbook(io.BytesIO(client.get(f"/files/{file_id}").content))
-    assert "正文" in workbook.sheetnames
+    assert "无法读取这个 Word 报告，未生成工作簿" in page and "上年.docx" in page
+    assert file_id == ""

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table
 
 from docx_reading import open_docx
+from reportgen.errors import UsageError
+from reportgen.pipeline import generate
+from reportgen.word import default_template
 from reportgen.word.template.styles import OFFICIAL_FONTS
+from workbooks import build
 
 TEXT_WIDTH_TWIPS = round(156 / 25.4 * 1440)
 
@@ -181,3 +186,18 @@ def test_file_properties_name_the_report(document):
     assert properties.title == "璧山区中等职业学校年度质量报告（2023-2024学年度）"
     assert properties.author == "重庆市璧山区教育委员会"
     assert "模板" not in properties.title and "python-docx" not in (properties.comments or "")
+
+
+def test_a_template_without_table_slots_is_refused(tmp_path: Path):
+    """A template whose table branch lost its {{ b.slot }} paragraph (an older template, or
+    one edited carelessly) is refused with a message saying what to keep."""
+    document = docx.Document(str(default_template()))
+    for paragraph in document.paragraphs:
+        if paragraph.text == "{{ b.slot }}":
+            paragraph._p.getparent().remove(paragraph._p)
+    template = tmp_path / "old.docx"
+    document.save(str(template))
+    with pytest.raises(UsageError, match=r"\{\{ b.slot \}\}") as raised:
+        generate(build(tmp_path), tmp_path / "out.docx", template=template, toc=False)
+    assert raised.value.code == "U-TEMPLATE-TABLE-SLOT"
+    assert not (tmp_path / "out.docx").exists()

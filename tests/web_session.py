@@ -46,6 +46,8 @@ class Served:
     """The address it printed, token included."""
     temp: Path
     """The temporary folder it was given (TMPDIR): its private folder is made inside."""
+    before: str = ""
+    """What it printed before the address (a warning)."""
 
     @property
     def base(self) -> str:
@@ -67,12 +69,15 @@ def serve(temp: Path, *args: str, env: dict[str, str] | None = None) -> Served:
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=environment, cwd=ROOT)
     assert process.stdout is not None
-    first = process.stdout.readline()
-    match = ADDRESS.search(first)
-    if match is None:
-        process.kill()
-        raise AssertionError(f"serve printed {first!r}{process.stdout.read()!r}")
-    return Served(process, match.group(1), temp)
+    before = ""
+    for _ in range(5):  # a warning may come before the address
+        line = process.stdout.readline()
+        match = ADDRESS.search(line)
+        if match is not None:
+            return Served(process, match.group(1), temp, before)
+        before += line
+    process.kill()
+    raise AssertionError(f"serve printed {before!r}{process.stdout.read()!r}")
 
 
 def chromium(downloads: Path, profile: Path):  # type: ignore[no-untyped-def]
@@ -149,3 +154,12 @@ def school(folder: Path, name: str, graduates: int | str) -> Path:
         cell_of(wb, "人才培养质量计分卡", "毕业生人数*").value = graduates
 
     return build(place, tweak, name=f"{name}.xlsx")
+
+
+def small_report(folder: Path, name: str = "测试区2024.docx") -> Path:
+    """The report of the small test workbook (:mod:`workbooks`), as last year's Word report to
+    import: rendered without LibreOffice (``toc=False``), a second or so."""
+    from reportgen.pipeline import generate
+    from workbooks import build
+
+    return generate(build(folder), folder / name, toc=False)

@@ -13,17 +13,11 @@ from pathlib import Path
 
 from attrs import frozen
 
-from reportgen.errors import Problems, Severity
+from reportgen.errors import Problems
 from reportgen.files import temporary_beside, write_atomically
 from reportgen.office.session import (DEFAULT_TIMEOUT, Office, OfficeError, OfficeSession,
                                      convert_to_pdf, find_office, office_session)
 from reportgen.word.toc import TocEntry, fill_toc
-
-TOC_FILLED = "目录已填好页码"
-TOC_LEFT_FOR_WORD = "目录将在 Word 打开时更新（WPS 不会自动更新目录）"
-NO_OFFICE = "未找到 LibreOffice"
-NO_UNO = "未找到 LibreOffice 的 Python 组件（软件包 python3-uno）"
-SETUP_HINT = "安装方法见 README（运行 tools/setup.sh）"
 
 
 @frozen
@@ -52,13 +46,14 @@ def finish(docx: Path, *, pdf: bool = False, toc: bool = True, problems: Problem
     office = find_office() if (toc or pdf) else None
     if office is None:
         if toc:
-            notes.add(f"{NO_OFFICE}，{TOC_LEFT_FOR_WORD}", severity=Severity.INFO)
+            notes.add("I-TOC-NO-OFFICE")
         if pdf:
-            raise _pdf_failed(docx, f"{NO_OFFICE}。{SETUP_HINT}，或在 Word/WPS 中打开报告后“另存为 PDF”")
+            missing = OfficeError("O-OFFICE-MISSING")
+            raise _pdf_failed(docx, str(missing)) from missing
         return Delivered(False, None)
     if office.uno_python is None:
         if toc:
-            notes.add(f"{NO_UNO}，{TOC_LEFT_FOR_WORD}。{SETUP_HINT}", severity=Severity.WARNING)
+            notes.add("W-TOC-NO-UNO")
         return Delivered(False, _plain_pdf(office, docx, timeout) if pdf else None)
     filled, written = False, None
     try:
@@ -70,7 +65,7 @@ def finish(docx: Path, *, pdf: bool = False, toc: bool = True, problems: Problem
     except OfficeError as exc:
         if pdf:
             raise _pdf_failed(docx, str(exc)) from exc
-        notes.add(f"目录未能填入页码：{exc}。{TOC_LEFT_FOR_WORD}", severity=Severity.WARNING)
+        notes.add("W-TOC-FAILED", reason=exc)
     return Delivered(filled, written)
 
 
@@ -79,15 +74,15 @@ def _fill(session: OfficeSession, docx: Path, notes: Problems) -> bool:
     entries = [TocEntry(int(e["level"]), str(e["text"]), str(e["page"]))
                for e in answer["entries"]]
     if not entries:
-        notes.add("报告中没有标题，目录为空", severity=Severity.WARNING)
+        notes.add("W-TOC-NO-HEADINGS")
         return False
     try:
         data = fill_toc(docx.read_bytes(), entries)
     except LookupError:
-        notes.add("模板中没有目录域（TOC），未生成目录", severity=Severity.WARNING)
+        notes.add("W-TOC-NO-FIELD")
         return False
     write_atomically(docx, data)
-    notes.add(f"{TOC_FILLED}（共 {len(entries)} 条）", severity=Severity.INFO)
+    notes.add("I-TOC-FILLED", count=len(entries))
     return True
 
 
@@ -118,5 +113,5 @@ def _plain_pdf(office: Office, docx: Path, timeout: float) -> Path:
 def _pdf_failed(docx: Path, reason: str) -> OfficeError:
     stale = pdf_path(docx)
     if stale.exists():
-        reason += f"。注意：同名的旧 PDF（{stale.name}）没有更新，与新报告不符"
-    return OfficeError(f"报告已生成：{docx}；但 PDF 未生成：{reason}")
+        return OfficeError("O-PDF-FAILED-STALE", docx=docx, reason=reason, stale=stale.name)
+    return OfficeError("O-PDF-FAILED", docx=docx, reason=reason)

@@ -24,8 +24,8 @@ def temporary_beside(target: Path) -> Path:
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}-",
                                         suffix=target.suffix + ".tmp", dir=target.parent)
     except OSError as exc:
-        raise UsageError(f"无法在 {target.parent} 中写入文件：{exc.strerror or exc}。"
-                         "请检查文件夹是否存在、是否有写入权限，或用 -o 换一个位置") from exc
+        raise UsageError("U-OUTPUT-FOLDER-UNWRITABLE", folder=target.parent,
+                         reason=exc.strerror or exc) from exc
     os.close(handle)
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
@@ -48,7 +48,6 @@ def write_atomically(target: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except PermissionError as exc:
-        raise UsageError(f"无法写入 {target}：{exc.strerror or exc}。如果报告正在 Word 或 WPS 中"
-                         "打开，请先关闭它再试，或用 -o 换一个文件名") from exc
+        raise UsageError("U-OUTPUT-LOCKED", path=target, reason=exc.strerror or exc) from exc
     finally:
         temporary.unlink(missing_ok=True)

@@ -24,12 +24,13 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from reportgen import year_over_year
 from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
-from reportgen.errors import Problem, Severity
+from reportgen.errors import Problem
 from reportgen.model import Case, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
 
@@ -44,6 +45,9 @@ GROWTH_SUFFIX = "较上年增幅"
 """〔X较上年增幅〕: (X − 上年X) ÷ 上年X × 100, two decimals."""
 PREVIOUS_PREFIX = "上年"
 """The 数据 sheet names last year's X as 上年X."""
+
+Reason = tuple[str, dict[str, Any]]
+"""Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
 
 
 class Names:
@@ -98,15 +102,15 @@ class Names:
         """The first name of ``key`` that names nothing else."""
         return next((f for f in self.forms[key] if len(self.exact[f]) == 1), key)
 
-    def resolve(self, raw: str) -> tuple[str | None, str | None]:
-        """The printed figure for ``raw``, or ``None`` and the reason in Chinese."""
+    def resolve(self, raw: str) -> tuple[str | None, Reason | None]:
+        """The printed figure for ``raw``, or ``None`` and the reason (a code and its data)."""
         name = _QUALIFIER.sub(":", raw.strip())
         entries = self.exact.get(name)
         if entries is not None and len(entries) == 1:
             return entries[0][0], None
         if entries:
-            forms = "、".join(f"〔{self._unique_form(key)}〕" for _, key in entries)
-            return None, f"名称“{raw}”指向多个指标，请写明是哪一个：{forms}"
+            forms = [f"{OPEN}{self._unique_form(key)}{CLOSE}" for _, key in entries]
+            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": raw, "choices": forms})
         if name in self.derived:
             return self._derived(name)
         for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
@@ -117,40 +121,44 @@ class Names:
             return self._year_over_year(*split)
         close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
                                           cutoff=0.5)
-        hint = f"。是否是：{'、'.join(f'〔{c}〕' for c in close)}" if close else ""
-        return None, f"没有名为“{raw}”的数据{hint}"
+        if close:
+            return None, ("E-PLACEHOLDER-MISSPELT",
+                          {"name": raw, "similar": [f"{OPEN}{c}{CLOSE}" for c in close]})
+        return None, ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
 
-    def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, str | None]:
+    def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, Reason | None]:
         """〔名称@上年〕, 〔名称@变化〕, 〔名称@增幅〕 of an indicator or a named figure."""
         entries = self.exact.get(base)
         if not entries:
             printed, reason = self.resolve(base)
-            return None, reason if printed is None else f"“{base}”没有上年数值"
+            return None, reason if printed is None else ("E-PLACEHOLDER-DERIVED-PREVIOUS",
+                                                         {"name": base})
         if len(entries) > 1:
-            forms = "、".join(f"〔{self._unique_form(key)}{year_over_year.SEPARATOR}{suffix}〕"
-                             for _, key in entries)
-            return None, f"名称“{base}”指向多个指标，请写明是哪一个：{forms}"
+            forms = [f"{OPEN}{self._unique_form(key)}{year_over_year.SEPARATOR}{suffix}{CLOSE}"
+                     for _, key in entries]
+            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": base, "choices": forms})
         try:
             return year_over_year.phrase(self.pairs[entries[0][1]], suffix), None
-        except year_over_year.NoValue as reason:
-            return None, f"“{base}”{reason}"
+        except year_over_year.NoValue as missing:
+            return None, (missing.code, {"name": base})
 
-    def _derived(self, name: str) -> tuple[str | None, str | None]:
+    def _derived(self, name: str) -> tuple[str | None, Reason | None]:
         spec = self.derived[name]
         quantity: Quantity | None = self.figures.get(DERIVED_PREFIX + name)
         if quantity is None:
-            return None, f"“{name}”无法计算：{spec.numerator} 或 {spec.denominator} 为空或为 0"
+            return None, ("E-PLACEHOLDER-NOT-COMPUTABLE", {
+                "name": name, "numerator": spec.numerator, "denominator": spec.denominator})
         return format_figure(round_half_up(quantity.value, spec.places), spec.unit), None
 
-    def _change(self, base: str, *, growth: bool) -> tuple[str | None, str | None]:
+    def _change(self, base: str, *, growth: bool) -> tuple[str | None, Reason | None]:
         current, previous = self.values.get(base), self.values.get(PREVIOUS_PREFIX + base)
         if current is None or previous is None:
-            return None, (f"计算较上年变化需要“数据”表中的“{base}”和“{PREVIOUS_PREFIX}{base}”"
-                          "两行，且都填写了数值")
+            return None, ("E-PLACEHOLDER-CHANGE-ROWS",
+                          {"name": base, "previous": PREVIOUS_PREFIX + base})
         if not growth:
             return format_figure(current - previous), None
         if previous == 0:
-            return None, f"“{PREVIOUS_PREFIX}{base}”为 0，无法计算增幅"
+            return None, ("E-PLACEHOLDER-GROWTH-ZERO", {"previous": PREVIOUS_PREFIX + base})
         return format_figure(round_half_up((current - previous) / previous * Decimal(100), 2)), None
 
 
@@ -170,10 +178,10 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
             return token
         printed, reason = names.resolve(content)
         if printed is None:
-            problems.append(Problem(f"占位符{token}无法替换：{reason}", text.source, token,
-                                    "占位符写作〔名称〕，名称见 docs/checks.md；"
-                                    "要写方括号本身，请连写两个：〔〔 或 〕〕", Severity.ERROR,
-                                    rule="placeholders.unknown_name"))
+            assert reason is not None
+            code, fields = reason
+            problems.append(Problem.of(code, text.source, found=token,
+                                       rule="placeholders.unknown_name", token=token, **fields))
             return token
         return printed
 

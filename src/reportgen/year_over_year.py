@@ -14,7 +14,8 @@ suffix         prints                                      example
 
 A percentage changes by percentage points: 〔毕业生本省去向落实率@变化〕 → 提高1.2个百分点.
 The wording follows the sign, so the prose never reads "增加-713.55万元". A missing figure or a
-zero base is a located error in the clerk's words, never a division error. Nothing here knows
+zero base raises :class:`NoValue` with a registered code, which the placeholder turns into a
+located error, never a division error. Nothing here knows
 workbooks or documents: the functions take numbers and give text.
 """
 
@@ -51,7 +52,14 @@ class Pair:
 
 
 class NoValue(ValueError):
-    """The phrase cannot be written; the message says why, in Chinese."""
+    """The phrase cannot be written; :attr:`code` says why (a registered placeholder problem,
+    whose text names the figure)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+        """``E-PLACEHOLDER-NO-PREVIOUS``, ``E-PLACEHOLDER-NO-CURRENT`` or
+        ``E-PLACEHOLDER-PREVIOUS-ZERO``."""
 
 
 def split(name: str) -> tuple[str, str] | None:
@@ -66,11 +74,11 @@ def split(name: str) -> tuple[str, str] | None:
 def phrase(pair: Pair, suffix: str) -> str:
     """The text a placeholder prints for ``suffix``; raises :class:`NoValue` with the reason."""
     if pair.previous is None:
-        raise NoValue("没有上年数值。请在指标表（或“数据”表）的“上年”列填写上年的数")
+        raise NoValue("E-PLACEHOLDER-NO-PREVIOUS")
     if suffix == PREVIOUS:
         return format_figure(pair.previous, pair.unit)
     if pair.current is None:
-        raise NoValue("本年数值为空，无法与上年比较。请先填写本年的数")
+        raise NoValue("E-PLACEHOLDER-NO-CURRENT")
     if suffix == CHANGE:
         return change_phrase(pair.current, pair.previous, pair.unit)
     return growth_phrase(pair.current, pair.previous)
@@ -94,7 +102,7 @@ def growth_phrase(current: Decimal, previous: Decimal) -> str:
     if difference == 0:
         return _SAME
     if previous == 0:
-        raise NoValue("上年数值为 0，无法计算增幅。请改用〔…@变化〕写出增加了多少")
+        raise NoValue("E-PLACEHOLDER-PREVIOUS-ZERO")
     rate = round_half_up(abs(difference) / abs(previous) * 100, GROWTH_PLACES)
     return f"{'增长' if difference > 0 else '下降'}{format_number(rate)}%"
 

@@ -36,9 +36,6 @@ class CatalogError(ValueError):
     """A catalog file is invalid: the message names the file's year, the table, the row and
     what is wrong. This is a fault of the package's data, never of a clerk's workbook."""
 
-    code = "E-CATALOG-INVALID"
-    """The stable identifier of this kind of error."""
-
 
 def parse_catalog(text: str, *, year: int) -> Catalog:
     """Build and validate the catalog of ``year`` from the TOML text of its file."""

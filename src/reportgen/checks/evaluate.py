@@ -8,11 +8,12 @@ figures are absent or empty finds nothing: an empty cell is legal.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from reportgen.figures import COLUMN_SEPARATOR, Agreement, Figures, FreeGrid, Quantity, compare
 from reportgen.checks.rules import Kind, Rule
-from reportgen.errors import Problem, Severity
+from reportgen.codes import near
+from reportgen.errors import Problem
 from reportgen.numbers import PERCENT_UNIT, decimals, format_number, round_half_up
 
 TOTAL_LABEL = "合计"
@@ -24,18 +25,17 @@ FRACTION_MIN_DECIMALS = 3
 (0.9048 for 90.48%); 0.2 (%) is a legal small percentage."""
 
 
-def finding(rule: Rule, message: str, a: Quantity, *, related: Quantity | None = None,
-            expected: str | None = None, hint: str | None = None,
-            agreement: Agreement = Agreement.DIFFER, found: str | None = None) -> Problem:
-    """A located finding of ``rule``; a near miss is only a note."""
-    severity = Severity.INFO if agreement is Agreement.NEAR else rule.severity
-    if agreement is Agreement.NEAR:
-        hint = "相差不到末位的一个单位，可能是舍入时为凑整而调整；请按实际数据四舍五入" + (
-            f"。{hint}" if hint else "")
-    return Problem(message, a.source, found if found is not None else a.shown, hint, severity,
-                   related.source if related is not None else None,
-                   expected if expected is not None else (related.shown if related else None),
-                   rule.id)
+def finding(rule: Rule, code: str, a: Quantity, *, related: Quantity | None = None,
+            expected: str | None = None, agreement: Agreement = Agreement.DIFFER,
+            found: str | None = None, **fields: Any) -> Problem:
+    """A located finding of ``rule``, of the kind ``code`` with the data ``fields``; a near
+    miss is only a note (the kind's near code)."""
+    return Problem.of(near(code) if agreement is Agreement.NEAR else code, a.source,
+                      found=found if found is not None else a.shown,
+                      related=related.source if related is not None else None,
+                      expected=expected if expected is not None else (
+                          related.shown if related else None),
+                      rule=rule.id, **fields)
 
 
 def computed(value: Decimal, like: Quantity, extra: int = 1) -> str:
@@ -57,9 +57,10 @@ def _sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
     if agreement is Agreement.AGREE:
         return
     terms = " + ".join(p.shown for p in present)
-    yield finding(rule, f"{total.label}与各部分之和不符：{terms} = {format_number(added)}",
-                  total, related=present[0], expected=f"{terms} = {format_number(added)}",
-                  hint=f"{rule.description}，请核对", agreement=agreement)
+    yield finding(rule, "W-CHECK-SUM", total, related=present[0],
+                  expected=f"{terms} = {format_number(added)}", agreement=agreement,
+                  label=total.label, terms=terms, sum=format_number(added),
+                  description=rule.description)
 
 
 def _not_exceeding(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -68,8 +69,8 @@ def _not_exceeding(rule: Rule, figures: Figures) -> Iterator[Problem]:
         return
     for part in parts:
         if part is not None and part.value > whole.value:
-            yield finding(rule, f"{part.label}超过了{whole.label}", part, related=whole,
-                          hint=f"{rule.description}，请核对这两个数")
+            yield finding(rule, "W-CHECK-PART", part, related=whole, part=part.label,
+                          whole=whole.label, description=rule.description)
 
 
 def _same(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -79,8 +80,8 @@ def _same(rule: Rule, figures: Figures) -> Iterator[Problem]:
         assert first is not None
         agreement = compare(other, first)
         if agreement is not Agreement.AGREE:
-            yield finding(rule, f"{other.label}与{first.label}不一致", other, related=first,
-                          hint=f"{rule.description}，请核对哪一处有误", agreement=agreement)
+            yield finding(rule, "W-CHECK-SAME", other, related=first, agreement=agreement,
+                          label=other.label, other=first.label, description=rule.description)
 
 
 def _ratio(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -91,9 +92,9 @@ def _ratio(rule: Rule, figures: Figures) -> Iterator[Problem]:
     agreement = compare(stated, Quantity(value, None, "", exact=True))
     if agreement is not Agreement.AGREE:
         expected = f"{top.shown} ÷ {bottom.shown} = {computed(value, stated)}"
-        yield finding(rule, f"{stated.label}与按{top.label}、{bottom.label}计算的结果不符",
-                      stated, related=top, expected=expected,
-                      hint=f"{rule.description}，请核对", agreement=agreement)
+        yield finding(rule, "W-CHECK-RATIO", stated, related=top, expected=expected,
+                      agreement=agreement, label=stated.label, numerator=top.label,
+                      denominator=bottom.label, description=rule.description)
 
 
 def _range(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -101,10 +102,13 @@ def _range(rule: Rule, figures: Figures) -> Iterator[Problem]:
         for q in figures.expand(pattern):
             if (rule.low is not None and q.value < rule.low) or (
                     rule.high is not None and q.value > rule.high):
-                bounds = f"{format_number(rule.low)}～{format_number(rule.high)}" if (
-                    rule.high is not None) else f"不小于 {format_number(rule.low)}"
-                yield Problem(f"{q.label}不合理：应{bounds}", q.source, q.shown,
-                              rule.description, rule.severity, rule=rule.id)
+                if rule.high is not None:
+                    yield finding(rule, "E-CHECK-RANGE", q, label=q.label,
+                                  low=format_number(rule.low), high=format_number(rule.high),
+                                  description=rule.description)
+                else:
+                    yield finding(rule, "E-CHECK-MINIMUM", q, label=q.label,
+                                  low=format_number(rule.low), description=rule.description)
 
 
 def _fraction(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -112,10 +116,8 @@ def _fraction(rule: Rule, figures: Figures) -> Iterator[Problem]:
         for q in figures.expand(pattern):
             if q.unit == PERCENT_UNIT and 0 < q.value <= 1 and decimals(q.value) >= FRACTION_MIN_DECIMALS:
                 as_percent = format_number((q.value * 100).normalize())
-                yield Problem(f"{q.label}是百分比，{format_number(q.value)} 可能是小数形式的 "
-                              f"{as_percent}%", q.source, q.shown,
-                              f"若实为 {as_percent}%，请填写 {as_percent}（或把单元格格式设为百分比）",
-                              rule.severity, rule=rule.id)
+                yield finding(rule, "W-CHECK-FRACTION", q, label=q.label,
+                              value=format_number(q.value), percent=as_percent)
 
 
 def _survey_base(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -124,9 +126,8 @@ def _survey_base(rule: Rule, figures: Figures) -> Iterator[Problem]:
         for q in figures.expand(pattern):
             base = figures.get(f"{q.ref}{COLUMN_SEPARATOR}{column}")
             if base is not None and base.value == 0:
-                yield Problem(f"{base.label}为 0，却填写了满意度", q.source, q.shown,
-                              "没有调查就没有满意度：请把满意度和调查人次都留空，或填写实际调查结果",
-                              rule.severity, base.source, "0", rule.id)
+                yield Problem.of("W-CHECK-SURVEY-BASE", q.source, found=q.shown,
+                                 related=base.source, expected="0", rule=rule.id, label=q.label)
 
 
 def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[FreeGrid, int]]:
@@ -150,9 +151,9 @@ def _free_sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
             added = sum((p.value for p in parts), Decimal(0))
             if parts and compare(total, Quantity(added, None, "")) is not Agreement.AGREE:
                 terms = " + ".join(p.shown for p in parts)
-                yield finding(rule, f"{total.label}与上面各行之和不符", total,
-                              related=parts[0], expected=f"{terms} = {format_number(added)}",
-                              hint=rule.description)
+                yield finding(rule, "W-CHECK-TABLE-SUM", total, related=parts[0],
+                              expected=f"{terms} = {format_number(added)}", label=total.label,
+                              description=rule.description)
 
 
 def _free_share(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -170,11 +171,11 @@ def _free_share(rule: Rule, figures: Figures) -> Iterator[Problem]:
                 value = count.value / total.value * rule.factor
                 agreement = compare(share, Quantity(value, None, "", exact=True))
                 if agreement is not Agreement.AGREE:
-                    yield finding(rule, f"{share.label}与按人数计算的占比不符", share,
-                                  related=count,
+                    yield finding(rule, "W-CHECK-TABLE-SHARE", share, related=count,
                                   expected=f"{count.shown} ÷ {total.shown} × 100 = "
                                            f"{computed(value, share)}",
-                                  hint=rule.description, agreement=agreement)
+                                  agreement=agreement, label=share.label,
+                                  description=rule.description)
 
 
 EVALUATORS: dict[Kind, Callable[[Rule, Figures], Iterator[Problem]]] = {

@@ -32,9 +32,6 @@ class RuleSetError(ValueError):
     """A rule set names figures its catalog does not have (or is otherwise malformed): a
     fault of the rules, found when they load, never of a clerk's workbook."""
 
-    code = "E-RULES-UNKNOWN-REFERENCE"
-    """The stable identifier of this kind of error."""
-
 
 @frozen
 class RuleSet:

@@ -123,11 +123,9 @@ def check_text(rule: Rule, facts: list[TextFact], figures: Figures) -> Iterator[
                             key=lambda a: list(Agreement).index(a))
         if agreement is Agreement.AGREE:
             continue
-        yield finding(rule, f"{_where(said.source)}与{figure.label}不一致", said, found=fact.snippet,
-                      related=figure,
+        yield finding(rule, "W-CHECK-TEXT", said, found=fact.snippet, related=figure,
                       expected=figure.shown if not figure.exact else computed(figure.value, said),
-                      hint="请核对后改为一致；正文可写占位符直接引用表中的数"
-                           "（见 docs/checks.md）", agreement=agreement)
+                      agreement=agreement, place=_where(said.source), label=figure.label)
 
 
 def check_text_rate(rule: Rule, facts: list[TextFact]) -> Iterator[Problem]:
@@ -148,12 +146,12 @@ def check_text_rate(rule: Rule, facts: list[TextFact]) -> Iterator[Problem]:
         value = top.quantity.value / bottom.quantity.value * rule.factor
         agreement = compare(fact.quantity, Quantity(value, None, "", exact=True))
         if agreement is not Agreement.AGREE:
-            yield finding(rule, f"{fact.year}年的比率与正文中同年的“{top.snippet}”"
-                                f"“{bottom.snippet}”算出的不符",
-                          fact.quantity, related=bottom.quantity, found=fact.snippet,
+            yield finding(rule, "W-CHECK-TEXT-RATE", fact.quantity, related=bottom.quantity,
+                          found=fact.snippet,
                           expected=f"{top.quantity.value} ÷ {bottom.quantity.value} × 100 = "
                                    f"{computed(value, fact.quantity)}",
-                          hint=rule.description, agreement=agreement)
+                          agreement=agreement, year=fact.year, numerator=top.snippet,
+                          denominator=bottom.snippet, description=rule.description)
 
 
 def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
@@ -167,9 +165,10 @@ def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
                 whole, part = Decimal(match.group("whole")), Decimal(match.group("part"))
                 if part <= whole:
                     continue
-                yield Problem(f"{_where(source)}中“其中”的部分 {part} 超过了它所属的总数 {whole}",
-                              source, match.group(0), f"{rule.description}，请核对这两个数",
-                              rule.severity, source, f"总数 {whole}", rule.id)
+                yield Problem.of("W-CHECK-TEXT-PART", source, found=match.group(0),
+                                 related=source, expected=f"总数 {whole}", rule=rule.id,
+                                 place=_where(source), part=part, whole=whole,
+                                 description=rule.description)
 
 
 def _likely_fraction(q: Quantity) -> bool:

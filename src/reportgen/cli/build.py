@@ -17,7 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m reportgen",
         description="由 Excel 工作簿生成《中等职业学校年度质量报告》Word 文档。",
         epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx\n"
-               "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx",
+               "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx\n"
+               "生成待填写的工作簿：python -m reportgen init 新工作簿.xlsx [--from 上年.xlsx]\n"
+               "合并各校的工作簿：python -m reportgen merge 甲校.xlsx 乙校.xlsx -o 区县.xlsx",
     )
     parser.add_argument("workbook", metavar="工作簿", help="填好的 Excel 工作簿（.xlsx）")
     parser.add_argument("-o", "--output", metavar="报告.docx",
@@ -28,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="同时生成 PDF，保存在报告旁边（需要 LibreOffice）")
     parser.add_argument("--no-toc", action="store_true",
                         help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
+    parser.add_argument("--catalog-year", type=int, metavar="年份",
+                        help="按这一年的官方指标表读取（默认：按工作簿的报告年份）")
     return parser
 
 
@@ -38,7 +42,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     target = Path(args.output) if args.output else default_output(workbook)
     try:
         written = generate(workbook, target, template=args.template, problems=problems,
-                           pdf=args.pdf, toc=not args.no_toc)
+                           pdf=args.pdf, toc=not args.no_toc, catalog_year=args.catalog_year)
     finally:
         print_warnings(problems.items, err, workbook)
     print(f"已生成报告：{written}", file=out)

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
-from reportgen.cli.parsing import SEVERITY_ORDER, Parser
-from reportgen.errors import Problem, Severity
+from reportgen.cli.parsing import SEVERITY_ORDER, Parser, holds_all_of_unicode
+from reportgen.errors import DataError, Problem, ReportgenError, Severity
 from reportgen.model import SourceRef
 from reportgen.pipeline import annotate, check_workbook
 
@@ -18,9 +18,11 @@ JSON_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.IN
 def build_check_parser() -> argparse.ArgumentParser:
     """The parser of ``reportgen check``: the workbook's problems without building.
 
-    Findings are grouped by severity (错误 / 警告 / 提示), each with both places and both values;
-    ``--format json`` prints them for scripts; ``--annotate OUT.xlsx`` writes a marked copy of
-    the workbook. Exit code 1 when there is an error (warnings do not fail the check).
+    Findings are grouped by severity (错误 / 警告 / 提示), each with both places and both values
+    and its stable code (docs/problems.md); ``--format json`` prints them for scripts (and, when
+    the workbook cannot be checked at all, the error with its code); ``--annotate OUT.xlsx``
+    writes a marked copy of the workbook. Exit code 1 when there is an error (warnings do not
+    fail the check).
     """
     parser = Parser(
         prog="python -m reportgen check",
@@ -33,6 +35,8 @@ def build_check_parser() -> argparse.ArgumentParser:
                         help="输出格式：text 供阅读（默认），json 供程序处理")
     parser.add_argument("--annotate", metavar="标注.xlsx",
                         help="另存一份工作簿副本，把有问题的单元格标上颜色和批注（原文件不改动）")
+    parser.add_argument("--catalog-year", type=int, metavar="年份",
+                        help="按这一年的官方指标表读取（默认：按工作簿的报告年份）")
     return parser
 
 
@@ -40,12 +44,24 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run ``check``; return 1 when the workbook has errors, else 0."""
     args = build_check_parser().parse_args(list(argv))
     workbook = Path(args.workbook)
-    problems = check_workbook(workbook)
-    if args.annotate:
-        marked = annotate(workbook, args.annotate, problems)
-        print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)
+    try:
+        problems = check_workbook(workbook, catalog_year=args.catalog_year)
+        if args.annotate:
+            try:
+                marked = annotate(workbook, args.annotate, problems)
+            except DataError:  # not a readable workbook: the findings below say why
+                print(f"未写出标注副本 {args.annotate}：工作簿无法读取（原因见检查结果）。", file=err)
+            else:
+                print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)
+    except ReportgenError as exc:
+        if args.format == "json":  # scripts still get JSON; the clerk's message goes to err
+            json.dump(error_as_json(workbook, exc), out, ensure_ascii=not holds_all_of_unicode(out),
+                      indent=2)
+            out.write("\n")
+        raise
     if args.format == "json":
-        json.dump(as_json(workbook, problems), out, ensure_ascii=False, indent=2)
+        json.dump(as_json(workbook, problems), out, ensure_ascii=not holds_all_of_unicode(out),
+                  indent=2)
         out.write("\n")
     else:
         out.write(as_text(workbook, problems))
@@ -74,8 +90,7 @@ def as_text(workbook: Path, problems: Sequence[Problem]) -> str:
                 lines.append(f"     对照：{p.related}" + (f"　内容：{p.expected}" if p.expected else ""))
             if p.hint:
                 lines.append(f"     建议：{p.hint}")
-            if p.rule:
-                lines.append(f"     规则：{p.rule}")
+            lines.append(f"     规则：{p.rule}　代码：{p.code}" if p.rule else f"     代码：{p.code}")
     return "\n".join(lines) + "\n"
 
 
@@ -86,6 +101,7 @@ def as_json(workbook: Path, problems: Sequence[Problem]) -> dict[str, Any]:
         "counts": {JSON_LEVELS[s]: sum(1 for p in problems if p.severity is s)
                    for s in SEVERITY_ORDER},
         "findings": [{
+            "code": p.code,
             "severity": JSON_LEVELS[p.severity],
             "severity_label": p.severity.value,
             "rule": p.rule,
@@ -97,6 +113,12 @@ def as_json(workbook: Path, problems: Sequence[Problem]) -> dict[str, Any]:
             "hint": p.hint,
         } for p in problems],
     }
+
+
+def error_as_json(workbook: Path, exc: ReportgenError) -> dict[str, Any]:
+    """An error that stopped the check (the workbook missing, a refused target), for scripts."""
+    return {"workbook": str(workbook), "error": {"code": exc.code, "message": str(exc),
+                                                 "exit_code": exc.exit_code}}
 
 
 def _place(ref: SourceRef | None) -> dict[str, str] | None:

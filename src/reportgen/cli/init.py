@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from reportgen.cli.parsing import EXIT_OK, Parser, print_warnings
-from reportgen.errors import Problems, UsageError
+from reportgen.cli.parsing import EXIT_OK, Parser
+from reportgen.errors import Problem, UsageError
 from reportgen.yearly.carryover import init_workbook
 
 
@@ -40,20 +40,17 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     target = Path(args.workbook)
     source = Path(args.source) if args.source else None
     if source is not None and not source.exists():
-        raise UsageError(f"找不到上年的工作簿：{source}。请检查文件名和所在文件夹",
-                         code="U-INIT-SOURCE-MISSING")
-    problems = Problems()
+        raise UsageError("U-INIT-SOURCE-MISSING", path=source)
     form, carried = init_workbook(target, year=args.year, source=source)
     rows = sum(len(t.row_units()) for t in form.catalog.tables)
     if form.catalog.year != form.year:
-        print(f"提示：没有 {form.year} 年的指标目录，指标表按 {form.catalog.year} 年的官方指标表生成。",
-              file=err)
+        note = Problem.of("I-INIT-EARLIER-CATALOG", year=form.year, used=form.catalog.year)
+        print(f"{note.severity.value}：{note}", file=err)
     if carried is None:
         print(f"已生成 {form.year} 年的空白工作簿：{target}（{len(form.catalog.tables)} 张指标表，"
               f"共 {rows} 行指标）。请先阅读第一个工作表“说明”，再逐表填写。", file=out)
         return EXIT_OK
     assert source is not None
-    print_warnings(problems.items, err, source)
     print(f"已由 {source.name} 生成 {form.year} 年的工作簿：{target}", file=out)
     print(f"  沿用上年：{carried.headings} 个标题、{carried.paragraphs} 个段落、{carried.cases} 个案例、"
           f"{carried.tables} 张自制表格，“状态”均为“上年”——逐条核对、修改后改为“已确认”；", file=out)

@@ -18,12 +18,18 @@ def build_merge_parser() -> argparse.ArgumentParser:
         description="把各校填好的工作簿合并为区县的工作簿：指标表按指标的含义合并（人数、金额相加；"
                     "比例、生师比由分子分母重算；满意度按调查人次加权），各校的案例作为备选，"
                     "各校的正文按学校和章汇集到“素材”表。",
-        epilog="例：python -m reportgen merge 学校甲.xlsx 学校乙.xlsx -o 区县.xlsx",
+        epilog="例：python -m reportgen merge 学校甲.xlsx 学校乙.xlsx -o 区县.xlsx\n"
+               "    python -m reportgen merge 学校甲.xlsx 学校乙.xlsx --base 区县2025底稿.xlsx "
+               "-o 区县2025.xlsx",
     )
     parser.add_argument("schools", nargs="+", metavar="学校工作簿",
                         help="各校填好的工作簿（.xlsx），同一年的")
     parser.add_argument("-o", "--output", required=True, metavar="区县.xlsx",
                         help="合并结果（新的 .xlsx，不能已存在）")
+    parser.add_argument("--base", metavar="区县底稿.xlsx",
+                        help="区县自己本年的工作簿（如由上年的区县工作簿用 init --from 生成）："
+                             "合并结果是它的副本，保留其基本信息、前言、正文、案例、自制表格和上年数值，"
+                             "只填入合并的数值、各校的案例和“来源”“素材”表（底稿本身不改动）")
     return parser
 
 
@@ -33,7 +39,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     target = Path(args.output)
     problems = Problems()
     try:
-        result = merge_workbooks([Path(s) for s in args.schools], target, problems=problems)
+        result = merge_workbooks([Path(s) for s in args.schools], target, problems=problems,
+                                 base=Path(args.base) if args.base else None)
     except DataError as exc:
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
         print(f"各校工作簿中共有 {len(errors)} 处错误，没有合并（没有写出任何文件）。"
@@ -51,7 +58,11 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
           file=out)
     print(f"  素材：各校的前言和正文共 {len(result.form.material)} 条，按学校和章列在“素材”表中；",
           file=out)
-    print("  “基本信息”的地区、报告标题、发布单位、成文日期和“正文”请区县填写。", file=out)
+    if args.base:
+        print(f"  其余内容（基本信息、前言、正文、自制表格、上年数值）照录底稿 {Path(args.base).name}。",
+              file=out)
+    else:
+        print("  “基本信息”的地区、报告标题、发布单位、成文日期和“正文”请区县填写。", file=out)
     left = result.left
     if left:
         print(f"以下 {len(left)} 个数无法由各校的数合并，已留空，请区县填写：", file=out)

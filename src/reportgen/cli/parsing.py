@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
+import re
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Sequence, TextIO, cast
 
 from reportgen.errors import DataError, Problem, ReportgenError, Severity, UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-_ARGPARSE_MESSAGES = {
-    "unrecognized arguments": "不认识的参数",
-    "expected one argument": "后面需要一个值",
-    "the following arguments are required": "缺少参数",
-}
+_ARGPARSE_ERRORS = (
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)", re.S), "U-ARGS-UNKNOWN"),
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)", re.S),
+     "U-ARGS-REQUIRED"),
+    (re.compile(r"argument (?P<option>.*): expected one argument", re.S), "U-ARGS-NO-VALUE"),
+)
+"""argparse's English messages that have a code of their own (the rest is U-ARGS-INVALID)."""
 
 
 class ChineseFormatter(argparse.HelpFormatter):
@@ -41,12 +46,77 @@ class Parser(argparse.ArgumentParser):
         return text
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        for english, chinese in _ARGPARSE_MESSAGES.items():
-            message = message.replace(english, chinese)
-        raise UsageError(f"{message}\n{self.format_usage().strip()}\n用 --help 查看说明")
+        usage = self.format_usage().strip()
+        for pattern, code in _ARGPARSE_ERRORS:
+            match = pattern.fullmatch(message)
+            if match:
+                raise UsageError(code, usage=usage, **match.groupdict())
+        raise UsageError("U-ARGS-INVALID", usage=usage, error=message)
 
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+_SUBSTITUTES = {"›": ">", "−": "-"}
+"""Characters of our own messages that GBK lacks, and what stands for them there."""
+
+
+def _substitute(error: UnicodeError) -> tuple[str, int]:
+    """The ``reportgen-replace`` codec error handler: a known substitute or ``?``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(_SUBSTITUTES.get(ch, "?") for ch in bad), error.end
+
+
+codecs.register_error("reportgen-replace", _substitute)
+
+
+class _Replacing(io.TextIOBase):
+    """Writes to a text stream, with ``?`` for each character its encoding cannot hold."""
+
+    def __init__(self, stream: TextIO, encoding: str):
+        self._stream = stream
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:  # type: ignore[override]
+        self._stream.write(text.encode(self._encoding, "reportgen-replace")
+                           .decode(self._encoding))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def replacing(stream: TextIO) -> TextIO:
+    """``stream``, printing ``?`` for a character its encoding cannot hold instead of failing.
+
+    Output redirected on a Chinese Windows is GBK: an emoji in a cell or a file name
+    (``报告👍.docx``), even the ``›`` of every location, cannot be written to it, and a strict
+    stream would raise after the work is done. ``›`` becomes ``>``; anything else ``?``
+    rather than ``\\U0001f44d``: the clerk reads it, and JSON stays valid. A stream without an
+    encoding (``io.StringIO``) takes any text and is kept as it is.
+    """
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or isinstance(stream, _Replacing):
+        return stream
+    return cast(TextIO, _Replacing(stream, encoding))
+
+
+def holds_all_of_unicode(stream: TextIO) -> bool:
+    """True when ``stream`` can write any character (its encoding is a UTF or GB18030)."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:
+        return True
+    name = codecs.lookup(encoding).name
+    return name.startswith("utf") or name == "gb18030"
 
 
 def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> None:

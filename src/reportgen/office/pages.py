@@ -32,11 +32,11 @@ def parse_pages(text: str) -> list[int]:
     for part in text.replace("，", ",").split(","):
         match = _RANGE.match(part)
         if not match:
-            raise PagesError(f"页码“{part.strip()}”看不懂。请写成 1,5,9 或 3-6 这样的形式")
+            raise PagesError("U-PAGES-SYNTAX", written=part.strip())
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if first < 1 or last < first:
-            raise PagesError(f"页码范围“{part.strip()}”无效：页码从 1 开始，范围须从小到大")
+            raise PagesError("U-PAGES-RANGE", written=part.strip())
         pages.extend(p for p in range(first, last + 1) if p not in pages)
     return pages
 
@@ -47,7 +47,7 @@ def page_count(pdf: Path) -> int:
                             timeout=60)
     match = re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
     if result.returncode != 0 or not match:
-        raise PagesError(f"无法读取 PDF：{pdf}（{result.stderr.strip()[-200:]}）")
+        raise PagesError("O-PAGES-PDF-UNREADABLE", pdf=pdf, detail=result.stderr.strip()[-200:])
     return int(match.group(1))
 
 
@@ -55,10 +55,10 @@ def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = 
                  prefix: str = "page", timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
     """Write ``out_dir/{prefix}-N.png`` for each page N of ``document`` (.docx or .pdf)."""
     if not document.is_file():
-        raise PagesError(f"找不到文件：{document}")
+        raise PagesError("U-PAGES-MISSING", path=document)
     suffix = document.suffix.lower()
     if suffix not in (".docx", ".pdf"):
-        raise PagesError(f"{document.name} 不是 .docx 或 .pdf 文件")
+        raise PagesError("U-PAGES-NOT-DOCUMENT", file=document.name)
     _tool("pdftoppm")
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="reportgen-pages-") as work:
@@ -66,7 +66,7 @@ def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = 
         total = page_count(pdf)
         beyond = [p for p in pages if p > total]
         if beyond:
-            raise PagesError(f"报告只有 {total} 页，没有第 {'、'.join(map(str, beyond))} 页")
+            raise PagesError("U-PAGES-BEYOND", page_count=total, pages=beyond)
         written = []
         for page in pages:
             target = out_dir / f"{prefix}-{page}.png"
@@ -80,8 +80,7 @@ def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = 
 def _as_pdf(docx: Path, work: Path, timeout: float) -> Path:
     office = find_office()
     if office is None:
-        raise PagesError("未找到 LibreOffice，无法把 .docx 转成 PDF。请安装 LibreOffice（见 README），"
-                         "或直接给出 PDF 文件")
+        raise PagesError("O-PAGES-NO-OFFICE")
     pdf = work / f"{docx.stem}.pdf"
     if office.uno_python is None:
         convert_to_pdf(office, docx, pdf, timeout)
@@ -94,5 +93,5 @@ def _as_pdf(docx: Path, work: Path, timeout: float) -> Path:
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise PagesError(f"未找到 {name}（poppler-utils 软件包）。安装方法见 README（运行 tools/setup.sh）")
+        raise PagesError("O-PAGES-NO-POPPLER", tool=name)
     return found

@@ -95,7 +95,7 @@ class _Deadline:
     def left(self) -> float:
         left = self.end - time.monotonic()
         if left <= 0:
-            raise OfficeError(f"LibreOffice 在 {self.seconds:.0f} 秒内没有完成")
+            raise OfficeError("O-OFFICE-TIMEOUT", seconds=self.seconds)
         return left
 
 
@@ -121,7 +121,7 @@ def _office_process(office: Office, deadline: _Deadline,
                                        start_new_session=True)
     except OSError as exc:
         shutil.rmtree(workdir, ignore_errors=True)
-        raise OfficeError(f"无法启动 LibreOffice（{office.soffice}）：{exc}") from exc
+        raise OfficeError("O-OFFICE-START", program=office.soffice, reason=exc) from exc
     try:
         yield process, workdir
     finally:
@@ -167,8 +167,8 @@ class OfficeSession:
         try:
             while worker.poll() is None:
                 if self._process.poll() is not None:  # it should listen until stopped
-                    raise OfficeError(f"LibreOffice 意外退出（代码 {self._process.returncode}）"
-                                      f"{_tail(self._workdir)}")
+                    raise OfficeError("O-OFFICE-EXITED", returncode=self._process.returncode,
+                                      log=_tail(self._workdir))
                 self._deadline.left()
                 time.sleep(0.05)
         finally:
@@ -181,7 +181,7 @@ class OfficeSession:
             answer = {"error": out.decode("utf-8", "replace")[-300:]}
         if worker.returncode != 0 or "error" in answer:
             detail = answer.get("error") or err.decode("utf-8", "replace").strip()[-300:]
-            raise OfficeError(f"LibreOffice 处理文件时出错：{detail}")
+            raise OfficeError("O-OFFICE-FAILED", detail=detail)
         return answer
 
 
@@ -189,7 +189,7 @@ class OfficeSession:
 def office_session(office: Office, timeout: float = DEFAULT_TIMEOUT) -> Iterator[OfficeSession]:
     """A LibreOffice listening on a pipe of its own for the duration of the block."""
     if office.uno_python is None:
-        raise OfficeError("未找到 LibreOffice 的 Python 组件（Debian/Ubuntu 软件包 python3-uno）")
+        raise OfficeError("O-OFFICE-NO-UNO")
     deadline = _Deadline(timeout)
     pipe = f"reportgen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     with _office_process(office, deadline, [f"--accept=pipe,name={pipe};urp;"]) as (process, workdir):
@@ -206,12 +206,33 @@ def convert_to_pdf(office: Office, docx: Path, pdf: Path,
         try:
             process.wait(deadline.left())
         except subprocess.TimeoutExpired:
-            raise OfficeError(f"LibreOffice 在 {timeout:.0f} 秒内没有完成") from None
+            raise OfficeError("O-OFFICE-TIMEOUT", seconds=timeout) from None
         produced = workdir / f"{source.stem}.pdf"  # --convert-to writes into the working folder
         if not produced.is_file():
-            raise OfficeError(f"LibreOffice 没有生成 PDF（代码 {process.returncode}）"
-                              f"{_tail(workdir)}")
+            raise OfficeError("O-PDF-NOT-WRITTEN", returncode=process.returncode,
+                              log=_tail(workdir))
         shutil.move(str(produced), str(pdf))
+
+
+def convert_document(office: Office, source: Path, target: Path, *,
+                     converter: str = "docx:MS Word 2007 XML",
+                     timeout: float = DEFAULT_TIMEOUT) -> None:
+    """``source`` converted by ``soffice --convert-to CONVERTER`` and moved to ``target``
+    (by default an old .doc, .wps, .rtf or .odt as a .docx; no ``uno`` needed)."""
+    deadline = _Deadline(timeout)
+    source = source.resolve()
+    extension = converter.split(":", 1)[0]
+    with _office_process(office, deadline, ["--convert-to", converter, str(source)]) \
+            as (process, workdir):
+        try:
+            process.wait(deadline.left())
+        except subprocess.TimeoutExpired:
+            raise OfficeError("O-OFFICE-TIMEOUT", seconds=timeout) from None
+        produced = workdir / f"{source.stem}.{extension}"
+        if not produced.is_file():
+            raise OfficeError("O-CONVERT-NOT-WRITTEN", extension=extension,
+                              returncode=process.returncode, log=_tail(workdir))
+        shutil.move(str(produced), str(target))
 
 
 def _tail(workdir: Path) -> str:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import html
 from typing import Iterable
 
 from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from reportgen.errors import UsageError
 
 PUBLIC = ("/static/",)
 """Addresses served without the token: nothing in them depends on the clerk's files."""
@@ -32,15 +35,21 @@ SECURITY_HEADERS = (
     (b"cache-control", b"no-store"),
 )
 
-REFUSED = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>需要口令</title>
-<link rel="stylesheet" href="/static/style.css"></head>
-<body><main class="wrap narrow"><section class="card refused">
-<h1>需要口令才能使用</h1>
-<p>这个网页只供启动它的人使用。请打开启动时命令窗口中显示的完整地址（以 <code>?token=</code>
-加一串字母结尾），或重新运行 <code>python -m reportgen serve</code>。</p>
-</section></main></body></html>
-"""
+
+def _refused_page() -> str:
+    """The answer without the token: the registry's sentence (``U-WEB-TOKEN``), its first part
+    the heading. A page of its own, without the templates: nothing of the server is shown."""
+    message, _, rest = str(UsageError("U-WEB-TOKEN")).partition("：")
+    return ("<!doctype html>\n"
+            '<html lang="zh-CN"><head><meta charset="utf-8"><title>需要口令</title>\n'
+            '<link rel="stylesheet" href="/static/style.css"></head>\n'
+            '<body><main class="wrap narrow"><section class="card refused">\n'
+            f"<h1>{html.escape(message)}</h1>\n<p>{html.escape(rest)}。</p>\n"
+            "</section></main></body></html>\n")
+
+
+REFUSED = _refused_page()
+"""The page answered (403) to a request without the token."""
 
 
 def cookie_name(token: str) -> str:

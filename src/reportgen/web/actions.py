@@ -24,11 +24,12 @@ from typing import Callable, Sequence, TextIO
 
 from attrs import frozen
 
-from reportgen.cli import init, merge
+from reportgen.cli import importing, init, merge
 from reportgen.cli.check import as_text
 from reportgen.cli.parsing import SEVERITY_ORDER, print_error
 from reportgen.delivery import Delivered, finish
 from reportgen.errors import DataError, Problem, Problems, ReportgenError, Severity
+from reportgen.importing import pictures_folder
 from reportgen.office.pages import page_count, render_pages
 from reportgen.pipeline import annotate, check_workbook, generate
 
@@ -61,14 +62,14 @@ class Feature:
 
 FEATURES: dict[str, Feature] = {
     "blank": Feature("空白工作簿", "python -m reportgen init 新工作簿.xlsx --year 年份",
-                     "init: a blank workbook of a year's catalog (branch h7-yearly)", True),
+                     "init: a blank workbook of a year's catalog (reportgen.cli.init)", True),
     "from_workbook": Feature("由上年工作簿新建", "python -m reportgen init 新工作簿.xlsx --from 上年.xlsx",
-                             "init --from: this year's workbook from last year's (branch h7-yearly)",
+                             "init --from: this year's workbook from last year's (reportgen.cli.init)",
                              True),
     "from_report": Feature("由上年 Word 报告新建", "python -m reportgen import 报告.docx -o 工作簿.xlsx",
-                           "import: reportgen.cli.importing / reportgen.importing (branch h6-import)", False),
+                           "import: a workbook from a Word report (reportgen.cli.importing)", True),
     "merge": Feature("汇总各校工作簿", "python -m reportgen merge 学校甲.xlsx 学校乙.xlsx -o 区县.xlsx",
-                     "merge: the district's workbook from the schools' (branch h7-yearly)", True),
+                     "merge: the district's workbook from the schools' (reportgen.cli.merge)", True),
 }
 """The yearly commands by slot."""
 
@@ -167,11 +168,14 @@ class Said:
 
 
 class CommandFailed(ReportgenError):
-    """A command ended with exit code 1 and said why; the lines are what it printed."""
+    """A command ended with exit code 1 and said why; the lines are what it printed. Its
+    ``code`` is the refusal's (``U-INIT-YEAR``), ``None`` when the command listed problems
+    (each line then carries its own)."""
 
-    def __init__(self, lines: Sequence[str]) -> None:
-        super().__init__("\n".join(lines))
+    def __init__(self, lines: Sequence[str], code: str | None = None) -> None:
+        Exception.__init__(self, "\n".join(lines))  # the words are the command's, already made
         self.lines = tuple(lines)
+        self.code = code
 
 
 def _run(command: Command, argv: list[str], folder: Path) -> Said:
@@ -179,7 +183,7 @@ def _run(command: Command, argv: list[str], folder: Path) -> Said:
     try:
         code = command(argv, out, err)
     except ReportgenError as exc:  # a refused call: the command line's words, paths removed
-        raise CommandFailed(without_paths(error_lines(exc), folder)) from exc
+        raise CommandFailed(without_paths(error_lines(exc), folder), exc.code) from exc
     said = Said(without_paths(out.getvalue().splitlines(), folder),
                 without_paths(err.getvalue().splitlines(), folder))
     if code != 0:
@@ -199,21 +203,15 @@ def workbook_from_last_year(source: Path, target: Path, year: int | None, folder
 
 
 def import_report(source: Path, target: Path, folder: Path) -> Said:
-    """A workbook from a report in Word (``reportgen import REPORT.docx -o NEW.xlsx``); its
-    pictures are saved in :func:`pictures_of`.
-
-    Not on this branch yet (``FEATURES["from_report"]``): imported here, when called, so that
-    the module loads without it; wiring it is setting ``installed`` to True.
-    """
-    from reportgen.cli import importing  # type: ignore[attr-defined]
-
+    """A workbook from a report in Word (``reportgen import REPORT.docx -o NEW.xlsx``, which
+    calls :func:`reportgen.importing.import_report`); its pictures are saved in
+    :func:`pictures_of`."""
     return _run(importing.run, [str(source), "-o", str(target)], folder)
 
 
 def pictures_of(workbook: Path) -> Path:
-    """The folder beside an imported workbook that holds the document's pictures
-    (``reportgen.importing.pictures_folder``: the workbook's name with ``-图片``)."""
-    return workbook.with_name(f"{workbook.stem}-图片")
+    """The folder beside an imported workbook that holds the document's pictures."""
+    return pictures_folder(workbook)
 
 
 def merge_workbooks(sources: Sequence[Path], target: Path, folder: Path) -> Said:

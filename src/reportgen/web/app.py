@@ -21,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 
 from reportgen.web import views_build, views_check, views_year
 from reportgen.web.access import TokenGate
-from reportgen.web.html import internal_error, not_found, render, store
+from reportgen.web.html import internal_error, not_found, page_error, render, store
 from reportgen.web.jobs import WORKERS, Store
 from reportgen.web.uploads import MAX_UPLOAD
 
@@ -69,7 +69,7 @@ async def status(request: Request) -> Response:
 async def _not_found(request: Request, exc: Exception) -> Response:
     if isinstance(exc, HTTPException) and exc.status_code == 405:
         return render(request, "message.html", 405, title="请从页面提交",
-                      message="这个地址只接受页面上的表单提交。请回到页面，选择文件后点按钮。")
+                      message=page_error("U-WEB-NOT-A-FORM"))
     return not_found(request)
 
 

@@ -13,9 +13,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from reportgen.errors import ReportgenError, Severity
+from reportgen.errors import ReportgenError, Severity, UsageError
 from reportgen.web.actions import FEATURES, failure_heading, without_paths
 from reportgen.web.jobs import Job, Line, Store
+from reportgen.web.uploads import megabytes
 
 NAV = (("new", "新建", "/new"), ("merge", "汇总", "/merge"), ("check", "检查", "/check"),
        ("build", "生成", "/build"))
@@ -37,6 +38,8 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     context.setdefault("active", "")
     context.setdefault("error", "")
     context.update(nav=NAV, features=FEATURES, max_upload=settings.max_upload,
+                   too_large=page_error("U-WEB-UPLOAD-SIZE", size="{size}",
+                                        limit=megabytes(settings.max_upload)),
                    level_class=LEVEL_CLASS)
     return templates.TemplateResponse(request, name, context, status_code=status)
 
@@ -52,11 +55,21 @@ def find_job(request: Request, kind: str) -> Job | None:
     return store(request).job(str(request.path_params["job"]), kind)
 
 
+def sentence(error: ReportgenError) -> str:
+    """An error's text (``message。hint``, made by the registry) as a sentence of the page."""
+    text = str(error)
+    return text if text.endswith(("。", "！", "？")) else text + "。"
+
+
+def page_error(code: str, **fields: object) -> str:
+    """The page's sentence for the registered usage error ``code`` (``U-WEB-…``)."""
+    return sentence(UsageError(code, **fields))
+
+
 def not_found(request: Request) -> HTMLResponse:
     """A job or file id that is unknown: it never existed, or the server was restarted."""
     return render(request, "message.html", 404, title="找不到",
-                  message="找不到这个页面或文件。服务重新启动后，之前上传和生成的文件都已删除，"
-                          "请重新上传。")
+                  message=page_error("U-WEB-NOT-FOUND"))
 
 
 def internal_error(request: Request, exc: Exception) -> HTMLResponse:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 import uvicorn
 
-from reportgen.errors import UsageError
+from reportgen.errors import Problem, UsageError
 from reportgen.web.app import Settings, create_app
 
 LOOPBACK = "127.0.0.1"
@@ -27,8 +27,7 @@ def open_socket(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
-        raise UsageError(f"无法识别地址“{host}”。请写 IP 地址，例如 127.0.0.1",
-                         code="U-SERVE-HOST") from exc
+        raise UsageError("U-SERVE-HOST", host=host) from exc
     family, kind, proto, _, address = infos[0]
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -36,10 +35,10 @@ def open_socket(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as exc:
         sock.close()
-        taken = f"端口 {port} 已被占用" if port else "没有可用的端口"
-        raise UsageError(f"无法在 {host}:{port} 上启动网页：{taken}（{exc.strerror or exc}）。"
-                         "请换一个端口（--port），或不写 --port 让程序自己选",
-                         code="U-SERVE-PORT") from exc
+        reason = exc.strerror or str(exc)
+        if port:
+            raise UsageError("U-SERVE-PORT", host=host, port=port, reason=reason) from exc
+        raise UsageError("U-SERVE-ADDRESS", host=host, reason=reason) from exc
     sock.listen(128)
     sock.set_inheritable(True)
     return sock
@@ -74,8 +73,8 @@ def serve(host: str = LOOPBACK, port: int = 0, *, browser: bool = True, debug: b
                                            access_log=debug, lifespan="on"))
     url = address(host, port, token)
     if not is_loopback(host):
-        print(f"警告：网页在 {host} 上监听，其他电脑也能连接到它（仍需要地址中的口令）。"
-              "只在可信的网络中这样做。", file=err)
+        warning = Problem.of("W-SERVE-NETWORK", host=host)
+        print(f"{warning.severity.value}：{warning}", file=err)
     print(f"网页已启动：{url}", file=out)
     print("请在浏览器中打开上面的地址（含口令，勿发给他人）。按 Ctrl+C 停止；"
           "停止后，上传和生成的文件都会从本机临时文件夹中删除。", file=out)

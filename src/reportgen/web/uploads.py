@@ -11,12 +11,14 @@ message for the page; the server keeps serving.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, AsyncIterator, BinaryIO
+from typing import TYPE_CHECKING, Any, AsyncIterator, BinaryIO
 
 from attrs import frozen
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
+
+from reportgen.errors import UsageError
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -35,11 +37,13 @@ NAME_LIMIT = 100
 _FORBIDDEN = set('<>:"/\\|?*')
 
 
-class UploadRefused(Exception):
-    """The upload cannot be taken; the message is for the page, in Chinese."""
+class UploadRefused(UsageError):
+    """The upload (or the form sent with it) cannot be taken: the page was used wrongly. Raised
+    with a registered ``U-WEB-…`` code and its data, like any usage error; ``status`` is the
+    HTTP status of the page's answer."""
 
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, status: int = 400, **fields: Any) -> None:
+        super().__init__(code, **fields)
         self.status = status
 
 
@@ -94,11 +98,11 @@ def megabytes(size: int) -> str:
     return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
-def too_large(size: int | None, limit: int) -> str:
-    """The page's answer to an upload over ``limit``."""
-    shown = f"（{megabytes(size)} MB）" if size is not None else ""
-    return (f"上传的文件太大{shown}，上限 {megabytes(limit)} MB。报告工作簿通常不到 5 MB："
-            "请删除工作簿中的大图片和无关的工作表后另存一份再上传。")
+def too_large(size: int | None, limit: int) -> UploadRefused:
+    """The page's answer to an upload over ``limit`` (of ``size`` bytes, when declared)."""
+    if size is None:
+        return UploadRefused("U-WEB-UPLOAD-LIMIT", 413, limit=megabytes(limit))
+    return UploadRefused("U-WEB-UPLOAD-SIZE", 413, size=megabytes(size), limit=megabytes(limit))
 
 
 async def read_form(request: Request, folder: Path, *, max_bytes: int = MAX_UPLOAD,
@@ -112,11 +116,11 @@ async def read_form(request: Request, folder: Path, *, max_bytes: int = MAX_UPLO
     boundary = options.get(b"boundary")
     if kind != b"multipart/form-data" or not boundary:
         await _drain(request)
-        raise UploadRefused("请求不是网页表单的上传。请在本页面上选择文件后点按钮提交。")
+        raise UploadRefused("U-WEB-UPLOAD-NOT-MULTIPART")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         await _drain(request)
-        raise UploadRefused(too_large(int(declared), max_bytes), 413)
+        raise too_large(int(declared), max_bytes)
     reader = _Reader(folder / "in", max_files)
     parser = MultipartParser(boundary, reader.callbacks())
     received = 0
@@ -127,16 +131,16 @@ async def read_form(request: Request, folder: Path, *, max_bytes: int = MAX_UPLO
             if received > max_bytes:
                 reader.close()
                 await _drain(body)
-                raise UploadRefused(too_large(None, max_bytes), 413)
+                raise too_large(None, max_bytes)
             parser.write(chunk)
         parser.finalize()
     except FormParserError as exc:
         reader.close()
-        raise UploadRefused("上传的内容不完整或格式不对（可能传输中断）。请重新选择文件再试。") from exc
+        raise UploadRefused("U-WEB-UPLOAD-BROKEN") from exc
     finally:
         reader.close()
-    if reader.refused:
-        raise UploadRefused(reader.refused)
+    if reader.refused is not None:
+        raise reader.refused
     return Form(reader.fields, tuple(reader.files))
 
 
@@ -157,7 +161,7 @@ class _Reader:
         self.max_files = max_files
         self.fields: dict[str, str] = {}
         self.files: list[Upload] = []
-        self.refused = ""
+        self.refused: UploadRefused | None = None
         self._header_name = b""
         self._header_value = b""
         self._disposition = b""
@@ -201,7 +205,7 @@ class _Reader:
             return
         self._count += 1
         if self._count > self.max_files:
-            self.refused = f"一次最多上传 {self.max_files} 个文件。请分批上传。"
+            self.refused = UploadRefused("U-WEB-UPLOAD-FILES", limit=self.max_files)
             self._upload = ("", "", Path())
             return
         slot = self.folder / str(self._count)
@@ -214,7 +218,7 @@ class _Reader:
     def _part_data(self, data: bytes, start: int, end: int) -> None:
         if self._upload is None:
             if len(self._data) + end - start > MAX_FIELD:
-                self.refused = "表单中的一项内容过长。"
+                self.refused = UploadRefused("U-WEB-UPLOAD-FIELD")
                 return
             self._data += data[start:end]
         elif self._stream is not None:

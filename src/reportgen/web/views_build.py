@@ -16,7 +16,8 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from reportgen.errors import Problems, Severity
 from reportgen.web import actions
-from reportgen.web.html import failure_of, find_job, lines, not_found, render, store
+from reportgen.web.html import (failure_of, find_job, lines, not_found, render, sentence,
+                                store)
 from reportgen.web.jobs import Job
 from reportgen.web.uploads import UploadRefused, read_form
 
@@ -41,10 +42,10 @@ async def build_submit(request: Request) -> Response:
                                max_files=2)
         workbooks = form.files_of("workbook")
         if not workbooks:
-            raise UploadRefused("请先选择要生成报告的工作簿（.xlsx）。")
+            raise UploadRefused("U-WEB-FILE-MISSING", what="要生成报告的工作簿（.xlsx）")
     except UploadRefused as exc:
         jobs.discard(job)
-        return render(request, "build.html", exc.status, active="build", error=str(exc))
+        return render(request, "build.html", exc.status, active="build", error=sentence(exc))
     templates = form.files_of("template")
     pdf, toc = form.flag("pdf"), form.flag("toc")
     office = TOC_PDF if (pdf and toc) else PDF if pdf else TOC if toc else ""

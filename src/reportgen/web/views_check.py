@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 
 from reportgen.errors import Problem, ReportgenError
 from reportgen.web import actions
-from reportgen.web.html import failure_of, find_job, not_found, render, store
+from reportgen.web.html import failure_of, find_job, not_found, render, sentence, store
 from reportgen.web.jobs import Job, State
 from reportgen.web.uploads import UploadRefused, read_form
 
@@ -34,10 +34,10 @@ async def check_submit(request: Request) -> Response:
                                max_files=1)
         uploads = form.files_of("workbook")
         if not uploads:
-            raise UploadRefused("请先选择要检查的工作簿（.xlsx）。")
+            raise UploadRefused("U-WEB-FILE-MISSING", what="要检查的工作簿（.xlsx）")
     except UploadRefused as exc:
         jobs.discard(job)
-        return render(request, "check.html", exc.status, active="check", error=str(exc))
+        return render(request, "check.html", exc.status, active="check", error=sentence(exc))
     job.title = uploads[0].name
     await run_in_threadpool(_check, job, uploads[0].path, request)
     return RedirectResponse(f"/check/{job.id}", status_code=303)

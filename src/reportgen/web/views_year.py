@@ -19,7 +19,8 @@ from starlette.responses import RedirectResponse, Response
 
 from reportgen.errors import Severity
 from reportgen.web import actions
-from reportgen.web.html import failure_of, find_job, not_found, render, store
+from reportgen.web.html import (failure_of, find_job, not_found, page_error, render, sentence,
+                                store)
 from reportgen.web.jobs import Job, Line
 from reportgen.web.uploads import Form, UploadRefused, read_form
 
@@ -52,14 +53,14 @@ def _year(form: Form) -> int | None:
     if not text:
         return None
     if not text.isdigit() or not 2000 <= int(text) <= 2100:
-        raise UploadRefused(f"年份“{text}”不对。请填写四位数的年份，例如 {this_year()}。")
+        raise UploadRefused("U-WEB-YEAR", entered=text, year=this_year())
     return int(text)
 
 
 def _one(form: Form, field: str, what: str) -> Path:
     uploads = form.files_of(field)
     if not uploads:
-        raise UploadRefused(f"请先选择{what}。")
+        raise UploadRefused("U-WEB-FILE-MISSING", what=what)
     return uploads[0].path
 
 
@@ -109,7 +110,7 @@ async def _start(request: Request, kind: str, how: str) -> Response:
     feature = actions.FEATURES[slot]
     if not feature.installed:
         return render(request, page, 501, active=kind, year=this_year(),
-                      error=f"此功能尚未安装：{feature.title}。")
+                      error=page_error("U-WEB-NOT-INSTALLED", feature=feature.title))
     jobs = store(request)
     job = jobs.new_job(kind)
     try:
@@ -119,12 +120,12 @@ async def _start(request: Request, kind: str, how: str) -> Response:
             _one(form, field, what)
     except UploadRefused as exc:
         jobs.discard(job)
-        return render(request, page, exc.status, active=kind, year=this_year(), error=str(exc))
+        return render(request, page, exc.status, active=kind, year=this_year(), error=sentence(exc))
     job.title = feature.title
     job.steps = (feature.title,)
     job.details.update(sources=[u.name for u in form.files])
     name = MERGED_NAME if kind == "merge" else _made_name(slot, year or (
-        this_year() if slot == "blank" else None))
+        this_year() if slot == "blank" else None), form)
     target = job.folder / "out" / name
     debug = request.app.state.settings.debug
 
@@ -143,10 +144,15 @@ async def _start(request: Request, kind: str, how: str) -> Response:
     return RedirectResponse(f"/{kind}/{job.id}", status_code=303)
 
 
-def _made_name(slot: str, year: int | None) -> str:
+def _made_name(slot: str, year: int | None, form: Form) -> str:
+    """The name of the workbook made: the report's own name for an import (as ``import``
+    names it when not told), else after its year."""
+    if slot == "from_report":
+        stem = Path(form.files_of("report")[0].name).stem
+        return f"{stem}.xlsx" if stem else "导入的工作簿.xlsx"
     if year is not None:
         return f"{year}年工作簿.xlsx"
-    return "新一年的工作簿.xlsx" if slot == "from_workbook" else "导入的工作簿.xlsx"
+    return "新一年的工作簿.xlsx"
 
 
 async def year_result(request: Request) -> Response:

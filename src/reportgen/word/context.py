@@ -1,38 +1,31 @@
-"""What the template sees: the report flattened into numbered blocks in document order.
+"""What the template sees: the laid-out report as flat, numbered blocks in printed order.
 
-Numbers that Word would count (chapters 1 / 1.1 / 1.1.1, 案例N, 表N) are computed here, not
-by Word's list numbering, which does not restart reliably inside template loops.
+The template switches on ``b.kind``. Texts are final (numbers, labels and placeholders come
+from :mod:`reportgen.layout`). A table is not written by the template: its block carries a
+``slot``, a marker the template prints as a paragraph of its own, which the renderer then
+replaces by the whole table (:mod:`reportgen.word.grid`). A picture or a chart would be placed
+the same way.
 """
 
 from __future__ import annotations
 
-import datetime
+import uuid
 from typing import Any
 
 from attrs import frozen
 
-from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section, Table
-from reportgen.word.tables import Grid, GridCell, free_grid, indicator_grid
+from reportgen.layout import (
+    Block, CaseBlock, HeadingBlock, Layout, ParagraphBlock, TableBlock,
+)
 
-APPENDIX_TITLE = "附表"
-"""The heading of the appendix that holds the indicator tables when the setting asks."""
-
-
-def heading_number(path: tuple[int, ...]) -> str:
-    """The number printed before a heading: ``1.`` for a chapter, ``1.2`` and ``1.2.3`` below."""
-    if len(path) == 1:
-        return f"{path[0]}."
-    return ".".join(str(n) for n in path)
-
-
-def cover_date(date: datetime.date) -> str:
-    """The month printed on the cover (2024年12月)."""
-    return f"{date.year}年{date.month}月"
+SLOT_PREFIX = "\ue000slot-"
+"""How a slot marker starts; the rest is random per document, so workbook text can never
+pose as one."""
 
 
 @frozen
-class HeadingBlock:
-    """A numbered heading."""
+class HeadingView:
+    """A heading line."""
 
     level: int
     """1, 2 or 3: the template picks Heading 1–3."""
@@ -43,7 +36,7 @@ class HeadingBlock:
 
 
 @frozen
-class ParagraphBlock:
+class ParagraphView:
     """Running text."""
 
     text: str
@@ -53,11 +46,11 @@ class ParagraphBlock:
 
 
 @frozen
-class CaseBlock:
+class CaseView:
     """A boxed case."""
 
     label: str
-    """``案例N``, numbered through the report."""
+    """``案例N``."""
     title: str
     """The case's title."""
     subtitle: str
@@ -69,79 +62,47 @@ class CaseBlock:
 
 
 @frozen
-class TableBlock:
-    """A captioned table."""
+class TableView:
+    """A captioned table: the template prints the caption and the slot."""
 
     caption: str
-    """``表N 名称``, numbered in document order."""
-    header: tuple[tuple[GridCell, ...], ...]
-    """Header rows: the template's header row loop."""
-    body: tuple[tuple[GridCell, ...], ...]
-    """Body rows: the template's body row loop."""
-    grid: Grid
-    """Everything the renderer applies after the template (merges, widths)."""
+    """``表N 名称``."""
+    slot: str
+    """The marker the renderer replaces by the table."""
     kind: str = "table"
     """The template's switch."""
 
 
-Block = HeadingBlock | ParagraphBlock | CaseBlock | TableBlock
+View = HeadingView | ParagraphView | CaseView | TableView
 
 
-def build_context(report: Report) -> dict[str, Any]:
-    """The template's variables: ``meta``, ``foreword`` and ``blocks``."""
-    meta = report.meta
-    blocks: list[Block] = []
-    counters = {"case": 0, "table": 0}
-    appendix = meta.tables_in_appendix
+def build_context(layout: Layout) -> tuple[dict[str, Any], dict[str, TableBlock]]:
+    """The template's variables (``meta``, ``foreword``, ``blocks``) and, by slot marker,
+    the table each slot stands for."""
+    nonce = uuid.uuid4().hex
+    slots: dict[str, TableBlock] = {}
 
-    def add_table(table: Table, prefix: str = "表") -> None:
-        counters["table"] += 1
-        grid = (indicator_grid(table, meta.year, last_year=meta.show_previous)
-                if isinstance(table, IndicatorTable)
-                else free_grid(table))
-        blocks.append(TableBlock(f"{prefix}{counters['table']} {table.title}", grid.header,
-                                 grid.body, grid))
+    def view(block: Block) -> View:
+        if isinstance(block, HeadingBlock):
+            return HeadingView(block.level, block.text)
+        if isinstance(block, ParagraphBlock):
+            return ParagraphView(block.text)
+        if isinstance(block, CaseBlock):
+            return CaseView(block.label, block.title, block.subtitle or "", block.paragraphs)
+        slot = f"{SLOT_PREFIX}{nonce}-{len(slots)}"
+        slots[slot] = block
+        return TableView(block.caption, slot)
 
-    def walk(section: Section, path: tuple[int, ...]) -> None:
-        blocks.append(HeadingBlock(section.level,
-                                   f"{heading_number(path)} {section.title.text}"))
-        for block in section.body:
-            if isinstance(block, Paragraph):
-                blocks.append(ParagraphBlock(block.text.text))
-            elif isinstance(block, Case):
-                counters["case"] += 1
-                blocks.append(CaseBlock(
-                    f"案例{counters['case']}", block.title.text,
-                    block.subtitle.text if block.subtitle else "",
-                    tuple(p.text.text for p in block.paragraphs)))
-            elif isinstance(block, IndicatorTable) and appendix:
-                continue
-            elif isinstance(block, (IndicatorTable, FreeTable)):
-                add_table(block)
-        for n, child in enumerate(section.children, 1):
-            walk(child, path + (n,))
-
-    for n, chapter in enumerate(report.chapters, 1):
-        walk(chapter, (n,))
-    if appendix and report.indicator_tables:
-        blocks.append(HeadingBlock(1, APPENDIX_TITLE))
-        counters["table"] = 0
-        for table in report.indicator_tables:
-            add_table(table, APPENDIX_TITLE)
-
-    return {
+    cover = layout.cover
+    context = {
         "meta": {
-            "title": meta.title.text,
-            "period": meta.period.text,
-            "issuer": meta.issuer.text,
-            "date": cover_date(meta.date),
-            "year": meta.year,
+            "title": cover.title,
+            "period": cover.period,
+            "issuer": cover.issuer,
+            "date": cover.month,
+            "year": cover.year,
         },
-        "foreword": [p.text.text for p in report.foreword],
-        "blocks": blocks,
+        "foreword": [p.text for p in layout.foreword],
+        "blocks": [view(b) for b in layout.blocks()],
     }
-
-
-def table_grids(context: dict[str, Any]) -> list[Grid]:
-    """The grids of the context's tables, in document order."""
-    return [b.grid for b in context["blocks"] if isinstance(b, TableBlock)]
+    return context, slots

@@ -7,4 +7,4 @@ never imports the builder.
 CASE_BOX_STYLE = "Case Box"
 """The table style of a case's box (案例框)."""
 REPORT_TABLE_STYLE = "Report Table"
-"""The table style of every data table; the renderer finds the report's tables by it."""
+"""The table style of every data table; the renderer writes each table in it."""

@@ -16,8 +16,9 @@ from typing import Any, Iterable
 
 import docx
 from attrs import frozen
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from reportgen.word.oxml import paragraph_after
 
 
 @frozen
@@ -44,13 +45,14 @@ def fill_toc(data: bytes, entries: Iterable[TocEntry]) -> bytes:
     style_ids = {level: _style_id(document, level) for level in (1, 2, 3)}
     paragraphs = [first]
     for i, entry in enumerate(entries):
-        p = first if i == 0 else _new_paragraph_after(paragraphs[-1], first)
-        _set_style(p, style_ids.get(entry.level, style_ids[1]))
-        for child in _entry_runs(entry):
-            p.append(child)
+        p = first if i == 0 else paragraph_after(paragraphs[-1], first)
+        p.get_or_add_pPr().style = style_ids.get(entry.level, style_ids[1])
+        p.add_r().add_t(entry.text)
+        p.add_r().add_tab()
+        p.add_r().add_t(entry.page)
         if i:
             paragraphs.append(p)
-    paragraphs[-1].append(_run(end))
+    paragraphs[-1].add_r().append(end)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -142,49 +144,11 @@ def _top_child(paragraph: Any, element: Any) -> Any:
     return element
 
 
-def _new_paragraph_after(previous: Any, model: Any) -> Any:
-    p = OxmlElement("w:p")
-    ppr = model.find(qn("w:pPr"))
-    if ppr is not None:
-        from copy import deepcopy
-
-        p.append(deepcopy(ppr))
-    previous.addnext(p)
-    return p
-
-
-def _set_style(p: Any, style_id: str) -> None:
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
-    style = ppr.find(qn("w:pStyle"))
-    if style is None:
-        style = OxmlElement("w:pStyle")
-        ppr.insert(0, style)
-    style.set(qn("w:val"), style_id)
-
-
 def _style_id(document: Any, level: int) -> str:
     try:
         return str(document.styles[f"toc {level}"].style_id)
     except KeyError:
         return f"TOC{level}"
-
-
-def _entry_runs(entry: TocEntry) -> list[Any]:
-    text = OxmlElement("w:t")
-    text.set(qn("xml:space"), "preserve")
-    text.text = entry.text
-    page = OxmlElement("w:t")
-    page.text = entry.page
-    return [_run(text), _run(OxmlElement("w:tab")), _run(page)]
-
-
-def _run(child: Any) -> Any:
-    run = OxmlElement("w:r")
-    run.append(child)
-    return run
 
 
 def _visible_text(p: Any, separate: Any, end: Any) -> list[str]:

@@ -11,7 +11,6 @@ names and units cannot be changed by accident (value cells are unlocked).
 
 from __future__ import annotations
 
-import datetime
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +28,7 @@ from reportgen.xlsx import sheets as names
 from reportgen.xlsx.copy import copy_sheet
 from reportgen.xlsx.form import Form, FormFigure, indicator_columns
 from reportgen.xlsx.formatting import FIXED_FILL, HEADER_FILL, UNLOCKED, WRAP, fit_row, header, \
-    number_rule, protect, put_number, text_width
+    number_rule, put, protect, put_number, text_width
 from reportgen.xlsx.guide import guide_lines
 from reportgen.xlsx.prose import write_material, write_prose, write_sources
 
@@ -88,7 +87,7 @@ def form_workbook(form: Form) -> Workbook:
 def _guide(ws: Worksheet, form: Form) -> None:
     ws.column_dimensions["A"].width = 110
     for row, (style, text) in enumerate(guide_lines(form.year, form.catalog), 1):
-        cell = ws.cell(row, 1, text)
+        cell = put(ws, row, 1, text)
         cell.alignment = WRAP
         if style == "title":
             cell.font = Font(bold=True, size=14)
@@ -104,10 +103,8 @@ def _meta(ws: Worksheet, form: Form) -> None:
         ws.cell(row, 1, key).fill = FIXED_FILL
         cell = ws.cell(row, 2)
         value = form.meta.get(key)
-        if isinstance(value, datetime.date):
-            cell.value = value
-        elif value is not None:
-            cell.value = value
+        if value is not None:
+            put(ws, row, 2, value)
         cell.protection = UNLOCKED
         if key == names.META_DATE:
             cell.number_format = "yyyy-mm-dd"
@@ -171,7 +168,7 @@ def indicator_sheet(ws: Worksheet, spec: TableSpec, form: Form) -> None:
         fixed = ((ColumnKind.NUMBER, number if indicator.level == 1 and label else None),
                  (ColumnKind.NAME, label), (ColumnKind.UNIT, unit))
         for kind, content in fixed:
-            ws.cell(row, at[sheet[kind]], content).fill = FIXED_FILL
+            put(ws, row, at[sheet[kind]], content).fill = FIXED_FILL
         figure = form.figures.get((spec.id, indicator.id, unit), FormFigure())
         what = f"{indicator.name}（{unit}）" if unit not in ("", RATIO_UNIT) else indicator.name
         how = _how(unit)
@@ -192,9 +189,9 @@ def indicator_sheet(ws: Worksheet, spec: TableSpec, form: Form) -> None:
                             f"{column.sheet}（{column.unit}），只填数字。"
                             + _weighs(spec, column.id), whole=column.unit == "人次")
             else:
-                cell.value = given if isinstance(given, str) and given else None
+                put(ws, row, at[column.sheet], given if isinstance(given, str) and given else None)
                 cell.protection = UNLOCKED
-        note = ws.cell(row, at[sheet[ColumnKind.NOTE]], figure.note or None)
+        note = put(ws, row, at[sheet[ColumnKind.NOTE]], figure.note or None)
         note.protection = UNLOCKED
     protect(ws)
 
@@ -218,9 +215,9 @@ def _named(ws: Worksheet, form: Form) -> None:
     columns = names.NAMED_COLUMNS + (names.NAMED_UNIT_COLUMN, names.PREVIOUS_COLUMN)
     header(ws, columns, {"名称": 30, "数值": 14, "单位": 10, names.PREVIOUS_COLUMN: 14})
     for row, named in enumerate(form.named, 2):
-        ws.cell(row, 1, named.name)
+        put(ws, row, 1, named.name)
         put_number(ws.cell(row, 2), named.value)
-        ws.cell(row, 3, named.unit or None)
+        put(ws, row, 3, named.unit or None)
         put_number(ws.cell(row, 4), named.previous)
 
 

@@ -7,7 +7,7 @@ every case and table must be placed exactly once.
 
 from __future__ import annotations
 
-from typing import Collection, Mapping
+from typing import Any, Collection, Mapping
 
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -83,12 +83,11 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
         if kind is None and content is None:
             continue
         if kind is None or kind.text not in BODY_KINDS:
-            problems.add("类型不正确", reader.ref(kind_cell), found=kind.text if kind else "",
-                         hint="类型应为：" + "、".join(BODY_KINDS))
+            problems.add("E-BODY-KIND", reader.ref(kind_cell), found=kind.text if kind else "",
+                         kinds=BODY_KINDS)
             continue
         if content is None:
-            problems.add(f"{kind.text}的内容为空", reader.ref(content_cell),
-                         hint="请填写内容，或删除这一行")
+            problems.add("E-BODY-NO-CONTENT", reader.ref(content_cell), kind=kind.text)
             continue
         if statuses is not None and statuses.status(ws, row, columns,
                                                     STATUS_VALUES) == STATUS_CARRIED:
@@ -97,9 +96,8 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
         level = HEADING_LEVELS.get(kind.text)
         if level is not None:
             if level - 1 > len(stack):
-                problems.add(f"{kind.text}前缺少{_LEVEL_NAMES[len(stack) + 1]}",
-                             reader.ref(kind_cell), found=content.text,
-                             hint="标题须逐级出现：一级标题下是二级标题，二级标题下是三级标题")
+                problems.add("E-BODY-LEVEL-SKIPPED", reader.ref(kind_cell), found=content.text,
+                             kind=kind.text, level=_LEVEL_NAMES[len(stack) + 1])
                 continue
             section = _Open(level, content)
             del stack[level - 1:]
@@ -108,8 +106,7 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             continue
 
         if not stack:
-            problems.add("正文第一项应为一级标题", reader.ref(kind_cell), found=kind.text,
-                         hint="请在这一行之前加一行一级标题（章标题）")
+            problems.add("E-BODY-NO-HEADING", reader.ref(kind_cell), found=kind.text)
             continue
         target = stack[-1].body
         if kind.text == KIND_PARAGRAPH:
@@ -118,46 +115,42 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             key = content.text
             if key not in cases and (unreadable_cases is None or key in unreadable_cases):
                 continue
-            block = _place(key, f"案例{key}", "案例", cases, placed_cases,
-                           reader.ref(content_cell), problems,
-                           ("“案例”表中没有这个编号的案例", "请填写“案例”表“编号”列中的编号"))
+            block = _place(key, cases, placed_cases, reader.ref(content_cell), problems,
+                           ("E-BODY-UNKNOWN-CASE", "E-BODY-CASE-TWICE"), "case")
             if block is not None:
                 target.append(block)
         elif kind.text == KIND_TABLE:
             name = content.text
             if name not in tables and name in unreadable_tables:
                 continue
-            block = _place(name, f"表格“{name}”", "表格", tables, placed_tables,
-                           reader.ref(content_cell), problems,
-                           ("没有这个名称的表格工作表",
-                            "请填写表格所在工作表的名称，可用的有：" + "、".join(tables)))
+            block = _place(name, tables, placed_tables, reader.ref(content_cell), problems,
+                           ("E-BODY-UNKNOWN-TABLE", "E-BODY-TABLE-TWICE"), "table",
+                           sheets=list(tables))
             if block is not None:
                 target.append(block)
 
     for key, case in cases.items():
         if key not in placed_cases and key not in candidates:
-            problems.add(f"案例{key}没有放入正文", case.source,
-                         hint=f"请在“正文”表中要放置它的位置加一行：类型“{KIND_CASE}”，内容“{key}”")
+            problems.add("E-BODY-CASE-UNPLACED", case.source, case=key, kind=KIND_CASE)
     for name in sorted(required_tables - placed_tables.keys()):
-        problems.add(f"表格“{name}”没有放入正文", reader.sheet_ref(name),
-                     hint=f"请在“正文”表中要放置它的位置加一行：类型“{KIND_TABLE}”，内容“{name}”")
+        problems.add("E-BODY-TABLE-UNPLACED", reader.sheet_ref(name), table=name, kind=KIND_TABLE)
     for chapter in chapters:
         _check_not_empty(chapter, problems)
     return tuple(c.freeze() for c in chapters)
 
 
-def _place(key: str, label: str, noun: str, available: Mapping[str, Block],
-           placed: dict[str, SourceRef], ref: SourceRef, problems: Problems,
-           unknown: tuple[str, str]) -> Block | None:
+def _place(key: str, available: Mapping[str, Block], placed: dict[str, SourceRef],
+           ref: SourceRef, problems: Problems, codes: tuple[str, str], noun: str,
+           **unknown: Any) -> Block | None:
     """The case or table ``key`` names, the first time it is placed; a located problem when
-    nothing has that name (``unknown``: message and hint) or it was placed already."""
+    nothing has that name (``codes[0]``, with the fields ``unknown``) or it was placed already
+    (``codes[1]``, ``key`` given as the field ``noun``)."""
     if key not in available:
-        problems.add(unknown[0], ref, found=key, hint=unknown[1])
+        problems.add(codes[0], ref, found=key, **unknown)
         return None
     if key in placed:
         first = placed[key]
-        problems.add(f"{label}被放置了两次（另一处在 {first.sheet}!{first.cell}）", ref,
-                     hint=f"每个{noun}在正文中只能出现一次，请删除其中一行")
+        problems.add(codes[1], ref, first=f"{first.sheet}!{first.cell}", **{noun: key})
         return None
     placed[key] = ref
     return available[key]
@@ -166,8 +159,8 @@ def _place(key: str, label: str, noun: str, available: Mapping[str, Block],
 def _check_not_empty(section: _Open, problems: Problems) -> None:
     """An empty section prints a bare heading: the clerk probably lost its text."""
     if not section.body and not section.children:
-        problems.warn(f"{_LEVEL_NAMES[section.level]}“{section.title.text}”下没有内容",
-                      section.title.source, hint="请在它下面加段落，或删除这个标题")
+        problems.add("W-BODY-EMPTY-SECTION", section.title.source,
+                     level=_LEVEL_NAMES[section.level], title=section.title.text)
     for child in section.children:
         _check_not_empty(child, problems)
 

@@ -27,13 +27,44 @@ AnyCell: TypeAlias = Cell | MergedCell
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Excel stores a character XML cannot hold (a control character) as ``_x000B_``, and a
-# literal ``_x`` as ``_x005F_x``; openpyxl hands these escapes over as they are.
+# literal ``_x`` as ``_x005F_x``; openpyxl hands these escapes over as they are. A character
+# beyond U+FFFF may come as an escaped UTF-16 pair (``_xD840__xDC00_`` is 𠀀); half a pair
+# (a lone surrogate) is no character at all: Python cannot even print it.
 _OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+"""What a lone surrogate becomes: Unicode's replacement character, �."""
 
 
 def unescape(text: str) -> str:
-    """A string as the clerk typed it: Excel's ``_xHHHH_`` escapes turned back."""
-    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+    """A string as the clerk typed it: Excel's ``_xHHHH_`` escapes turned back, escaped
+    surrogate pairs joined into their character, and a lone surrogate replaced by
+    :data:`REPLACEMENT` — the result is always valid Unicode."""
+    return valid_unicode(_unescape_raw(text) if "_x" in text else text)
+
+
+def _unescape_raw(text: str) -> str:
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with surrogate pairs joined and lone surrogates replaced by �."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def has_lone_surrogate(raw: str) -> bool:
+    """True when ``raw`` (a stored cell string) holds half a surrogate pair, escaped or not:
+    reading it replaces that half with �."""
+    text = _unescape_raw(raw) if "_x" in raw else raw
+    if not _SURROGATE.search(text):
+        return False
+    try:
+        text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 EMPTY_MARKS = frozenset({"/", "／", "—", "——", "－", "-", "无"})
 """Text a clerk types in a number cell to mean "nothing to report"; read as an empty figure."""
@@ -67,13 +98,10 @@ class CellReader:
             self._reported.add(key)
             if formula is not None:
                 self.problems.add(
-                    "公式没有计算结果（文件是用不会计算公式的程序保存的）", self.ref(cell),
-                    found=formula if formula.startswith("=") else "=" + formula,
-                    hint="请在 Excel 或 WPS 中打开工作簿，按 Ctrl+Alt+F9 重新计算后保存；"
-                         "或把公式改为直接填写的数值")
+                    "E-CELL-UNCALCULATED", self.ref(cell),
+                    found=formula if formula.startswith("=") else "=" + formula)
             else:
-                self.problems.add("公式出错，单元格显示错误值", self.ref(cell), found=error,
-                                  hint="请修改公式或直接填写数值")
+                self.problems.add("E-CELL-FORMULA-ERROR", self.ref(cell), found=error)
         return True
 
     def ref(self, cell: AnyCell) -> SourceRef:
@@ -95,8 +123,7 @@ class CellReader:
             return None
         cleaned = _CONTROL.sub("", raw.replace("\r\n", "\n"))
         if cleaned != raw.replace("\r\n", "\n"):
-            self.problems.warn("含有不可见的控制字符，已删除", self.ref(cell),
-                               hint="通常是从别处复制粘贴带来的，请核对该单元格的文字")
+            self.problems.add("W-CELL-CONTROL-CHARACTERS", self.ref(cell))
         cleaned = cleaned.strip()
         return Text(cleaned, self.ref(cell)) if cleaned else None
 
@@ -117,13 +144,12 @@ class CellReader:
         if value is None:
             return Figure(None, ref)
         if isinstance(value, bool):
-            self.problems.add("应为数字", ref, found=display(cell))
+            self.problems.add("E-CELL-NUMBER-LOGICAL", ref, found=display(cell))
             return Figure(None, ref)
         if isinstance(value, (int, float, Decimal)):
             return Figure(number_as_shown(value, cell.number_format), ref)
         if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-            self.problems.add("应为数字", ref, found=display(cell),
-                              hint="单元格被当成了日期：请把单元格格式改为“常规”或“数值”后重新输入")
+            self.problems.add("E-CELL-NUMBER-DATE", ref, found=display(cell))
             return Figure(None, ref)
         text = _CONTROL.sub("", unescape(str(value)))
         parsed = parse_number_text(text, ratio=ratio, percent=unit in (None, "%"))
@@ -131,12 +157,11 @@ class CellReader:
             return Figure(None, ref)
         if parsed is None:
             if unit and unit not in (":", "%") and unit in text:
-                hint = f"单位“{unit}”已在“单位”列中，这里只填写数字"
+                self.problems.add("E-CELL-NUMBER-UNIT", ref, found=text.strip(), unit=unit)
             elif unit and ("%" in text or "％" in text):
-                hint = f"这一行的单位是“{unit}”，不是百分比，请只填写数字"
+                self.problems.add("E-CELL-NUMBER-PERCENT", ref, found=text.strip(), unit=unit)
             else:
-                hint = "请只填写数字（可带小数点），不要加文字或单位"
-            self.problems.add("应为数字", ref, found=text.strip(), hint=hint)
+                self.problems.add("E-CELL-NUMBER", ref, found=text.strip())
             return Figure(None, ref)
         assert isinstance(parsed, Decimal)
         return Figure(parsed, ref)
@@ -146,7 +171,7 @@ class CellReader:
         figure = self.figure(cell, unit="")
         if figure.value is None or figure.value != figure.value.to_integral_value():
             if figure.value is not None or cell.value is None:
-                self.problems.add("应为整数", self.ref(cell), found=display(cell) or "")
+                self.problems.add("E-CELL-INTEGER", self.ref(cell), found=display(cell) or "")
             return None
         return int(figure.value)
 
@@ -175,8 +200,7 @@ class CellReader:
                     return datetime.date(*(int(g) for g in match.groups()))
                 except ValueError:
                     pass
-        self.problems.add("应为日期", self.ref(cell), found=display(cell) or "",
-                          hint="请填写日期，例如 2024-12-30")
+        self.problems.add("E-CELL-DATE", self.ref(cell), found=display(cell) or "")
         return None
 
 

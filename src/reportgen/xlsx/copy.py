@@ -15,6 +15,9 @@ import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.xlsx.formatting import put
+from reportgen.xlsx.sheets import stored_cells
+
 
 def copy_sheet(source: Path, sheet: str, target: Worksheet) -> None:
     """Copy the sheet ``sheet`` of the workbook at ``source`` into ``target``."""
@@ -27,18 +30,18 @@ def copy_sheet(source: Path, sheet: str, target: Worksheet) -> None:
 
 
 def copy_cells(origin: Worksheet, target: Worksheet) -> None:
-    """Values, styles, merges and dimensions of ``origin`` into ``target``."""
-    for row in origin.iter_rows():
-        for cell in row:
-            if isinstance(cell, MergedCell):
-                continue
-            copied = target.cell(cell.row, cell.column, cell.value)
-            if cell.has_style:
-                copied.font = copy(cell.font)
-                copied.fill = copy(cell.fill)
-                copied.border = copy(cell.border)
-                copied.alignment = copy(cell.alignment)
-                copied.number_format = cell.number_format
+    """Values, styles, merges and dimensions of ``origin`` into ``target``; only the cells
+    the file holds are visited (:func:`~reportgen.xlsx.sheets.stored_cells`)."""
+    for cell in sorted(stored_cells(origin), key=lambda c: (c.row, c.column)):
+        if isinstance(cell, MergedCell):
+            continue
+        copied = put(target, cell.row, cell.column, cell.value)
+        if cell.has_style:
+            copied.font = copy(cell.font)
+            copied.fill = copy(cell.fill)
+            copied.border = copy(cell.border)
+            copied.alignment = copy(cell.alignment)
+            copied.number_format = cell.number_format
     for merged in origin.merged_cells.ranges:
         target.merge_cells(merged.coord)
     for letter, dimension in origin.column_dimensions.items():

@@ -22,6 +22,15 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 """Long text."""
 
 
+def put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """``value`` into a cell; a text is always text, never a formula (even "=…")."""
+    cell = ws.cell(row, column)
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def header(ws: Worksheet, columns: tuple[str, ...], widths: dict[str, float]) -> None:
     """Row 1: the column names in bold on grey, frozen; each column's width."""
     for index, name in enumerate(columns, 1):
@@ -109,5 +118,5 @@ def text_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-__all__ = ["FIXED_FILL", "HEADER_FILL", "UNLOCKED", "WRAP", "choices", "header", "number_rule",
+__all__ = ["FIXED_FILL", "HEADER_FILL", "UNLOCKED", "WRAP", "choices", "header", "number_rule", "put",
            "fit_row", "protect", "put_number", "text_width"]

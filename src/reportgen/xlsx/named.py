@@ -32,21 +32,19 @@ def read_named(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[N
         name = reader.text(name_cell)
         if name is None:
             if value_cell.value is not None:
-                problems.add("数值没有名称", reader.ref(name_cell),
-                             hint="请在“名称”列填写正文中引用它的名称")
+                problems.add("E-NAMED-NO-NAME", reader.ref(name_cell))
             continue
         if any(ch in name.text for ch in _FORBIDDEN) or ":" in name.text or "：" in name.text:
-            problems.add("名称中不能有〔〕或冒号", reader.ref(name_cell), found=name.text)
+            problems.add("E-NAMED-BAD-NAME", reader.ref(name_cell), found=name.text)
             continue
         if name.text in found:
             first = found[name.text].name.source
-            problems.add(f"名称“{name.text}”重复（第一次在 {first.cell if first else ''}）",
-                         reader.ref(name_cell), hint="每个名称只能定义一次")
+            problems.add("E-NAMED-DUPLICATE", reader.ref(name_cell), name=name.text,
+                         first=first.cell if first else "")
             continue
         figure = reader.figure(value_cell)
         if figure.value is None and value_cell.value is None:
-            problems.add(f"“{name.text}”的数值为空", reader.ref(value_cell),
-                         hint="请填写数值，或删除这一行", code=EMPTY_NAMED)
+            problems.add(EMPTY_NAMED, reader.ref(value_cell), name=name.text)
             continue
         unit = ""
         if NAMED_UNIT_COLUMN in columns:

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportgen.catalog import TableSpec
 from reportgen.xlsx import sheets as names
 from reportgen.xlsx.form import Form, figure_coordinate
-from reportgen.xlsx.formatting import WRAP, choices, fit_row, header
+from reportgen.xlsx.formatting import WRAP, choices, fit_row, header, put
 
 LIST_ROWS = 2000
 """How far down the drop-downs reach."""
@@ -24,17 +24,17 @@ def write_prose(wb: Workbook, form: Form) -> None:
     foreword = wb.create_sheet(names.FOREWORD_SHEET)
     header(foreword, names.FOREWORD_COLUMNS + (names.STATUS_COLUMN,), {"段落": 100, names.STATUS_COLUMN: 10})
     for row, item in enumerate(form.foreword, 2):
-        foreword.cell(row, 1, item.content).alignment = WRAP
-        foreword.cell(row, 2, item.status or None)
+        put(foreword, row, 1, item.content).alignment = WRAP
+        put(foreword, row, 2, item.status or None)
         fit_row(foreword, row)
     choices(foreword, names.STATUS_VALUES, f"B2:B{LIST_ROWS}", STATUS_HELP)
 
     body = wb.create_sheet(names.BODY_SHEET)
     header(body, names.BODY_COLUMNS + (names.STATUS_COLUMN,), {"类型": 12, "内容": 100, names.STATUS_COLUMN: 10})
     for row, item in enumerate(form.body, 2):
-        body.cell(row, 1, item.kind)
-        body.cell(row, 2, item.content).alignment = WRAP
-        body.cell(row, 3, item.status or None)
+        put(body, row, 1, item.kind)
+        put(body, row, 2, item.content).alignment = WRAP
+        put(body, row, 3, item.status or None)
         fit_row(body, row)
     choices(body, names.BODY_KINDS, f"A2:A{LIST_ROWS}",
             "标题不带编号；案例填“案例”表中的编号；表格填工作表名。")
@@ -47,7 +47,7 @@ def write_prose(wb: Workbook, form: Form) -> None:
         values = (case.key, case.title, case.subtitle or None, case.body, case.status or None,
                   case.school or None)
         for column, value in enumerate(values, 1):
-            cases.cell(row, column, value).alignment = WRAP
+            put(cases, row, column, value).alignment = WRAP
         fit_row(cases, row)
     choices(cases, names.CASE_STATUS_VALUES, f"E2:E{LIST_ROWS}",
             STATUS_HELP + "“备选”：学校报送的案例，放入正文才印出。")
@@ -67,7 +67,7 @@ def write_sources(ws: Worksheet, form: Form) -> None:
                   item.figure[2], item.method, item.merged, item.school, str(item.place),
                   item.value)
         for column, value in enumerate(values, 1):
-            ws.cell(row, column, value)
+            put(ws, row, column, value)
 
 
 def _header(spec: TableSpec, column: str) -> str:
@@ -83,7 +83,7 @@ def write_material(ws: Worksheet, form: Form) -> None:
         values = (item.school, item.chapter, item.kind, item.content,
                   str(item.place) if item.place else None)
         for column, value in enumerate(values, 1):
-            ws.cell(row, column, value).alignment = WRAP
+            put(ws, row, column, value).alignment = WRAP
         fit_row(ws, row)
 
 

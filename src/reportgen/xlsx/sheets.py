@@ -7,10 +7,13 @@ order); extra columns are ignored with a warning.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.codes import listing
 from reportgen.errors import Problems
-from reportgen.xlsx.cells import CellReader, display, is_blank
+from reportgen.xlsx.cells import AnyCell, CellReader, display, has_lone_surrogate, is_blank
 
 META_SHEET = "基本信息"
 META_COLUMNS = ("项目", "内容")
@@ -95,22 +98,34 @@ def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
         if (name in expected or name in optional) and name not in found:
             found[name] = cell.column
         else:
-            problems.warn("多出的列，已忽略", reader.ref(cell), found=name,
-                          hint="本表的列应为：" + "、".join(expected))
+            problems.add("W-COLUMN-EXTRA", reader.ref(cell), found=name, columns=expected)
     missing = [name for name in expected if name not in found]
     for name in missing:
-        problems.add(f"缺少“{name}”列", reader.sheet_ref(ws.title),
-                     hint="第1行应为列名：" + "、".join(expected))
+        problems.add("E-COLUMN-MISSING", reader.sheet_ref(ws.title), column=name, columns=expected)
     return None if missing else found
+
+
+def stored_cells(ws: Worksheet) -> Iterable[AnyCell]:
+    """The cells the file holds, in no particular order, without creating any.
+
+    Excel writes a cell for every formatted one, empty or not, and openpyxl's ``ws[row]``,
+    ``ws.iter_rows()`` and ``ws.cell()`` create a cell at each position they visit, while
+    ``ws.max_row``/``max_column`` look at every stored cell: a loop over rows using them is
+    quadratic when one formatted empty cell sits far down the sheet. Reading the stored cells
+    once is linear in what the file holds.
+    """
+    cells: dict[tuple[int, int], AnyCell] = ws._cells  # openpyxl keeps them by (row, column)
+    return list(cells.values())
+
+
+def filled_rows(ws: Worksheet) -> set[int]:
+    """The rows holding a value that is not blank."""
+    return {c.row for c in stored_cells(ws) if not is_blank(c.value)}
 
 
 def data_rows(ws: Worksheet) -> range:
     """The rows below the header, up to the last one holding anything."""
-    last = ws.max_row
-    while last > 1 and all(c.value is None or (isinstance(c.value, str) and not c.value.strip())
-                           for c in ws[last]):
-        last -= 1
-    return range(2, last + 1)
+    return range(2, max(filled_rows(ws), default=1) + 1)
 
 
 def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
@@ -124,14 +139,12 @@ def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
     read as empty. A free table (``free``) keeps its merges: they are its layout.
     """
     if ws.sheet_state != "visible":
-        problems.warn("这是隐藏的工作表，其内容仍会写入报告", reader.sheet_ref(ws.title),
-                      hint="如果它不应出现在报告中，请删除这个工作表，或改名（不以“表-”开头）")
-    hidden = [r for r, dim in sorted(ws.row_dimensions.items())
-              if dim.hidden and any(not is_blank(c.value) for c in ws[r])]
+        problems.add("W-SHEET-HIDDEN", reader.sheet_ref(ws.title))
+    check_characters(ws, reader, problems)
+    filled = filled_rows(ws)
+    hidden = [r for r, dim in sorted(ws.row_dimensions.items()) if dim.hidden and r in filled]
     if hidden:
-        rows = "、".join(str(r) for r in hidden[:10]) + ("等" if len(hidden) > 10 else "")
-        problems.warn(f"第 {rows} 行是隐藏的，其内容仍会写入报告", reader.ref(ws.cell(hidden[0], 1)),
-                      hint="请取消隐藏后核对；不需要的行请删除")
+        problems.add("W-ROW-HIDDEN", reader.ref(ws.cell(hidden[0], 1)), rows=listing(hidden, 10))
     if free:
         return
     allowed = {cell.column for cell in (ws[1] if ws.max_row >= 1 else ())
@@ -140,6 +153,14 @@ def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
         if merged.min_col == merged.max_col and merged.min_col in allowed:
             continue
         top_left = ws.cell(merged.min_row, merged.min_col)
-        problems.warn(f"合并单元格 {merged.coord}：只读取左上角 {top_left.coordinate} 的内容，"
-                      "其余单元格按空白处理", reader.ref(top_left),
-                      hint="请取消合并，在每个单元格中分别填写")
+        problems.add("W-CELL-MERGED", reader.ref(top_left), range=merged.coord,
+                     cell=top_left.coordinate)
+
+
+def check_characters(ws: Worksheet, reader: CellReader, problems: Problems) -> None:
+    """Warn about each cell holding half of a UTF-16 surrogate pair (``_xD800_``, written by
+    some programs): it is no character, and is read as “\ufffd”."""
+    for cell in sorted((c for c in stored_cells(ws)
+                        if isinstance(c.value, str) and has_lone_surrogate(c.value)),
+                       key=lambda c: (c.row, c.column)):
+        problems.add("W-CELL-SURROGATE", reader.ref(cell), found=display(cell))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.codes import listing
 from reportgen.errors import Problems
 from reportgen.model import Contribution, MergedFigure, SourceRef
 from reportgen.xlsx.cells import CellReader
@@ -53,9 +54,7 @@ def read_sources(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple
         entry = figures.setdefault((sheet, cell), (text("合并方法"), []))
         entry[1].append(Contribution(text("学校"), school_ref, text("学校数值")))
     if skipped:
-        problems.warn(f"第 {'、'.join(map(str, skipped[:10]))} 行无法识别，已跳过",
-                      reader.sheet_ref(ws.title), code="W-SOURCES-ROW",
-                      hint="“来源”表由 reportgen merge 生成，只供查看，请不要修改")
+        problems.warn("W-SOURCES-ROW", reader.sheet_ref(ws.title), rows=listing(skipped, 10))
     return tuple(MergedFigure(SourceRef(reader.file_name, sheet, cell), method, tuple(parts))
                  for (sheet, cell), (method, parts) in figures.items())
 

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import AnyCell, CellReader
-from reportgen.xlsx.sheets import STATUS_CARRIED, STATUS_COLUMN
+from reportgen.xlsx.sheets import STATUS_CARRIED, STATUS_COLUMN, STATUS_CONFIRMED
 
 
 class StatusReader:
@@ -36,9 +36,8 @@ class StatusReader:
         if text is None:
             return ""
         if text.text not in allowed:
-            self.problems.add(f"“{STATUS_COLUMN}”应为" + "、".join(f"“{a}”" for a in allowed)
-                              + "或空白", self.reader.ref(cell), found=text.text,
-                              hint="请从下拉列表中选择", code="E-STATUS-VALUE")
+            self.problems.add("E-STATUS-VALUE", self.reader.ref(cell), found=text.text,
+                              column=STATUS_COLUMN, values=[f"“{a}”" for a in allowed])
             return ""
         return text.text
 
@@ -49,11 +48,9 @@ class StatusReader:
     def report(self) -> None:
         """One warning per sheet naming every cell still marked 上年."""
         for sheet, cells in self.carried.items():
-            self.problems.warn(
-                f"有 {len(cells)} 处内容沿用上年、尚未确认：{cell_list(cells)}",
-                self.reader.ref(cells[0]),
-                hint=f"请逐条核对、修改为本年的内容后，把“{STATUS_COLUMN}”改为“已确认”",
-                code="W-CARRIED-UNCONFIRMED")
+            self.problems.warn("W-CARRIED-UNCONFIRMED", self.reader.ref(cells[0]),
+                               count=len(cells), cells=cell_list(cells), column=STATUS_COLUMN,
+                               confirmed=STATUS_CONFIRMED)
 
 
 def cell_list(cells: list[AnyCell]) -> str:

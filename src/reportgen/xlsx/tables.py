@@ -1,6 +1,7 @@
 """Table sheets: the official indicator tables and free tables such as 表3.
 
-An indicator sheet mirrors the printed table (序号, 指标, 单位, 数值, 备注); its rows must be
+An indicator sheet mirrors the printed table: its columns are the catalog's (序号, 指标, 单位,
+数值, 备注, and a table's own such as 调查人次), found by their headers; its rows must be
 the catalog's rows in the catalog's order, or the sheet is refused with a message per
 difference. A free table is read as it is laid out: its cells as shown, merges, diagonal
 header cells, and the bold rows at its top as header rows.
@@ -15,8 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
-from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns
+from reportgen.xlsx.cells import CellReader, display, is_blank
+from reportgen.xlsx.sheets import (FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns,
+                                   stored_cells)
 from reportgen.model import ColumnValue, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -67,9 +69,8 @@ def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
 def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec: TableSpec,
               columns: dict[str, int], reader: CellReader) -> IndicatorRow:
     """One row: its figure, its note and the table's own columns as the catalog lists them."""
-    def cell(kind: ColumnKind):
-        return ws.cell(row, columns[spec.fixed(kind).sheet])
-
+    value_cell = ws.cell(row, columns[spec.fixed(ColumnKind.VALUE).sheet])
+    note_cell = ws.cell(row, columns[spec.fixed(ColumnKind.NOTE).sheet])
     extra = tuple(
         ColumnValue(c.id, figure=reader.figure(ws.cell(row, columns[c.sheet]), unit=c.unit))
         if c.kind is ColumnKind.FIGURE
@@ -78,16 +79,14 @@ def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec
     )
     previous = (reader.figure(ws.cell(row, columns[PREVIOUS_COLUMN]), unit=unit)
                 if PREVIOUS_COLUMN in columns else None)
-    return IndicatorRow(indicator, unit, reader.figure(cell(ColumnKind.VALUE), unit=unit),
-                        reader.text(cell(ColumnKind.NOTE)), extra, previous=previous)
+    return IndicatorRow(indicator, unit, reader.figure(value_cell, unit=unit),
+                        reader.text(note_cell), extra, previous=previous)
 
 
 def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
                             found: list[tuple[str, str]], wanted: list[tuple[str, str]],
                             name_column: int, reader: CellReader, problems: Problems) -> None:
     """One located message per difference between the sheet's rows and the catalog's."""
-    hint = f"“{spec.name}”的指标行须与官方表一致（名称、单位、顺序），只填写数值和备注"
-
     def where(index: int):  # the 指标 cell of a sheet row, or the row after the last one
         row = rows[index] if index < len(rows) else (rows[-1] + 1 if rows else 2)
         return reader.ref(ws.cell(row, name_column))
@@ -116,19 +115,19 @@ def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
     for i in deleted:
         item = found[i]
         if i in renamed:
-            problems.add(f"指标应为“{show(wanted[renamed[i]])}”", where(i), found=show(item),
-                         hint=hint)
+            problems.add("E-TABLE-ROW-RENAMED", where(i), found=show(item),
+                         row=show(wanted[renamed[i]]), table=spec.name)
         elif extra[item]:
-            problems.add(f"指标“{show(item)}”重复", where(i), hint=hint + "；请删除重复的一行")
+            problems.add("E-TABLE-ROW-DUPLICATE", where(i), row=show(item), table=spec.name)
         elif item in moved:
             row = rows[0] + wanted.index(item) if rows else 2
-            problems.add(f"指标“{show(item)}”的位置不对，应在第 {row} 行", where(i), hint=hint)
+            problems.add("E-TABLE-ROW-MOVED", where(i), row=show(item), line=row, table=spec.name)
         else:
-            problems.add(f"多出的指标“{show(item)}”，官方表中没有", where(i), hint=hint)
+            problems.add("E-TABLE-ROW-EXTRA", where(i), row=show(item), table=spec.name)
     for j, before in inserted:
         if wanted[j] in moved or j in renamed.values():
             continue
-        problems.add(f"缺少指标“{show(wanted[j])}”（应在此行之前）", where(before), hint=hint)
+        problems.add("E-TABLE-ROW-MISSING", where(before), row=show(wanted[j]), table=spec.name)
 
 
 def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> FreeTable | None:
@@ -136,8 +135,7 @@ def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> Fr
     title = ws.title[len(FREE_TABLE_PREFIX):].strip()
     last_row, last_col = _used_extent(ws)
     if last_row == 0:
-        problems.add("表格工作表是空的", reader.sheet_ref(ws.title),
-                     hint="请从A1单元格开始填写表格，或删除这个工作表")
+        problems.add("E-TABLE-EMPTY", reader.sheet_ref(ws.title))
         return None
     grid = []
     for r in range(1, last_row + 1):
@@ -176,11 +174,10 @@ def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> Fr
 def _used_extent(ws: Worksheet) -> tuple[int, int]:
     """The last row and column holding a value (merged ranges included)."""
     last_row = last_col = 0
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
-                last_row = max(last_row, cell.row)
-                last_col = max(last_col, cell.column)
+    for cell in stored_cells(ws):  # not ws.iter_rows(): it creates every empty cell
+        if not is_blank(cell.value):
+            last_row = max(last_row, cell.row)
+            last_col = max(last_col, cell.column)
     for m in ws.merged_cells.ranges:
         if m.min_row <= last_row and m.min_col <= last_col:
             last_row = max(last_row, m.max_row)

@@ -52,9 +52,8 @@ def warn_missing_figures(tables: Sequence[IndicatorTable], problems: Problems) -
     missing = missing_figures(tables)
     if missing and not problems.errors:
         where = tables[0].source if tables else None
-        problems.warn("指标表本年数值尚未填写：" + "；".join(missing), where and SourceRef(
-            where.file, ""), hint="请在各指标表的“数值”列填写本年的数；确实没有的可以空着",
-            code=FIGURES_MISSING)
+        problems.warn(FIGURES_MISSING, where and SourceRef(where.file, ""),
+                      missing="；".join(missing))
 
 
 def collapse_unfilled(problems: Problems, file: str,
@@ -82,11 +81,7 @@ def collapse_unfilled(problems: Problems, file: str,
     elif figures:
         lines.append("指标表的本年数值：" + "、".join(figures))
     kept = [p for p in problems.items if p not in errors]
-    message = "工作簿还没有填写完，以下内容仍是空的：" + "；".join(lines)
-    problems.items[:] = [Problem(message, SourceRef(file, ""),
-                                 hint="请按工作簿中“说明”工作表的提示逐项填写后再试"
-                                      "（指标表中确实没有的数可以空着）",
-                                 code=UNFILLED)] + kept
+    problems.items[:] = [Problem.of(UNFILLED, SourceRef(file, ""), missing="；".join(lines))] + kept
 
 
 __all__ = ["EMPTY_BODY", "EMPTY_META", "EMPTY_NAMED", "FIGURES_MISSING", "UNFILLED",

@@ -6,6 +6,7 @@ is an error. The workbook is opened read-only on disk (never saved back).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from pathlib import Path
 
@@ -36,11 +37,8 @@ from reportgen.xlsx.sheets import (
     META_TABLES,
     META_TITLE,
     META_YEAR,
-    NAMED_COLUMNS,
     NAMED_SHEET,
-    NAMED_UNIT_COLUMN,
     CASE_STATUS_VALUES,
-    PREVIOUS_COLUMN,
     SCHOOL_COLUMN,
     SOURCES_SHEET,
     STATUS_CANDIDATE,
@@ -51,16 +49,17 @@ from reportgen.xlsx.sheets import (
     YES,
     TABLES_APPENDIX,
     TABLES_INLINE,
+    check_characters,
     check_layout,
     data_rows,
+    filled_rows,
     find_columns,
 )
 from reportgen.xlsx.named import read_named
 from reportgen.xlsx.sources import read_sources
 from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
-from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, EMPTY_NAMED, collapse_unfilled, \
-    warn_missing_figures
+from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, collapse_unfilled, warn_missing_figures
 from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
     Case,
@@ -88,16 +87,9 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
             values = openpyxl.load_workbook(stream, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         if _unsafe_xml(exc):
-            raise DataError([Problem(
-                "文件含有不安全的 XML 内容（实体声明），为安全起见不予读取", SourceRef(path.name, ""),
-                hint="正常保存的工作簿不会这样；如果文件来源不明，请不要使用。"
-                     "否则请在 Excel 或 WPS 中打开它另存一份再试",
-            )]) from exc
-        raise DataError([Problem(
-            "文件已损坏，无法作为 Excel 工作簿读取", SourceRef(path.name, ""),
-            found=_reason(exc),
-            hint="请在 Excel 或 WPS 中打开它，用“另存为”保存为“Excel 工作簿（*.xlsx）”后再试",
-        )]) from exc
+            raise DataError([Problem.of("E-FILE-UNSAFE-XML", SourceRef(path.name, ""))]) from exc
+        raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(path.name, ""),
+                                    found=_reason(exc))]) from exc
     try:
         uncached = _uncached_formulas(path, values)
     except Exception:  # the values loaded; a second reading failing is no reason to stop
@@ -154,11 +146,14 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
+def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, *,
+                draft: bool = False) -> Report | None:
     """The report in the workbook, or ``None`` when ``problems`` holds errors.
 
     The indicator tables are read against ``catalog`` when given, else against the catalog
-    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`).
+    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`). A ``draft`` (a school's form
+    sent for ``merge``) may leave 地区, 报告标题, 发布单位, 成文日期 and 正文 empty: they read
+    as empty texts and the last day of the year.
     """
     wb, uncached = open_workbook(path)
     try:
@@ -174,15 +169,17 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
             strangers = [s for s in sheets if s not in expected
                          and not s.startswith(FREE_TABLE_PREFIX)]
             close = difflib.get_close_matches(name, strangers, n=1, cutoff=0.5)
-            hint = (f"工作簿中有“{close[0]}”，如果就是它，请把工作表名改回“{name}”" if close
-                    else "请按模板补上这个工作表。工作簿中现有的工作表：" + "、".join(sheets))
-            problems.add(f"缺少工作表“{name}”", reader.sheet_ref(name), hint=hint)
+            if close:
+                problems.add("E-SHEET-MISNAMED", reader.sheet_ref(name), sheet=name, similar=close[0])
+            else:
+                problems.add("E-SHEET-MISSING", reader.sheet_ref(name), sheet=name,
+                             sheets=list(sheets))
             return None
 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
         statuses = StatusReader(reader, problems)
-        meta, year, year_ref = (_read_meta(meta_ws, reader, problems) if meta_ws
+        meta, year, year_ref = (_read_meta(meta_ws, reader, problems, draft) if meta_ws
                                 else (None, None, None))
         catalog = catalog or catalog_of_year(year, year_ref, problems)
         foreword = _read_foreword(foreword_ws, reader, problems, statuses) if foreword_ws else ()
@@ -191,8 +188,10 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         merged_figures = (read_sources(sheets[SOURCES_SHEET], reader, problems)
                           if SOURCES_SHEET in sheets else ())
 
-        named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
-                 else ())
+        named: tuple[NamedFigure, ...] = ()
+        if NAMED_SHEET in sheets:
+            check_characters(sheets[NAMED_SHEET], reader, problems)
+            named = read_named(sheets[NAMED_SHEET], reader, problems)
         tables: dict[str, Table] = {}
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
@@ -215,16 +214,13 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         in_appendix = bool(meta and meta.tables_in_appendix)
         required = {name for name in tables if not (in_appendix and catalog.by_name(name))}
         unreadable_tables -= tables.keys()
-        blank = body_ws is not None and not any(
-            any(c.value is not None and str(c.value).strip() for c in body_ws[r])
-            for r in data_rows(body_ws))
+        blank = body_ws is not None and not filled_rows(body_ws) - {1}
         chapters = read_body(body_ws, reader, problems, cases, tables, required,
                              unreadable_tables=unreadable_tables,
                              unreadable_cases=unreadable_cases, statuses=statuses,
                              candidates=candidates) if body_ws and not blank else ()
-        if body_ws and not chapters and (blank or not problems.errors):
-            problems.add("正文是空的", reader.sheet_ref(BODY_SHEET),
-                         hint="请在“正文”表中按顺序填写标题、段落、案例和表格", code=EMPTY_BODY)
+        if body_ws and not chapters and (blank and not draft or not blank and not problems.errors):
+            problems.add(EMPTY_BODY, reader.sheet_ref(BODY_SHEET))
         statuses.report()
         warn_missing_figures(indicator_tables, problems)
         collapse_unfilled(problems, path.name, indicator_tables)
@@ -236,8 +232,12 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                   merged=merged_figures)
 
 
-def _read_meta(ws: Worksheet, reader: CellReader,
-               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None]:
+_DRAFT_OPTIONAL = (META_REGION, META_TITLE, META_ISSUER, META_DATE)
+"""What a draft may leave empty."""
+
+
+def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: bool = False
+               ) -> tuple[Meta | None, int | None, SourceRef | None]:
     """The report's settings, and its 报告年份 and that cell (known even when another setting
     is missing, to choose the catalog)."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
@@ -250,40 +250,43 @@ def _read_meta(ws: Worksheet, reader: CellReader,
         if not key:
             continue
         if key not in META_KEYS:
-            problems.warn("不认识的项目，已忽略", reader.ref(key_cell), found=key,
-                          hint="项目应为：" + "、".join(META_KEYS))
+            problems.add("W-META-UNKNOWN", reader.ref(key_cell), found=key, items=META_KEYS)
         elif key in cells:
-            problems.add(f"项目“{key}”填写了两次", reader.ref(key_cell), hint="请删除其中一行")
+            problems.add("E-META-TWICE", reader.ref(key_cell), item=key)
         else:
             cells[key] = ws.cell(row, columns["内容"])
 
     def text(key: str) -> Text | None:
         if key not in cells:
-            problems.add(f"缺少项目“{key}”", reader.sheet_ref(ws.title),
-                         hint=f"请在“项目”列加一行“{key}”，并在“内容”列填写")
+            problems.add("E-META-MISSING", reader.sheet_ref(ws.title), item=key)
             return None
         value = reader.text(cells[key])
+        if value is None and draft and key in _DRAFT_OPTIONAL:
+            return Text("", reader.ref(cells[key]))
         if value is None:
-            problems.add(f"“{key}”为空", reader.ref(cells[key]), hint="请填写", code=EMPTY_META)
+            problems.add(EMPTY_META, reader.ref(cells[key]), item=key)
         return value
 
     region, period, title, issuer = (text(k) for k in (META_REGION, META_PERIOD, META_TITLE,
                                                         META_ISSUER))
     year = reader.integer(cells[META_YEAR]) if text(META_YEAR) else None
-    date = reader.date(cells[META_DATE]) if text(META_DATE) else None
+    date_text = text(META_DATE)
+    date = reader.date(cells[META_DATE]) if date_text and date_text.text else None
+    if date_text and not date_text.text and year is not None:
+        date = datetime.date(year, 12, 31)  # a draft without its date
     appendix = False
     if META_TABLES in cells:
         placement = reader.text(cells[META_TABLES])
         if placement is not None and placement.text not in (TABLES_INLINE, TABLES_APPENDIX):
-            problems.add(f"“{META_TABLES}”应为“{TABLES_INLINE}”或“{TABLES_APPENDIX}”",
-                         reader.ref(cells[META_TABLES]), found=placement.text)
+            problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
+                         item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
     show_previous = False
     if META_PREVIOUS in cells:
         choice = reader.text(cells[META_PREVIOUS])
         if choice is not None and choice.text not in (YES, NO):
-            problems.add(f"“{META_PREVIOUS}”应为“{YES}”或“{NO}”", reader.ref(cells[META_PREVIOUS]),
-                         found=choice.text, code="E-META-CHOICE")
+            problems.add("E-META-CHOICE", reader.ref(cells[META_PREVIOUS]), found=choice.text,
+                         item=META_PREVIOUS, choices=(YES, NO))
         show_previous = choice is not None and choice.text == YES
     year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
     if None in (region, period, title, issuer, year, date):
@@ -329,18 +332,17 @@ def _read_cases(ws: Worksheet, reader: CellReader, problems: Problems, statuses:
         if key is None and title is None and body is None and subtitle is None:
             continue
         if key is None:
-            problems.add("案例缺少编号", reader.ref(key_cell),
-                         hint="请在“编号”列填写编号，正文中用它放置案例")
+            problems.add("E-CASE-NO-KEY", reader.ref(key_cell))
             continue
         if key.text in cases:
             first = cases[key.text].source
-            problems.add(f"案例编号“{key.text}”重复（第一次在 {first.cell if first else ''}）",
-                         reader.ref(key_cell), hint="每个案例的编号必须不同")
+            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), case=key.text,
+                         first=first.cell if first else "")
             continue
         if title is None:
-            problems.add("案例缺少标题", reader.ref(ws.cell(row, columns["标题"])))
+            problems.add("E-CASE-NO-TITLE", reader.ref(ws.cell(row, columns["标题"])))
         if body is None:
-            problems.add("案例缺少正文", reader.ref(ws.cell(row, columns["正文"])))
+            problems.add("E-CASE-NO-TEXT", reader.ref(ws.cell(row, columns["正文"])))
         if title is None or body is None:
             refused.add(key.text)
             continue

@@ -9,7 +9,7 @@ exist.
 from __future__ import annotations
 
 from reportgen.catalog import Catalog, catalog_for, earliest, latest, load_catalog, years
-from reportgen.errors import Problems, Severity, UsageError
+from reportgen.errors import Problems, UsageError
 from reportgen.model import SourceRef
 
 YEAR_KEY = "报告年份"
@@ -20,10 +20,8 @@ def explicit_catalog(year: int) -> Catalog:
     try:
         return load_catalog(year)
     except KeyError:
-        raise UsageError(
-            f"没有 {year} 年的指标目录。现有的指标目录：{'、'.join(f'{y} 年' for y in years())}",
-            code="U-CATALOG-YEAR",
-        ) from None
+        raise UsageError("U-CATALOG-YEAR", year=year,
+                         years="、".join(f"{y} 年" for y in years())) from None
 
 
 def catalog_of_year(year: int | None, where: SourceRef | None, problems: Problems) -> Catalog:
@@ -38,12 +36,8 @@ def catalog_of_year(year: int | None, where: SourceRef | None, problems: Problem
     chosen = catalog_for(year)
     if chosen is None:
         first = earliest()
-        problems.add(f"{YEAR_KEY}早于最早的指标目录（{first.year} 年）", where, found=year,
-                     hint=f"请核对{YEAR_KEY}；本程序的官方指标表从 {first.year} 年起",
-                     code="E-CATALOG-YEAR-TOO-EARLY")
+        problems.add("E-CATALOG-YEAR-TOO-EARLY", where, found=year, earliest=first.year)
         return first
     if chosen.year != year:
-        problems.add(f"没有 {year} 年的指标目录，按 {chosen.year} 年的指标目录读取指标表", where,
-                     hint=f"若 {year} 年的官方指标表有变化，需要更新本程序",
-                     severity=Severity.INFO, code="I-CATALOG-EARLIER-YEAR")
+        problems.add("I-CATALOG-EARLIER-YEAR", where, year=year, used=chosen.year)
     return chosen

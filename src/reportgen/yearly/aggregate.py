@@ -20,7 +20,7 @@ from attrs import frozen
 
 from reportgen.catalog import Catalog, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.catalog.aggregation import AggregateKind
-from reportgen.errors import Problem, Severity
+from reportgen.errors import Problem
 from reportgen.model import Figure, IndicatorRow, Report, SourceRef
 from reportgen.numbers import decimals, format_figure, round_half_up
 from reportgen.xlsx.form import FigureKey, FormFigure
@@ -125,11 +125,11 @@ def _merge(schools: Sequence[School], catalog: Catalog, spec: TableSpec,
               and f.value is not None]
     parts = tuple(Part(s.name, f.source, format_figure(f.value, unit)) for s, f in filled)
     aggregation = indicator.aggregation
+    if len(schools) == 1:
+        return Merged(key, "value", filled[0][1].value if filled else None, SINGLE, parts)
     if not aggregation.aggregable:
         reason = aggregation.reason
         return Merged(key, "value", None, f"未合并：{reason}。请区县填写", parts, reason)
-    if len(schools) == 1:
-        return Merged(key, "value", filled[0][1].value if filled else None, SINGLE, parts)
     values = [f.value for _, f in filled if f.value is not None]
     places = max((decimals(v) for v in values), default=DEFAULT_PLACES)
     kind = aggregation.kind
@@ -138,8 +138,10 @@ def _merge(schools: Sequence[School], catalog: Catalog, spec: TableSpec,
     if kind in (AggregateKind.RATE, AggregateKind.RATIO) or (
             kind is AggregateKind.PER_STUDENT and aggregation.numerator):
         assert aggregation.numerator and aggregation.denominator
-        top = _total(schools, aggregation.numerator, read, filled, problems, "分子")
-        bottom = _total(schools, aggregation.denominator, read, filled, problems, "分母")
+        top = _total(schools, aggregation.numerator, read, filled, problems,
+                     "E-MERGE-NUMERATOR-MISSING")
+        bottom = _total(schools, aggregation.denominator, read, filled, problems,
+                        "E-MERGE-DENOMINATOR-MISSING")
         scale = aggregation.scale
         method = (f"各校“{_name(aggregation.numerator, catalog)}”之和 ÷ 各校"
                   f"“{_name(aggregation.denominator, catalog)}”之和"
@@ -175,9 +177,10 @@ def _name(ref: str, catalog: Catalog) -> str:
 
 def _total(schools: Sequence[School], ref: str, read: Reading,
            filled: list[tuple[School, Figure]], problems: list[Problem],
-           role: str) -> Decimal | None:
+           missing_code: str) -> Decimal | None:
     """The sum of ``ref`` over the schools; ``None`` when a school that gives the figure does
-    not give this part of it (for this year's figures, a problem located at the empty part)."""
+    not give this part of it (for this year's figures, a problem of kind ``missing_code``
+    located at the empty part)."""
     with_value = {id(s) for s, _ in filled}
     total: Decimal | None = None
     missing = False
@@ -189,11 +192,7 @@ def _total(schools: Sequence[School], ref: str, read: Reading,
         elif id(school) in with_value:
             missing = True
             if read is _THIS_YEAR:
-                problems.append(Problem(
-                    f"合并时要由各校的{role}重新计算，但本校的这个数为空",
-                    figure.source if figure else None,
-                    hint="请填写这个数；确实没有时，请把用到它的比率也空着",
-                    code="E-MERGE-PART-MISSING"))
+                problems.append(Problem.of(missing_code, figure.source if figure else None))
     return None if missing else total
 
 
@@ -217,18 +216,15 @@ def _weights(schools: Sequence[School], spec: TableSpec, indicator: IndicatorSpe
         if figure is not None and figure.value is not None and figure.value >= 0:
             weights.append(figure.value)
             if figure.value == 0 and read is _THIS_YEAR:
-                problems.append(Problem(
-                    f"“{indicator.name}”按{_weight_name(spec, column, row, by)}加权合并，本校的权数为 0，"
-                    "本校的这个数不计入合并", figure.source, severity=Severity.WARNING,
-                    hint="没有调查或没有数据时，请把这一行的数值也空着", code="W-MERGE-ZERO-WEIGHT"))
+                problems.append(Problem.of("W-MERGE-ZERO-WEIGHT", figure.source,
+                                           label=indicator.name,
+                                           weight=_weight_name(spec, column, row, by)))
             continue
         if read is _THIS_YEAR:
             what = _weight_name(spec, column, row, by)
-            problems.append(Problem(
-                f"“{indicator.name}”按{what}加权合并，但本校的{what}为空",
-                figure.source if figure is not None else None,
-                hint=f"请填写{what}；没有调查或没有数据时，请把“{indicator.name}”也空着",
-                code="E-MERGE-WEIGHT-MISSING"))
+            problems.append(Problem.of("E-MERGE-WEIGHT-MISSING",
+                                       figure.source if figure is not None else None,
+                                       label=indicator.name, weight=what))
         missing = True
     return None if missing else weights
 

@@ -141,19 +141,17 @@ def init_workbook(target: Path, *, year: int | None = None, source: Path | None 
     workbook at ``source``. Raises :class:`UsageError` for a refused call and
     :class:`~reportgen.errors.DataError` when last year's workbook has errors."""
     if target.suffix.lower() != ".xlsx":
-        raise UsageError(f"新工作簿应以 .xlsx 结尾：{target}", code="U-INIT-SUFFIX")
+        raise UsageError("U-INIT-SUFFIX", path=target)
     if target.exists():
-        raise UsageError(f"{target} 已经存在，不会覆盖它。请换一个文件名，或先把原文件移走",
-                         code="U-INIT-EXISTS")
+        raise UsageError("U-INIT-EXISTS", path=target)
     if source is None:
         form = blank_form(year if year is not None else datetime.date.today().year)
         write_form(form, target)
         return form, None
     report = load(source)
     if year is not None and year != report.meta.year + 1:
-        raise UsageError(f"{source.name} 是 {report.meta.year} 年的工作簿，由它生成的是 "
-                         f"{report.meta.year + 1} 年的工作簿，不能是 {year} 年。"
-                         "请去掉 --year，或换用上一年的工作簿", code="U-INIT-YEAR")
+        raise UsageError("U-INIT-YEAR", file=source.name, year=report.meta.year,
+                         next_year=report.meta.year + 1, wanted=year)
     form, summary = carried_form(report, source)
     write_form(form, target)
     return form, summary

@@ -13,9 +13,7 @@ def serving(year: int) -> Catalog:
     is before the earliest catalog."""
     chosen = catalogs.catalog_for(year)
     if chosen is None:
-        raise UsageError(f"没有 {year} 年的指标目录：本程序的官方指标表从 "
-                         f"{catalogs.earliest().year} 年起。请检查年份",
-                         code="U-YEARLY-YEAR-TOO-EARLY")
+        raise UsageError("U-YEARLY-YEAR-TOO-EARLY", year=year, earliest=catalogs.earliest().year)
     return chosen
 
 

@@ -1,6 +1,7 @@
 """``reportgen merge``: the district's workbook from its schools' workbooks.
 
-Every school's workbook is read and checked first; all problems of all files are reported at
+Every school's workbook is read and checked first (a school may send only its figures: 地区,
+标题, 发布单位, 成文日期 and 正文 may be empty); all problems of all files are reported at
 once and nothing is written while any school has an error. The same file given twice, or
 workbooks of different years, are refused. The district's workbook then holds:
 
@@ -11,6 +12,9 @@ workbooks of different years, are refused. The district's workbook then holds:
   to choose from (a 备选 case need not be placed in the text);
 - a 素材 sheet: the schools' foreword and text by school and chapter, for the district's own
   text, which it writes in 正文.
+
+With ``base`` (the district's own workbook of the year, typically made by ``init --from``), the
+result is a copy of it with the merged figures written in (:mod:`reportgen.xlsx.into`).
 """
 
 from __future__ import annotations
@@ -26,9 +30,11 @@ from reportgen.checks import check_report
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section
 from reportgen.placeholders import substitute
-from reportgen.xlsx import load, sheets as names
+from reportgen.xlsx import sheets as names
 from reportgen.xlsx.blank import write_form
 from reportgen.xlsx.form import Form, FormCase, MaterialRow, SourceRow
+from reportgen.xlsx.into import base_year, write_into
+from reportgen.xlsx.workbook import read_report
 from reportgen.yearly.aggregate import Merged, School, merge_figures
 from reportgen.yearly.carryover import period_label
 
@@ -52,29 +58,34 @@ class MergeResult:
         return tuple(m for m in self.merged if m.left is not None and m.column == "value")
 
 
-def merge_workbooks(sources: Sequence[Path], target: Path, *,
+def merge_workbooks(sources: Sequence[Path], target: Path, *, base: Path | None = None,
                     problems: Problems | None = None) -> MergeResult:
-    """Merge the schools' workbooks at ``sources`` into a new district workbook at ``target``.
+    """Merge the schools' workbooks at ``sources`` into a new district workbook at ``target``:
+    a fresh form, or a copy of the district's own workbook ``base`` (its 基本信息, text, own
+    tables and 上年 figures kept) with the merged figures written in.
 
     Raises :class:`UsageError` for a refused call (a file twice, different years, an existing
     target) and :class:`DataError` with every problem of every school when any is an error;
     warnings go to ``problems``.
     """
     collected = problems if problems is not None else Problems()
-    _refuse(sources, target)
+    _refuse(sources, target, base)
     reports: list[tuple[Path, Report]] = []
     found: list[Problem] = []
     for path in sources:
         school_problems = Problems()
         try:
-            report = load(path, problems=school_problems)
-        except DataError as exc:
+            report = read_report(path, school_problems, draft=True)
+        except DataError as exc:  # not a readable workbook at all
             found.extend(exc.problems)
+            continue
+        if report is None:
+            found.extend(school_problems.items)
             continue
         substituted, checked = substitute(report)
         found.extend(school_problems.items + checked + check_report(substituted))
         reports.append((path, report))
-    _refuse_years(reports)
+    _refuse_years(reports, base)
     schools = _schools(reports)
     if len(reports) < len(sources):  # a workbook could not be read: its errors are in found
         collected.items.extend(found)
@@ -92,49 +103,61 @@ def merge_workbooks(sources: Sequence[Path], target: Path, *,
         names.META_TABLES: names.TABLES_APPENDIX, names.META_PREVIOUS: names.NO,
     }, cases=_cases(schools), figures=figures, sources=_sources(merged),
         material=_material(schools))
-    write_form(form, target)
+    if base is not None:
+        write_into(base, target, form)
+    else:
+        write_form(form, target)
     return MergeResult(form, tuple(s.name for s in schools), tuple(merged))
 
 
-def _refuse(sources: Sequence[Path], target: Path) -> None:
+def _refuse(sources: Sequence[Path], target: Path, base: Path | None) -> None:
     """Usage errors: no school, a file missing or twice, two files of one name, a target
-    that exists or is not an .xlsx."""
+    that exists or is not an .xlsx, a base that is missing or one of the schools."""
     if not sources:
-        raise UsageError("请至少给出一个学校的工作簿", code="U-MERGE-NO-SCHOOL")
+        raise UsageError("U-MERGE-NO-SCHOOL")
     if target.suffix.lower() != ".xlsx":
-        raise UsageError(f"合并结果应以 .xlsx 结尾：{target}", code="U-MERGE-SUFFIX")
+        raise UsageError("U-MERGE-SUFFIX", path=target)
     seen: dict[str, Path] = {}
     names_seen: dict[str, Path] = {}
     for path in sources:
         if not path.is_file():
-            raise UsageError(f"找不到工作簿文件：{path}。请检查文件名和所在文件夹",
-                             code="U-MERGE-MISSING")
+            raise UsageError("U-MERGE-MISSING", path=path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest in seen:
-            same = "是同一个文件" if os.path.samefile(seen[digest], path) else "内容完全相同"
-            raise UsageError(f"{seen[digest]} 和 {path} {same}，同一所学校不能合并两次。"
-                             "请检查给出的文件", code="U-MERGE-SAME-FILE")
+            same = os.path.samefile(seen[digest], path)
+            raise UsageError("U-MERGE-SAME-FILE" if same else "U-MERGE-SAME-CONTENT",
+                             first=seen[digest], path=path)
         if path.name in names_seen:
-            raise UsageError(f"{names_seen[path.name]} 和 {path} 文件名相同，合并后无法区分来源。"
-                             "请把其中一个改名（例如用学校名称作文件名）", code="U-MERGE-SAME-NAME")
+            raise UsageError("U-MERGE-SAME-NAME", first=names_seen[path.name], path=path)
         seen[digest] = names_seen[path.name] = path
     if target.exists():
-        raise UsageError(f"{target} 已经存在，不会覆盖它。请换一个文件名，或先把原文件移走",
-                         code="U-MERGE-EXISTS")
+        raise UsageError("U-MERGE-EXISTS", path=target)
+    if base is not None:
+        if not base.is_file():
+            raise UsageError("U-MERGE-BASE-MISSING", path=base)
+        if hashlib.sha256(base.read_bytes()).hexdigest() in seen:
+            raise UsageError("U-MERGE-BASE-SCHOOL", path=base)
 
 
-def _refuse_years(reports: list[tuple[Path, Report]]) -> None:
-    """Workbooks of different years cannot be added up."""
+def _refuse_years(reports: list[tuple[Path, Report]], base: Path | None) -> None:
+    """Workbooks of different years cannot be added up, nor written into another year's."""
     years = {report.meta.year for _, report in reports}
+    school_years = [f"{path.name}：{report.meta.year}年" for path, report in reports]
+    if base is not None and len(years) == 1:
+        year = base_year(base)
+        if year is None:
+            raise UsageError("U-MERGE-BASE-NO-YEAR", file=base.name, school_years=school_years)
+        if year not in years:
+            raise UsageError("U-MERGE-BASE-YEAR", file=base.name, year=year,
+                             school_years=school_years)
     if len(years) > 1:
-        listing = "；".join(f"{path.name}：{report.meta.year}年" for path, report in reports)
-        raise UsageError(f"各校工作簿的报告年份不同，不能合并（{listing}）。"
-                         "请确认都是同一年的工作簿", code="U-MERGE-YEAR-MISMATCH")
+        raise UsageError("U-MERGE-YEAR-MISMATCH", school_years=school_years)
 
 
 def _schools(reports: list[tuple[Path, Report]]) -> list[School]:
-    """Each school named by its 地区; by its file name too when two share a name."""
-    regions = [report.meta.region.text for _, report in reports]
+    """Each school named by its 地区 (its file name when empty), with its file name too when
+    two share a name."""
+    regions = [report.meta.region.text or path.stem for path, report in reports]
     return [School(region if regions.count(region) == 1 else f"{region}（{path.name}）", report)
             for (path, report), region in zip(reports, regions)]
 

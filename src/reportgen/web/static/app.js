@@ -18,8 +18,8 @@ function guardUploads() {
       const error = form.querySelector(".form-error");
       if (limit && total > limit) {
         event.preventDefault();
-        error.textContent = `上传的文件太大（${megabytes(total)} MB），上限 ${megabytes(limit)} MB。` +
-          "报告工作簿通常不到 5 MB：请删除工作簿中的大图片和无关的工作表后另存一份再上传。";
+        // the server's own sentence (U-WEB-UPLOAD-SIZE), with this upload's size written in
+        error.textContent = form.dataset.tooLarge.replace("{size}", megabytes(total));
         error.hidden = false;
         return;
       }

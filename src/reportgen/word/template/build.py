@@ -7,7 +7,9 @@ typed in one go.
 
 The flow is: cover; 前言; 目录 (a TOC field); then, in a section whose page numbers start at 1,
 the title and every block of the chapters — headings, paragraphs, case boxes and tables —
-switched on ``b.kind``.
+switched on ``b.kind``. A table is its caption and a paragraph ``{{ b.slot }}`` that the
+renderer replaces by the whole table (:mod:`reportgen.word.grid`); its look comes from the
+"Report Table" table style and the "Table Header" / "Table Text" paragraph styles.
 """
 
 from __future__ import annotations
@@ -17,14 +19,16 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.section import WD_SECTION
-from docx.oxml import OxmlElement
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 
+from reportgen.word import oxml
 from reportgen.word.names import CASE_BOX_STYLE, REPORT_TABLE_STYLE
-from reportgen.word.template.styles import BODY_FONT, child_element, define_styles, set_fonts
+from reportgen.word.template.styles import BODY_FONT, LATIN, TEXT_WIDTH, define_styles
 
-TEXT_WIDTH_TWIPS = int(156 / 25.4 * 1440)
+TEXT_WIDTH_TWIPS = TEXT_WIDTH.twips
 
 
 def build_template(path: Path) -> None:
@@ -69,7 +73,7 @@ def build_template(path: Path) -> None:
     doc.add_paragraph("", style="After Table")
     doc.add_paragraph('{%p elif b.kind == "table" %}')
     doc.add_paragraph("{{ b.caption }}", style="Table Caption")
-    _data_table(doc)
+    doc.add_paragraph("{{ b.slot }}", style="Table Text")  # the renderer puts the table here
     doc.add_paragraph("", style="After Table")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
@@ -98,35 +102,11 @@ def _page_setup(doc: Document) -> None:
     section.header_distance, section.footer_distance = Mm(15), Mm(24)
 
 
-def _field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A complex field (PAGE, TOC) in ``paragraph``; Word computes it."""
-    def run_with(element):
-        run = OxmlElement("w:r")
-        run.append(element)
-        paragraph._p.append(run)
-
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
-    run_with(begin)
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run_with(instr)
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    run_with(separate)
-    text = OxmlElement("w:t")
-    text.text = placeholder
-    run_with(text)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run_with(end)
-
-
 def _toc_field(paragraph) -> None:
-    _field(paragraph, r'TOC \o "1-3" \h \z \u',
-           "（目录在 Word 中打开时更新；如未更新，请右键单击此处选择“更新域”）")
+    """The table of contents: a field over heading levels 1–3, with a hint until filled."""
+    for run in oxml.field_runs(r'TOC \o "1-3" \h \z \u',
+                               "（目录在 Word 中打开时更新；如未更新，请右键单击此处选择“更新域”）"):
+        paragraph._p.append(run)
 
 
 def _number_pages(doc: Document, section) -> None:
@@ -135,81 +115,29 @@ def _number_pages(doc: Document, section) -> None:
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.add_run("— ")
-    _field(footer, "PAGE", "1")
+    for run in oxml.field_runs("PAGE", "1"):
+        footer._p.append(run)
     footer.add_run(" —")
-    sect_pr = section._sectPr
-    pg = OxmlElement("w:pgNumType")
-    pg.set(qn("w:start"), "1")
-    cols = sect_pr.find(qn("w:cols"))
-    if cols is not None:
-        cols.addprevious(pg)
-    else:
-        sect_pr.append(pg)
+    oxml.restart_page_numbers(section._sectPr, 1)
 
 
 def _table_style(doc: Document, name: str, *, border_size: int, margins_mm: float,
                  shading: str | None = None) -> None:
     """A table style with single black borders on every edge and inner line."""
-    from docx.enum.style import WD_STYLE_TYPE
-
     style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
-    el = style.element
-    set_fonts(el.get_or_add_rPr(), BODY_FONT)
-    tbl_pr = OxmlElement("w:tblPr")
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), "center")
-    tbl_pr.append(jc)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        b = OxmlElement(f"w:{edge}")
-        b.set(qn("w:val"), "single")
-        b.set(qn("w:sz"), str(border_size))
-        b.set(qn("w:space"), "0")
-        b.set(qn("w:color"), "000000")
-        borders.append(b)
-    tbl_pr.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    twips = str(int(margins_mm / 25.4 * 1440))
-    for edge in ("top", "left", "bottom", "right"):
-        m = OxmlElement(f"w:{edge}")
-        m.set(qn("w:w"), twips if edge in ("left", "right") else str(int(int(twips) / 2)))
-        m.set(qn("w:type"), "dxa")
-        margins.append(m)
-    tbl_pr.append(margins)
-    el.append(tbl_pr)
-    if shading:
-        tc_pr = OxmlElement("w:tcPr")
-        shd = OxmlElement("w:shd")
-        shd.set(qn("w:val"), "clear")
-        shd.set(qn("w:color"), "auto")
-        shd.set(qn("w:fill"), shading)
-        tc_pr.append(shd)
-        el.append(tc_pr)
+    oxml.set_fonts(style.element.get_or_add_rPr(), BODY_FONT, LATIN)
+    oxml.define_table_look(style.element, border_size=border_size,
+                           margin_twips=Mm(margins_mm).twips, shading=shading)
 
 
 def _fixed_width(table, widths_twips: list[int]) -> None:
-    """Fixed layout, full text width."""
-    tbl_pr = table._tbl.tblPr
-    width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(sum(widths_twips)))
-    width.set(qn("w:type"), "dxa")
-    existing = tbl_pr.find(qn("w:tblW"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    tbl_pr.append(width)
-    # -- centred on the table itself: LibreOffice (and so the PDF) ignores a table style's jc --
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), "center")
-    tbl_pr.append(jc)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    look = tbl_pr.find(qn("w:tblLook"))
-    if look is not None:  # the schema puts tblLook last
-        tbl_pr.append(look)
-    grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths_twips):
-        col.set(qn("w:w"), str(w))
+    """Fixed layout, full text width, centred on the table itself (LibreOffice, and so the
+    PDF, ignores a table style's alignment)."""
+    oxml.set_table_width(table._tbl, sum(widths_twips))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, w in zip(table.columns, widths_twips):
+        column.width = Twips(w)
     for row in table.rows:
         for cell, w in zip(row.cells, widths_twips):
             cell.width = Twips(w)
@@ -232,41 +160,6 @@ def _case_box(doc: Document) -> None:
     cell.add_paragraph("{%p endfor %}")
 
 
-def _data_table(doc: Document) -> None:
-    """Header rows and body rows, each a loop over rows and, inside, over cells."""
-    table = doc.add_table(rows=6, cols=3)
-    table.style = doc.styles[REPORT_TABLE_STYLE]
-    _fixed_width(table, [TEXT_WIDTH_TWIPS // 3] * 3)
-    rows = table.rows
-    for row_index, (row_style, loop) in enumerate((("Table Header", "b.header"),
-                                                   ("Table Text", "b.body"))):
-        start, cells, end = rows[3 * row_index], rows[3 * row_index + 1], rows[3 * row_index + 2]
-        start.cells[0].paragraphs[0].text = f"{{%tr for row in {loop} %}}"
-        end.cells[0].paragraphs[0].text = "{%tr endfor %}"
-        cells.cells[0].paragraphs[0].text = "{%tc for cell in row %}"
-        cells.cells[1].paragraphs[0].text = "{{ cell.text }}"
-        cells.cells[1].paragraphs[0].style = doc.styles[row_style]
-        cells.cells[2].paragraphs[0].text = "{%tc endfor %}"
-        tr_pr = cells._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if row_index == 0:
-            tr_pr.append(OxmlElement("w:tblHeader"))
-            tc_pr = cells.cells[1]._tc.get_or_add_tcPr()
-            shd = OxmlElement("w:shd")
-            shd.set(qn("w:val"), "clear")
-            shd.set(qn("w:color"), "auto")
-            shd.set(qn("w:fill"), "E7E6E6")
-            tc_pr.append(shd)
-        for cell in cells.cells:
-            v_align = OxmlElement("w:vAlign")
-            v_align.set(qn("w:val"), "center")
-            cell._tc.get_or_add_tcPr().append(v_align)
-
-
 def _settings(doc: Document) -> None:
-    """Ask Word to update fields (the TOC) on opening; Chinese as the East Asian language."""
-    update = child_element(doc.settings.element, "w:updateFields", before=(
-        "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-        "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-        "w:doNotIncludeSubdocsInStats", "w:decimalSymbol", "w:listSeparator"))
-    update.set(qn("w:val"), "true")
+    """Ask Word to update fields (the TOC) on opening."""
+    oxml.update_fields_on_open(doc.settings.element)

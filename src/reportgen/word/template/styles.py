@@ -11,9 +11,11 @@ from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt, RGBColor, Twips
+
+from reportgen.word import oxml
 
 LATIN = "Times New Roman"
 TITLE_FONT = "方正小标宋简体"
@@ -28,38 +30,10 @@ SIZE_4 = 14  # 四号
 SIZE_S4 = 12  # 小四
 SIZE_5 = 10.5  # 五号
 BODY_LINE = 28  # fixed line spacing of the body, in points (22 lines a page)
-
-_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-
-
-def child_element(parent, tag: str, before: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
-    """The child element ``tag`` of ``parent``, created (before any of ``before``) if absent."""
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        for name in before:
-            anchor = parent.find(qn(name))
-            if anchor is not None:
-                anchor.addprevious(found)
-                break
-        else:
-            parent.append(found)
-    return found
-
-
-def set_fonts(rpr, east_asia: str, latin: str = LATIN) -> None:
-    """Name the Latin and East Asian fonts of a run-properties element; drop theme links."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in _THEME_ATTRS:
-        fonts.attrib.pop(qn(attr), None)
-    fonts.set(qn("w:ascii"), latin)
-    fonts.set(qn("w:hAnsi"), latin)
-    fonts.set(qn("w:cs"), latin)
-    fonts.set(qn("w:eastAsia"), east_asia)
-    fonts.set(qn("w:hint"), "eastAsia")
+TEXT_WIDTH = Mm(156)
+"""The A4 text block's width with the official margins (210 − 28 − 26 mm)."""
+_ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
+          "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
 def _reset_rpr(style: Any) -> Any:
@@ -84,21 +58,11 @@ def paragraph_style(doc: Document, name: str, *, font: str, size: float, bold: b
     if base and name != base:
         style.base_style = styles[base]
     rpr = _reset_rpr(style)
-    set_fonts(rpr, font)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-        rpr.append(OxmlElement("w:bCs"))
-    else:
-        b = OxmlElement("w:b")
-        b.set(qn("w:val"), "0")
-        rpr.append(b)
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), "000000")
-    rpr.append(color)
-    for tag in ("w:sz", "w:szCs"):
-        sz = OxmlElement(tag)
-        sz.set(qn("w:val"), str(int(size * 2)))
-        rpr.append(sz)
+    oxml.set_fonts(rpr, font, LATIN)
+    style.font.bold = bold
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    style.font.size = Pt(size)
+    oxml.set_complex_script(rpr, bold=bold, size_pt=size)
 
     ppr = style.element.get_or_add_pPr()
     for child in list(ppr):
@@ -107,48 +71,21 @@ def paragraph_style(doc: Document, name: str, *, font: str, size: float, bold: b
     fmt.keep_with_next = keep_next
     fmt.page_break_before = page_break_before
     fmt.widow_control = True
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:before"), str(int(before * 20)))
-    spacing.set(qn("w:after"), str(int(after * 20)))
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
     if line_exact:
-        spacing.set(qn("w:line"), str(int(line_exact * 20)))
-        spacing.set(qn("w:lineRule"), "exact")
+        fmt.line_spacing = Pt(line_exact)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     else:
-        spacing.set(qn("w:line"), "240")
-        spacing.set(qn("w:lineRule"), "auto")
-    ppr.append(spacing)
-    ind = OxmlElement("w:ind")
-    ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
-    ind.set(qn("w:firstLine"), str(int(indent_chars * size * 20)))
-    ind.set(qn("w:left"), "0")
-    ind.set(qn("w:right"), "0")
-    ppr.append(ind)
+        fmt.line_spacing = 1.0
+    fmt.first_line_indent = Pt(indent_chars * size)
+    oxml.indent_in_characters(ppr, indent_chars)
+    fmt.left_indent, fmt.right_indent = Twips(0), Twips(0)
     if align:
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), align)
-        ppr.append(jc)
+        fmt.alignment = _ALIGN[align]
     if outline is not None:
-        lvl = OxmlElement("w:outlineLvl")
-        lvl.set(qn("w:val"), str(outline))
-        ppr.append(lvl)
-    _order_ppr(ppr)
+        oxml.set_outline_level(ppr, outline)
     style.quick_style = True
     return style
-
-
-_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl",
-              "w:numPr", "w:pBdr", "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc",
-              "w:outlineLvl")
-
-
-def _order_ppr(ppr) -> None:
-    """Put paragraph properties in the schema's order (Word refuses other orders)."""
-    children = list(ppr)
-    rank = {qn(tag): i for i, tag in enumerate(_PPR_ORDER)}
-    children.sort(key=lambda el: rank.get(el.tag, len(rank)))
-    for child in children:
-        ppr.remove(child)
-        ppr.append(child)
 
 
 def define_styles(doc: Document) -> None:
@@ -204,26 +141,16 @@ def define_styles(doc: Document) -> None:
 
 def _right_tab_with_dots(style) -> None:
     """A dotted right tab at the text block's edge: TOC lines end in their page number."""
-    ppr = style.element.get_or_add_pPr()
-    tabs = child_element(ppr, "w:tabs", before=("w:spacing", "w:ind", "w:jc"))
-    tab = OxmlElement("w:tab")
-    tab.set(qn("w:val"), "right")
-    tab.set(qn("w:leader"), "dot")
-    tab.set(qn("w:pos"), str(int(156 / 25.4 * 1440) - 10))
-    tabs.append(tab)
+    oxml.add_right_tab(style.element.get_or_add_pPr(), TEXT_WIDTH.twips - 10)
 
 
 def _set_doc_defaults(doc: Document) -> None:
     """Document defaults name the official fonts too, and the language is Chinese."""
-    styles_el = doc.styles.element
-    defaults = child_element(styles_el, "w:docDefaults")
-    rpr_default = child_element(defaults, "w:rPrDefault")
-    rpr = child_element(rpr_default, "w:rPr")
-    set_fonts(rpr, BODY_FONT)
-    lang = child_element(rpr, "w:lang")
-    lang.set(qn("w:val"), "en-US")
-    lang.set(qn("w:eastAsia"), "zh-CN")
-    lang.set(qn("w:bidi"), "ar-SA")
+    defaults = oxml.child(doc.styles.element, "w:docDefaults", ("w:docDefaults", "w:latentStyles"))
+    rpr_default = oxml.child(defaults, "w:rPrDefault", ("w:rPrDefault", "w:pPrDefault"))
+    rpr = oxml.child(rpr_default, "w:rPr", ("w:rPr",))
+    oxml.set_fonts(rpr, BODY_FONT, LATIN)
+    oxml.set_language(rpr, "en-US", "zh-CN", "ar-SA")
 
 
 def _fix_remaining_styles(doc: Document) -> None:
@@ -235,7 +162,6 @@ def _fix_remaining_styles(doc: Document) -> None:
         rpr = style.element.get_or_add_rPr()
         fonts = rpr.find(qn("w:rFonts"))
         if fonts is None or fonts.get(qn("w:eastAsia")) is None:
-            set_fonts(rpr, BODY_FONT)
+            oxml.set_fonts(rpr, BODY_FONT, LATIN)
         else:
-            for attr in _THEME_ATTRS:
-                fonts.attrib.pop(qn(attr), None)
+            oxml.drop_theme_fonts(fonts)

@@ -1,7 +1,7 @@
 """Tables laid out as printed grids: cell texts, merged ranges, header rows, column widths.
 
-The template writes the texts; the renderer then applies what a template loop cannot
-express (merges, widths, diagonal header cells) from the same :class:`Grid`.
+A :class:`Grid` is everything a renderer needs to print a table in one pass: the Word
+renderer (:mod:`reportgen.word.grid`) builds the whole table from it.
 """
 
 from __future__ import annotations
@@ -44,6 +44,18 @@ class Grid:
     """Merged ranges, in coordinates of the whole grid (header rows first)."""
     widths_mm: tuple[float, ...]
     """Column widths; they add up to the text block's width."""
+
+    @property
+    def rows(self) -> tuple[tuple[GridCell, ...], ...]:
+        """Every row, header rows first."""
+        return self.header + self.body
+
+    def covered(self) -> frozenset[tuple[int, int]]:
+        """The (row, column) positions a merged range covers other than its top left cell:
+        they print nothing of their own."""
+        return frozenset((r, c) for s in self.spans
+                         for r in range(s.row, s.row + s.rows)
+                         for c in range(s.col, s.col + s.cols) if (r, c) != (s.row, s.col))
 
 
 def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False) -> Grid:

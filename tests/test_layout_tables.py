@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from reportgen.catalog import ColumnKind, ColumnSpec, IndicatorSpec, TableSpec, load_catalog
 from reportgen.model import ColumnValue, Figure, IndicatorRow, IndicatorTable, Span, Text
-from reportgen.word.tables import TEXT_WIDTH_MM, indicator_grid
+from reportgen.layout.tables import TEXT_WIDTH_MM, indicator_grid
 
 
 def _table(*specs: IndicatorSpec, survey: bool = False,

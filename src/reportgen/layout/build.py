@@ -1,0 +1,100 @@
+"""Model → :class:`~reportgen.layout.document.Layout`: placeholders resolved, headings,
+cases and tables numbered, tables laid out as grids, the appendix gathered.
+
+This is the one step every way of producing a report goes through (``reportgen.render``,
+``generate``, the command, scripts), so they all print the same document. Numbers a reader
+counts (1.2, 案例3, 表4) are computed here, never left to Word's list numbering, which does not
+restart reliably inside template loops.
+"""
+
+from __future__ import annotations
+
+from reportgen.errors import DataError, Severity
+from reportgen.layout.config import LayoutConfig
+from reportgen.layout.document import (
+    Appendix, Block, CaseBlock, Cover, HeadingBlock, Layout, ParagraphBlock, TableBlock,
+)
+from reportgen.layout.tables import free_grid, indicator_grid
+from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section, Table
+from reportgen.placeholders import substitute
+
+
+def lay_out(report: Report, config: LayoutConfig | None = None) -> Layout:
+    """The report as it prints, numbered by ``config`` (the 2024 conventions by default).
+
+    Raises :class:`~reportgen.errors.DataError` when a placeholder names nothing, with every
+    such problem located at its cell.
+    """
+    resolved, problems = substitute(report)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise DataError(problems)
+    return _Builder(resolved, config or LayoutConfig()).layout()
+
+
+class _Builder:
+    """Walks a report whose placeholders are resolved, in document order."""
+
+    def __init__(self, report: Report, config: LayoutConfig):
+        self.report = report
+        self.config = config
+        self.cases = 0
+        self.tables = 0
+
+    def layout(self) -> Layout:
+        report, config = self.report, self.config
+        meta = report.meta
+        cover = Cover(meta.title.text, meta.period.text, meta.issuer.text,
+                      config.cover_month.replace("{year}", str(meta.date.year))
+                      .replace("{month}", str(meta.date.month)),
+                      meta.region.text, meta.year, meta.date)
+        foreword = tuple(ParagraphBlock(p.text.text, p.text.source) for p in report.foreword)
+        body: list[Block] = []
+        for n, chapter in enumerate(report.chapters, 1):
+            self._section(chapter, (n,), body)
+        return Layout(cover, foreword, tuple(body), self._appendix())
+
+    def _section(self, section: Section, path: tuple[int, ...], out: list[Block]) -> None:
+        headings = self.config.headings
+        out.append(HeadingBlock(section.level, headings.number(path), section.title.text, path,
+                                headings.separator))
+        appendix = self.report.meta.tables_in_appendix
+        for block in section.body:
+            if isinstance(block, Paragraph):
+                out.append(ParagraphBlock(block.text.text, block.text.source))
+            elif isinstance(block, Case):
+                out.append(self._case(block))
+            elif isinstance(block, IndicatorTable) and appendix:
+                continue  # printed once, in the appendix
+            else:
+                out.append(self._table(block, self.config.table_label))
+        for n, child in enumerate(section.children, 1):
+            self._section(child, path + (n,), out)
+
+    def _case(self, case: Case) -> CaseBlock:
+        self.cases += 1
+        return CaseBlock(case.key, self.cases, self.config.label(self.config.case_label, self.cases),
+                         case.title.text, case.subtitle.text if case.subtitle else None,
+                         tuple(p.text.text for p in case.paragraphs), case.source)
+
+    def _table(self, table: Table, label_pattern: str) -> TableBlock:
+        self.tables += 1
+        label = self.config.label(label_pattern, self.tables)
+        if isinstance(table, IndicatorTable):
+            meta = self.report.meta
+            key, grid = table.spec.id, indicator_grid(table, meta.year,
+                                                      last_year=meta.show_previous)
+        else:
+            assert isinstance(table, FreeTable)
+            key, grid = table.key, free_grid(table)
+        return TableBlock(key, self.tables, label, table.title,
+                          self.config.table_caption(label, table.title), grid, table.source)
+
+    def _appendix(self) -> Appendix | None:
+        """The official tables gathered at the end, numbered 附表1… on their own."""
+        report = self.report
+        if not (report.meta.tables_in_appendix and report.indicator_tables):
+            return None
+        self.tables = 0
+        blocks = tuple(self._table(t, self.config.appendix_table_label)
+                       for t in report.indicator_tables)
+        return Appendix(HeadingBlock(1, "", self.config.appendix_title), blocks)

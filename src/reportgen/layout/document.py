@@ -1,0 +1,178 @@
+"""The typed document: the report as it will print, every number counted and every
+placeholder resolved, before any file format is involved.
+
+:func:`reportgen.layout.lay_out` builds it from the model; the Word renderer
+(:mod:`reportgen.word`) writes it into the template. Texts here are final: what a block says
+is what the page shows.
+
+Blocks are a closed union (:data:`Block`). A new kind of block (a picture or a chart with its
+图N, a list, a cross-reference inside a paragraph) is a new frozen class here, a case in
+:mod:`reportgen.layout.build` and one in the Word renderer.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Iterator, Union
+
+from attrs import frozen
+
+from reportgen.layout.tables import Grid
+from reportgen.model import SourceRef
+
+
+@frozen
+class Cover:
+    """The cover page and the document's properties."""
+
+    title: str
+    """The report's title (璧山区中等职业学校年度质量报告)."""
+    period: str
+    """The period printed under the title (2023-2024学年度)."""
+    issuer: str
+    """Who publishes it."""
+    month: str
+    """The month printed at the foot of the cover (2024年12月)."""
+    region: str
+    """The district or school the report covers."""
+    year: int
+    """The report's calendar year."""
+    date: datetime.date
+    """The date the report was signed (成文日期)."""
+
+
+@frozen
+class HeadingBlock:
+    """A heading with its printed number."""
+
+    level: int
+    """1, 2 or 3 (Heading 1–3)."""
+    number: str
+    """The printed number (``1.2``, ``（二）``); empty for an unnumbered heading (附表)."""
+    title: str
+    """The heading's text, placeholders resolved."""
+    path: tuple[int, ...] = ()
+    """The counters of the heading's place in the section tree (``(1, 2)`` for 1.2); empty
+    for an unnumbered heading. A cross-reference to a section would use it."""
+    separator: str = " "
+    """What stands between the number and the title."""
+
+    @property
+    def text(self) -> str:
+        """The heading line as printed: number, separator, title."""
+        return f"{self.number}{self.separator}{self.title}" if self.number else self.title
+
+
+@frozen
+class ParagraphBlock:
+    """A paragraph of running text."""
+
+    text: str
+    """The paragraph, placeholders resolved."""
+    source: SourceRef | None = None
+    """The cell it came from."""
+
+
+@frozen
+class CaseBlock:
+    """A boxed case study with its number."""
+
+    key: str
+    """The clerk's number of the case in the 案例 sheet (what places it)."""
+    number: int
+    """Its number counted through the report."""
+    label: str
+    """The printed label (``案例3``)."""
+    title: str
+    """The case's title."""
+    subtitle: str | None
+    """An optional second title line."""
+    paragraphs: tuple[str, ...]
+    """The body, paragraph by paragraph."""
+    source: SourceRef | None = None
+    """The row of the 案例 sheet."""
+
+
+@frozen
+class TableBlock:
+    """A captioned table and its printed grid."""
+
+    key: str
+    """What identifies the table in the workbook: an official table's catalog id
+    (``scorecard``) or a free table's sheet name (``表-毕业生服务三次产业情况``)."""
+    number: int
+    """Its number (表N counts the tables of the text; 附表N those of the appendix)."""
+    label: str
+    """The printed label (``表3``, ``附表1``)."""
+    title: str
+    """The table's name."""
+    caption: str
+    """The caption line above the table (``表3 毕业生服务三次产业情况``)."""
+    grid: Grid
+    """The cells as printed, with merges, header rows, widths and diagonal cells."""
+    source: SourceRef | None = None
+    """The sheet the table was read from."""
+
+
+Block = Union[HeadingBlock, ParagraphBlock, CaseBlock, TableBlock]
+"""What the body of a report is made of, in document order."""
+
+
+@frozen
+class Appendix:
+    """Matter printed after the chapters under a heading of its own (附表)."""
+
+    heading: HeadingBlock
+    """The appendix's heading."""
+    blocks: tuple[Block, ...]
+    """What it holds; today the official indicator tables, numbered 附表1…"""
+
+
+@frozen
+class Layout:
+    """A whole report, laid out."""
+
+    cover: Cover
+    """Title page."""
+    foreword: tuple[ParagraphBlock, ...]
+    """前言."""
+    body: tuple[Block, ...]
+    """The chapters: headings, paragraphs, cases and tables in document order."""
+    appendix: Appendix | None = None
+    """The appendix, when the report has one."""
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block after the foreword in printed order, the appendix's heading and blocks
+        included."""
+        yield from self.body
+        if self.appendix is not None:
+            yield self.appendix.heading
+            yield from self.appendix.blocks
+
+    @property
+    def tables(self) -> tuple[TableBlock, ...]:
+        """Every table in printed order."""
+        return tuple(b for b in self.blocks() if isinstance(b, TableBlock))
+
+    @property
+    def cases(self) -> tuple[CaseBlock, ...]:
+        """Every case in printed order."""
+        return tuple(b for b in self.blocks() if isinstance(b, CaseBlock))
+
+    def text(self) -> str:
+        """The report as plain text, one printed line per line (cells joined by tabs): what
+        a reader sees, without the page. A quick preview, and an oracle for tests."""
+        lines = [self.cover.title, f"（{self.cover.period}）", self.cover.issuer, self.cover.month]
+        lines += [p.text for p in self.foreword]
+        for block in self.blocks():
+            if isinstance(block, HeadingBlock):
+                lines.append(block.text)
+            elif isinstance(block, ParagraphBlock):
+                lines.append(block.text)
+            elif isinstance(block, CaseBlock):
+                lines += [block.label, block.title] + ([block.subtitle] if block.subtitle else [])
+                lines += list(block.paragraphs)
+            else:
+                lines.append(block.caption)
+                lines += ["\t".join(c.text for c in row) for row in block.grid.rows]
+        return "\n".join(lines)

@@ -1,0 +1,278 @@
+"""Every WordprocessingML element reportgen builds by hand, in one place.
+
+python-docx covers most of what the report needs through its proxies (``paragraph.style``,
+``cell.vertical_alignment``, ``table.autofit``, ``cell.merge``, ``font.size``…); the rest is
+here: complex fields (PAGE, TOC), the page-number restart, East Asian fonts, table borders,
+cell shading and diagonal lines, repeated header rows, a table's preferred width, the
+paragraph properties python-docx has no call for, and the settings asking Word to update
+fields. Each child is inserted at its place in the schema's sequence (ECMA-376 Part 1, §17):
+Word refuses a file whose properties come in another order, LibreOffice does not mind — so
+only Word would show the mistake.
+
+Both the renderer and the template builder (build time) use this module.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import Any, Mapping
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+Element = Any
+"""An lxml element of a python-docx document (python-docx's classes are untyped here)."""
+
+# -- the schema's order of the children of each parent we add to --
+PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+             "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+             "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+             "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+             "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+             "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+             "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+             "w:pPrChange")
+RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+             "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+             "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
+             "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+             "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+             "w:eastAsianLayout", "w:specVanish", "w:oMath")
+TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders",
+              "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+              "w:hideMark")
+TRPR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter",
+              "w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
+TBLPR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+               "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+               "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+               "w:tblCellMar", "w:tblLook")
+SECTPR_ORDER = ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr",
+                "w:type", "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType",
+                "w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings")
+SETTINGS_ORDER = ("w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+                  "w:removeDateAndTime", "w:doNotDisplayPageBoundaries",
+                  "w:displayBackgroundShape", "w:printPostScriptOverText",
+                  "w:printFractionalCharacterWidth", "w:printFormsData", "w:embedTrueTypeFonts",
+                  "w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins",
+                  "w:alignBordersAndEdges", "w:bordersDoNotSurroundHeader",
+                  "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+                  "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState",
+                  "w:formsDesign", "w:attachedTemplate", "w:linkStyles",
+                  "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType",
+                  "w:mailMerge", "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves",
+                  "w:doNotTrackFormatting", "w:documentProtection", "w:autoFormatOverride",
+                  "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+                  "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
+                  "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
+                  "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
+                  "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+                  "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+                  "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+                  "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
+                  "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+                  "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars",
+                  "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+                  "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent",
+                  "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml",
+                  "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt",
+                  "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields",
+                  "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+                  "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+                  "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+                  "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+                  "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                  "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+                  "w:listSeparator")
+BORDER_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
+"""A table's borders, in the schema's order."""
+_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def element(tag: str, attrs: Mapping[str, str] | None = None, text: str | None = None) -> Element:
+    """A new element ``tag`` (``w:shd``) with prefixed attributes (``{"w:val": "clear"}``)."""
+    made = OxmlElement(tag, attrs={qn(k): v for k, v in (attrs or {}).items()})
+    if text is not None:
+        made.text = text
+    return made
+
+
+def insert(parent: Element, child: Element, order: tuple[str, ...]) -> Element:
+    """Insert ``child`` into ``parent`` at its place in ``order``, replacing a child of the
+    same tag; return it."""
+    existing = parent.find(child.tag)
+    if existing is not None:
+        existing.addprevious(child)
+        parent.remove(existing)
+        return child
+    rank = {qn(tag): i for i, tag in enumerate(order)}
+    mine = rank.get(child.tag, len(rank))
+    following = next((c for c in parent if rank.get(c.tag, -1) > mine), None)
+    if following is not None:
+        following.addprevious(child)
+    else:
+        parent.append(child)
+    return child
+
+
+def child(parent: Element, tag: str, order: tuple[str, ...]) -> Element:
+    """The child ``tag`` of ``parent``, created at its place in ``order`` if absent."""
+    found = parent.find(qn(tag))
+    return found if found is not None else insert(parent, element(tag), order)
+
+
+# -- fields and runs --
+
+def field_runs(instruction: str, result: str = "") -> list[Element]:
+    """The runs of a complex field (``PAGE``, ``TOC …``) showing ``result`` until Word
+    computes it; marked dirty so that Word does."""
+    marks = [element("w:fldChar", {"w:fldCharType": "begin", "w:dirty": "true"}),
+             element("w:instrText", {"xml:space": "preserve"}, f" {instruction} "),
+             element("w:fldChar", {"w:fldCharType": "separate"}),
+             element("w:t", text=result),
+             element("w:fldChar", {"w:fldCharType": "end"})]
+    return [run_of(mark) for mark in marks]
+
+
+def run_of(content: Element) -> Element:
+    """A run holding ``content`` (a field mark, a text)."""
+    run = element("w:r")
+    run.append(content)
+    return run
+
+
+def paragraph_after(previous: Element, model: Element) -> Element:
+    """A new empty paragraph after ``previous`` with the paragraph properties of ``model``."""
+    p = element("w:p")
+    ppr = model.find(qn("w:pPr"))
+    if ppr is not None:
+        p.append(deepcopy(ppr))
+    previous.addnext(p)
+    return p
+
+
+# -- sections and settings --
+
+def restart_page_numbers(sect_pr: Element, start: int = 1) -> None:
+    """Number the section's pages from ``start``."""
+    insert(sect_pr, element("w:pgNumType", {"w:start": str(start)}), SECTPR_ORDER)
+
+
+def update_fields_on_open(settings: Element) -> None:
+    """Ask Word to update fields (the TOC) when it opens the document."""
+    child(settings, "w:updateFields", SETTINGS_ORDER).set(qn("w:val"), "true")
+
+
+# -- fonts and paragraph properties the proxies lack --
+
+def set_fonts(rpr: Element, east_asia: str, latin: str) -> None:
+    """Name the Latin and the East Asian font of run properties (Word takes Chinese glyphs
+    from ``w:eastAsia``, which python-docx never writes); drop links to theme fonts."""
+    fonts = child(rpr, "w:rFonts", RPR_ORDER)
+    drop_theme_fonts(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def drop_theme_fonts(fonts: Element) -> None:
+    """Remove the theme-font links of a ``w:rFonts`` (they would override the named fonts)."""
+    for attr in _THEME_FONTS:
+        fonts.attrib.pop(qn(attr), None)
+
+
+def set_complex_script(rpr: Element, *, bold: bool, size_pt: float) -> None:
+    """Bold and size for complex scripts (``w:bCs``, ``w:szCs``), which python-docx's
+    ``Font`` does not write, so that every script is set alike."""
+    if bold:
+        child(rpr, "w:bCs", RPR_ORDER)
+    insert(rpr, element("w:szCs", {"w:val": str(int(size_pt * 2))}), RPR_ORDER)
+
+
+def set_language(rpr: Element, latin: str, east_asia: str, bidi: str) -> None:
+    """The languages of run properties (``w:lang``)."""
+    lang = child(rpr, "w:lang", RPR_ORDER)
+    lang.set(qn("w:val"), latin)
+    lang.set(qn("w:eastAsia"), east_asia)
+    lang.set(qn("w:bidi"), bidi)
+
+
+def indent_in_characters(ppr: Element, chars: int) -> None:
+    """A first-line indent counted in characters (``w:firstLineChars``), which Word prefers
+    to the length when both are given."""
+    child(ppr, "w:ind", PPR_ORDER).set(qn("w:firstLineChars"), str(chars * 100))
+
+
+def set_outline_level(ppr: Element, level: int) -> None:
+    """The outline level (0 for a chapter heading): what the TOC and the navigation pane list."""
+    insert(ppr, element("w:outlineLvl", {"w:val": str(level)}), PPR_ORDER)
+
+
+def add_right_tab(ppr: Element, position_twips: int, leader: str = "dot") -> None:
+    """A right-aligned tab stop with a leader (a TOC line's dots before its page number)."""
+    tabs = child(ppr, "w:tabs", PPR_ORDER)
+    tabs.append(element("w:tab", {"w:val": "right", "w:leader": leader,
+                                  "w:pos": str(position_twips)}))
+
+
+# -- tables --
+
+def _border(edge: str, size: int) -> Element:
+    return element(f"w:{edge}", {"w:val": "single", "w:sz": str(size), "w:space": "0",
+                                 "w:color": "000000"})
+
+
+def define_table_look(style: Element, *, border_size: int, margin_twips: int,
+                      shading: str | None = None) -> None:
+    """A table style's properties: centred, single black borders on every edge and inner
+    line, cell margins (``margin_twips`` left and right, half of it above and below), and
+    optionally a cell shading."""
+    tbl_pr = element("w:tblPr")
+    tbl_pr.append(element("w:jc", {"w:val": "center"}))
+    borders = element("w:tblBorders")
+    for edge in BORDER_EDGES:
+        borders.append(_border(edge, border_size))
+    tbl_pr.append(borders)
+    margins = element("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        width = margin_twips if edge in ("left", "right") else margin_twips // 2
+        margins.append(element(f"w:{edge}", {"w:w": str(width), "w:type": "dxa"}))
+    tbl_pr.append(margins)
+    style.append(tbl_pr)
+    if shading:
+        tc_pr = element("w:tcPr")
+        tc_pr.append(_shading(shading))
+        style.append(tc_pr)
+
+
+def set_table_width(tbl: Element, twips: int) -> None:
+    """The table's preferred width (``w:tblW``), in twips."""
+    insert(tbl.tblPr, element("w:tblW", {"w:w": str(twips), "w:type": "dxa"}), TBLPR_ORDER)
+
+
+def set_row_options(tr: Element, *, cant_split: bool, repeat_header: bool) -> None:
+    """Keep the row on one page (``w:cantSplit``); repeat it at the top of every page the
+    table runs onto (``w:tblHeader``)."""
+    tr_pr = tr.get_or_add_trPr()
+    if cant_split:
+        child(tr_pr, "w:cantSplit", TRPR_ORDER)
+    if repeat_header:
+        child(tr_pr, "w:tblHeader", TRPR_ORDER)
+
+
+def _shading(fill: str) -> Element:
+    return element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})
+
+
+def shade_cell(tc: Element, fill: str) -> None:
+    """Fill a cell with a solid colour (``RRGGBB``)."""
+    insert(tc.get_or_add_tcPr(), _shading(fill), TCPR_ORDER)
+
+
+def draw_diagonal(tc: Element) -> None:
+    """A line from the cell's top left corner to its bottom right (斜线表头)."""
+    borders = child(tc.get_or_add_tcPr(), "w:tcBorders", TCPR_ORDER)
+    borders.append(element("w:tl2br", {"w:val": "single", "w:sz": "4", "w:space": "0",
+                                       "w:color": "000000"}))
