@@ -11,6 +11,8 @@ never evaluated as a template.
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
 - A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
+- A cell of a free table, written as the rules write it: 〔表-专业设置一览!合计@小计〕 (the sheet,
+  ``!``, the label in the row's first cell, ``@``, the column's header) prints as the cell shows.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
@@ -26,7 +28,8 @@ from typing import Any
 
 import attrs
 
-from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
+from reportgen.figures import (DERIVED_PREFIX, FREE_REF_SEPARATOR, NAMED_PREFIX, Figures,
+                               Quantity)
 from reportgen.errors import Problem
 from reportgen.model import Case, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
@@ -75,7 +78,7 @@ class Names:
                 for form in forms + qualified + ids:
                     self._add(form, printed, key)
         for named in report.named:
-            key = f"named.{named.name.text}"
+            key = f"{NAMED_PREFIX}{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
         self.derived = {d.name: d for d in self.figures.catalog.derived}
@@ -92,6 +95,11 @@ class Names:
 
     def resolve(self, raw: str) -> tuple[str | None, Reason | None]:
         """The printed figure for ``raw``, or ``None`` and the reason (a code and its data)."""
+        if FREE_REF_SEPARATOR in raw:
+            fault = self.figures.free_cell_fault(raw.strip())
+            if fault is not None:
+                return None, ("E-PLACEHOLDER-CELL", {"name": raw, "detail": fault})
+            return self.figures.cell_text(raw.strip()), None
         name = _QUALIFIER.sub(":", raw.strip())
         entries = self.exact.get(name)
         if entries is not None and len(entries) == 1:
@@ -110,6 +118,23 @@ class Names:
             return None, ("E-PLACEHOLDER-MISSPELT",
                           {"name": raw, "similar": [f"{OPEN}{c}{CLOSE}" for c in close]})
         return None, ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
+
+    def reference(self, raw: str) -> tuple[str | None, Reason | None]:
+        """The figure reference (:mod:`reportgen.figures`) that ``raw`` names, for a rule that
+        compares it; or ``None`` and the reason, as :meth:`resolve` gives it."""
+        if FREE_REF_SEPARATOR in raw:
+            printed, reason = self.resolve(raw)
+            return (raw.strip() if reason is None else None), reason
+        name = _QUALIFIER.sub(":", raw.strip())
+        entries = self.exact.get(name)
+        if entries is not None and len(entries) == 1:
+            return entries[0][1], None
+        if name in self.derived:
+            return DERIVED_PREFIX + name, None
+        if name.endswith((CHANGE_SUFFIX, GROWTH_SUFFIX)):
+            return None, ("E-RULE-CHANGE", {"name": raw})
+        _, reason = self.resolve(raw)
+        return None, reason
 
     def _derived(self, name: str) -> tuple[str | None, Reason | None]:
         spec = self.derived[name]

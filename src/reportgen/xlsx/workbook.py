@@ -38,12 +38,15 @@ from reportgen.xlsx.sheets import (
     NAMED_COLUMNS,
     NAMED_SHEET,
     NAMED_UNIT_COLUMN,
+    MARKS_SHEET,
+    RULES_SHEET,
     TABLES_APPENDIX,
     TABLES_INLINE,
     check_layout,
     data_rows,
     find_columns,
 )
+from reportgen.xlsx.declared import read_marks, read_rules
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
@@ -169,6 +172,9 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
 
         named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
                  else ())
+        marks = read_marks(sheets[MARKS_SHEET], reader, problems) if MARKS_SHEET in sheets else ()
+        declared = (read_rules(sheets[RULES_SHEET], reader, problems) if RULES_SHEET in sheets
+                    else ())
         tables: dict[str, Table] = {}
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
@@ -200,7 +206,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog)
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, marks=marks,
+                  declared=declared, catalog=catalog)
 
 
 def _read_meta(ws: Worksheet, reader: CellReader,
