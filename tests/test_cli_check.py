@@ -18,8 +18,8 @@ def test_the_published_report_lists_its_contradictions_and_exits_0():
     """Warnings and notes only: exit 0, grouped under 警告 and 提示, each with both places."""
     code, out, _ = run_cli("check", str(EXAMPLE))
     assert code == 0
-    assert out.startswith("检查 2024.xlsx：错误 0 处，警告 36 处，提示 2 处。")
-    assert "\n警告（36 处）\n" in out and "\n提示（2 处）\n" in out
+    assert out.startswith("检查 2024.xlsx：错误 0 处，警告 41 处，提示 2 处。")
+    assert "\n警告（41 处）\n" in out and "\n提示（2 处）\n" in out
     assert "位置：2024.xlsx › 正文!B19　内容：毕业生1476人" in out
     assert "对照：2024.xlsx › 人才培养质量计分卡!D2　内容：1234人" in out
 
@@ -28,7 +28,7 @@ def test_json_for_scripts():
     """--format json: counts and findings with both places and both values."""
     code, out, _ = run_cli("check", str(EXAMPLE), "--format", "json")
     data = json.loads(out)
-    assert code == 0 and data["counts"] == {"error": 0, "warning": 36, "info": 2}
+    assert code == 0 and data["counts"] == {"error": 0, "warning": 41, "info": 2}
     finding = next(f for f in data["findings"] if f["rule"] == "sectors.total_scorecard_vs_table")
     assert finding["where"] == {"file": "2024.xlsx", "sheet": "表-毕业生服务三次产业情况",
                                 "cell": "F6"}

@@ -151,7 +151,8 @@ def _weighted_mean(rule: Rule, figures: Figures) -> Iterator[Problem]:
     terms = " + ".join(f"{r.shown} × {format_number(w.value)}" for r, w in present)
     yield finding(rule, "W-CHECK-WEIGHTED", total, related=present[0][0],
                   expected=f"({terms}) ÷ {format_number(asked)} = {computed(mean, total)}",
-                  label=total.label, parts="、".join(r.label for r, _ in present),
+                  label=total.label,
+                  parts="".join(f"“{r.row.spec.name}”" if r.row else r.label for r, _ in present),
                   description=rule.description)
 
 

@@ -47,12 +47,13 @@ def apply_marks(findings: Iterable[Problem], marks: Iterable[CheckMark]) -> list
     result = []
     for problem in found:
         key = normalized(problem.finding_id or "")
-        mark = by_id.get(key) if key else None
-        if mark is not None and problem.severity is Severity.ERROR:
+        marked = by_id.get(key) if key else None
+        if marked is not None and problem.severity is Severity.ERROR:
             errors.add(key)
-        elif mark is not None:
+        elif marked is not None:
             used.add(key)
-            problem = attrs.evolve(problem, checked=mark.reason.text if mark.reason else "")
+            reason = marked.reason.text if marked.reason else ""
+            problem = attrs.evolve(problem, checked=reason)
         result.append(problem)
     for key, mark in by_id.items():
         if key in used:

@@ -62,7 +62,8 @@ def _sum(side: str, whole: str) -> tuple[tuple[int, str], ...]:
     side = side.strip()
     if side.startswith("(") and side.endswith(")"):
         side = side[1:-1]
-    terms, position = [], 0
+    terms: list[tuple[int, str]] = []
+    position = 0
     while position < len(side):
         match = _TERM.match(side, position)
         if match is None or match.end() == position or (terms and not match.group(1)):

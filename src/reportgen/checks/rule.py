@@ -89,10 +89,6 @@ class Rule:
     """For text rules: qualifiers that, written just before the term, make it a different
     quantity. Any word before the term that is not known to be neutral does too (see
     :mod:`reportgen.checks.scope`); these are kept as documentation of the usual ones."""
-    predicate: bool = False
-    """For text rules: the term says something of a group named before it in its clause
-    (升学, 直接就业, 就业率): it counts only when the clause's first count is the district's
-    (毕业生1476人，其中升学914人), not a part's (订单班毕业生46人，直接就业45人)."""
     weight: str = ""
     """For :attr:`Kind.WEIGHTED_MEAN`: the indicator table's own column holding each rate's
     weight (``survey_count``)."""

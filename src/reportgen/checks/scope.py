@@ -9,13 +9,14 @@ silent, when:
   上年毕业生, 某某学校毕业生. Neutral words are few and listed here (:data:`NEUTRAL_WORDS`):
   years, 本年度, 全区, 区域内, 中职学校, the report's region, 现有, 共有, 其中…
 - **the clause is about a school** — it starts with the name of one (璧山职教中心…, 重庆市交通职业
-  学校…): a name ending in 学校/中心/技校/职校/学院 whose first words are not neutral;
+  学校…, 该校…): a name ending in 学校/中心/技校/职校/学院 whose first words are not neutral (the
+  report's own region is: a school's own report names itself as its region);
 - **the term is part of a part** — after 其中 (or "N人中") the whole just before must itself
   be a number the check accepted (毕业生1476人，其中升学914人), not a part (订单班学生200人，其中
   毕业生46人);
-- **a predicate follows a part** — 升学, 直接就业, 就业率… say something of a group named before
-  them in the clause: they count only when the clause's first count of people is one the check
-  accepted (订单班毕业生46人，直接就业45人 → silent).
+- **the clause counts a part first** — what follows in a clause speaks of the group counted
+  first in it (订单班毕业生46人，直接就业45人; 该校专任教师80人，行业导师12人): a number counts only
+  when the clause's first count of people is one the check accepted, or is its own.
 
 The year a number speaks of is found separately (:func:`year_at`): the last year written before
 it in its sentence, else the report's year; other years are compared only with the prose itself.
@@ -48,6 +49,8 @@ _NEUTRAL_PATTERNS = (
 _NAME_HEADS = r"(?:技工学校|学校|中心|技校|职校|职专|学院|院校|分校)"
 _NAME_CHARS = r"[^\W\d_对与和向在的了是为把被从给及并或、，,。；;：:]"
 _SCHOOL = re.compile(rf"({_NAME_CHARS}{{0,20}}?){_NAME_HEADS}")
+_THAT_SCHOOL = ("该校", "该所", "该中心", "该学校", "其中一所", "其中1所")
+"""A school named before: a part of the district."""
 _NOT_A_NAME = re.compile(r"升入|考入|进入|升学|就读|前往|进行|参加|开展|组织|获得|成为|建设|输送|毕业")
 """Words no school's name holds: 升入高一级学校 is no school."""
 _COUNT_OF_PEOPLE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[人名](?!次)")
@@ -87,6 +90,8 @@ class Scope:
         clause = text[clause_start(text, position):position]
         lead = self._lead.match(clause)
         rest = clause[lead.end() if lead else 0:]
+        if rest.startswith(_THAT_SCHOOL):
+            return True
         match = _SCHOOL.match(rest)
         if match is None:
             return False

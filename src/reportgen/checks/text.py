@@ -120,11 +120,8 @@ def _of_the_whole(m: _Match, text: str, scope: Scope, accepted: set[int]) -> boo
     whole = whole_before(text, start)
     if whole is not None and whole not in accepted:
         return False
-    if m.rule.predicate:
-        first = first_count(text, start)
-        if first is not None and first not in accepted:
-            return False
-    return True
+    first = first_count(text, start)
+    return first is None or first in accepted
 
 
 def place_of(source: SourceRef | None) -> str:

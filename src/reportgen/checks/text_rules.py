@@ -7,8 +7,8 @@
   就业率 has two in use, and either will do.
 
 A pattern is a regular expression in which ``{n}`` stands for the number; the words before the
-match must be neutral (see :mod:`reportgen.checks.scope`). ``predicate`` marks a term that says
-something of a group named before it in its clause (升学, 直接就业, rates).
+match must be neutral, and the clause must be about the district (see
+:mod:`reportgen.checks.scope`).
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "[“\"]?", "[”\"]?"
 
 
 def _text(rule_id: str, term: str, figure: str, *patterns: str,
-          not_after: tuple[str, ...] = (), predicate: bool = False) -> Rule:
+          not_after: tuple[str, ...] = ()) -> Rule:
     return Rule(f"text.{rule_id}", f"正文中“{term}”的数字应与表中数值一致", Kind.TEXT,
-                (figure,), patterns=patterns, not_after=not_after, predicate=predicate)
+                (figure,), patterns=patterns, not_after=not_after)
 
 
-def _term(rule_id: str, term: str, unit: str, *patterns: str, predicate: bool = True) -> Rule:
+def _term(rule_id: str, term: str, unit: str, *patterns: str) -> Rule:
     return Rule(f"text.{rule_id}", f"正文中“{term}”的数字（只用于计算正文中的比率）",
-                Kind.TEXT_TERM, patterns=patterns, predicate=predicate, unit=unit)
+                Kind.TEXT_TERM, patterns=patterns, unit=unit)
 
 
 def _rate(rule_id: str, description: str, rate: str, *definitions: str) -> Rule:
@@ -47,10 +47,10 @@ TEXT_RULES: tuple[Rule, ...] = (
           not_after=("初中", "高中", "应届", "订单班")),
     _text("further_study", "升学…人", "scorecard.further_study", f"升学{_COUNT}{P}人",
           rf"升入(?:高一级学校|高等(?:教育|院校|学校)|高校)[^，。；\d专本]{{0,16}}?{P}人",
-          not_after=("统招", "贯通培养", "对口"), predicate=True),
+          not_after=("统招", "贯通培养", "对口")),
     _text("to_undergraduate", "升入本科…人", "scorecard.to_undergraduate",
-          f"升入本科(?:院校)?{_COUNT}{P}人", predicate=True),
-    _text("further_study_rate", "升学率…%", "=毕业生升学率", f"升学率{_IS}{P}%", predicate=True),
+          f"升入本科(?:院校)?{_COUNT}{P}人"),
+    _text("further_study_rate", "升学率…%", "=毕业生升学率", f"升学率{_IS}{P}%"),
     _text("students", "在校生…人", "policy_implementation.full_time_students",
           f"(?:全日制)?在校(?:学)?生{_COUNT}{P}人", f"学生{_COUNT}{P}人"),
     _text("full_time_teachers", "专任教师…人", "policy_implementation.full_time_teachers",
@@ -71,15 +71,12 @@ TEXT_RULES: tuple[Rule, ...] = (
     _text("fitness_pass_rate", "体质健康合格率…%", "policy_implementation.fitness_pass_rate",
           f"体质(?:健康|测评)?(?:测试)?合格率{_IS}{P}%"),
     _text("direct_employment", "直接就业…人", "service_contribution.first_employment",
-          f"直接就业{_COUNT}{P}人", predicate=True),
+          f"直接就业{_COUNT}{P}人"),
     _text("sectors_total", "三次产业…人", "scorecard.employed_by_sector",
-          f"(?:毕业生)?(?:服务|面向)?三次产业(?:就业)?{_COUNT}{P}人", predicate=True),
-    _text("primary_sector", "面向第一产业…人", "scorecard.primary_sector", f"面向第一产业{P}人",
-          predicate=True),
-    _text("secondary_sector", "面向第二产业…人", "scorecard.secondary_sector", f"面向第二产业{P}人",
-          predicate=True),
-    _text("tertiary_sector", "面向第三产业…人", "scorecard.tertiary_sector", f"面向第三产业{P}人",
-          predicate=True),
+          f"(?:毕业生)?(?:服务|面向)?三次产业(?:就业)?{_COUNT}{P}人"),
+    _text("primary_sector", "面向第一产业…人", "scorecard.primary_sector", f"面向第一产业{P}人"),
+    _text("secondary_sector", "面向第二产业…人", "scorecard.secondary_sector", f"面向第二产业{P}人"),
+    _text("tertiary_sector", "面向第三产业…人", "scorecard.tertiary_sector", f"面向第三产业{P}人"),
     _text("graduate_satisfaction", "毕业生满意度…%", "satisfaction.graduates",
           f"毕业生(?:对学校)?满意度{_IS}{P}%"),
     _text("employer_satisfaction", "用人单位满意度…%", "satisfaction.employers",
@@ -100,7 +97,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     _term("matched_employment_rate", "对口就业率…%", PERCENT_UNIT,
           f"(?:专业)?对口(?:就业)?率{_IS}{P}%"),
     _term("internship_students", "顶岗实习学生总数…人", "",
-          f"顶岗实习学生(?:总数|人数|数)?{_IS}{P}人", predicate=False),
+          f"顶岗实习学生(?:总数|人数|数)?{_IS}{P}人"),
     _term("internship_matched", "顶岗实习对口学生数…人", "",
           f"顶岗实习对口学生(?:总数|人数|数)?{_IS}{P}人"),
     _term("internship_hired", "企业录用顶岗实习学生数…人", "",

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from reportgen.checks.rule import Rule
-from reportgen.checks.scope import sentence_start, year_at
+from reportgen.checks.scope import Scope, sentence_start, year_at
 from reportgen.checks.text import paragraphs, place_of
 from reportgen.errors import Problem
 from reportgen.model import Report
@@ -73,7 +73,9 @@ def _head(names: list[str]) -> str:
 
 
 def check_text_total(rule: Rule, report: Report) -> Iterator[Problem]:
-    """Every exhaustive list of amounts against the total it divides."""
+    """Every exhaustive list of amounts against the total it divides (of the district: a
+    school's money, or a qualified total, is left alone)."""
+    scope = Scope(report.meta.region.text)
     for paragraph in paragraphs(report):
         text, source = paragraph.text.text, paragraph.text.source
         for opening in _OPENING.finditer(text):
@@ -84,7 +86,8 @@ def check_text_total(rule: Rule, report: Report) -> Iterator[Problem]:
             year = year_at(text, opening.start(), report.meta.year)
             whole = _whole(text, opening.start(), head, items[0].group("unit"), year,
                            report.meta.year)
-            if not head or whole is None:
+            if not head or whole is None or scope.school_subject(text, whole.start()) or \
+                    scope.school_subject(text, opening.start()):
                 continue
             total = Decimal(whole.group("n"))
             parts = [Decimal(m.group("n")) for m in items]
@@ -94,7 +97,8 @@ def check_text_total(rule: Rule, report: Report) -> Iterator[Problem]:
                 continue
             unit = items[0].group("unit")
             terms = " + ".join(format_number(v) for v in parts)
-            yield Problem.of("W-CHECK-TEXT-TOTAL", source, found=whole.group(0).strip(),
+            said = re.sub(r"^(?:年度?|[，,]\s*)", "", whole.group(0).strip())
+            yield Problem.of("W-CHECK-TEXT-TOTAL", source, found=said,
                              related=source, expected=f"{terms} = {format_number(added)}{unit}",
                              rule=rule.id, place=place_of(source),
                              total=f"{format_number(total)}{unit}", terms=terms,
