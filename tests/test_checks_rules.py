@@ -203,3 +203,22 @@ def test_the_rule_catalogue_is_documented():
 
     doc = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
     assert [r.id for r in RULES if f"`{r.id}`" not in doc] == []
+
+
+def test_a_survey_total_is_weighted_by_who_was_asked(tmp_path):
+    """毕业生满意度 is the mean of 应届 and 毕业三年内 weighted by their 调查人次 (99 × 30 + 95 × 10
+    over 40 = 98): it agrees; when the parts' 调查人次 do not add up to the total's, they are
+    not the whole that was asked and nothing is compared."""
+    def weighted(total: object, asked: int) -> Callable[[Workbook], None]:
+        def tweak(wb: Workbook) -> None:
+            set_figure(wb, "satisfaction.graduates", total)
+            set_figure(wb, "satisfaction.graduates", asked, "调查人次")
+            set_figure(wb, "satisfaction.new_graduates", 99)
+            set_figure(wb, "satisfaction.new_graduates", 30, "调查人次")
+            set_prose(wb, "毕业生满意度" + str(total) + "%。")
+        return tweak
+
+    rule = "satisfaction.graduates_weighted"
+    assert [p for p in check_workbook(build_consistent(tmp_path, weighted(98, 40)))] == []
+    assert [p.rule for p in check_workbook(build_consistent(tmp_path, weighted(95, 40)))] == [rule]
+    assert [p for p in check_workbook(build_consistent(tmp_path, weighted(95, 45)))] == []

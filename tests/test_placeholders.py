@@ -41,6 +41,28 @@ def test_a_placeholder_is_the_figure_as_the_table_prints_it(names):
     assert fill("〔scorecard.graduates〕", names)[0] == "100"
 
 
+def test_a_free_table_cell_prints_as_the_table_shows_it(names):
+    """〔表-X!行名@列名〕 — the rules' syntax — names a cell of an own table: the sheet, the label
+    in the row's first cell, the column's header; {year} stands for the report's year."""
+    assert fill("〔表-专业设置一览!合计@小计〕人", names)[0] == "285人"
+    assert fill("〔表-毕业生服务三次产业情况!面向第二产业@{year}〕", names)[0] == "16"
+    assert fill("〔表-毕业生服务三次产业情况!面向第二产业@占比（%）〕", names)[0] == "40"
+
+
+@pytest.mark.parametrize(("token", "words"), [
+    ("〔表-专业设置一览!总计@小计〕", "没有第一列为“总计”的行（现有：装备制造类、小计、电子与信息类、合计）"),
+    ("〔表-专业设置一览!合计@三年级〕", "没有列名为“三年级”的列（现有：专业大类、专业、一年级、二年级、小计）"),
+    ("〔表-专业一览!合计@小计〕", "没有工作表“表-专业一览”"),
+    ("〔表-专业设置一览!合计〕", "应写作〔表-专业设置一览!行名@列名〕"),
+])
+def test_a_missing_cell_is_a_located_error_saying_what_is_missing(names, token, words):
+    """The table, the row or the column that is not there, with what there is."""
+    text, problems = fill(f"共{token}人", names)
+    [problem] = problems
+    assert text == f"共{token}人" and problem.code == "E-PLACEHOLDER-CELL"
+    assert words in problem.message and problem.where == WHERE
+
+
 def test_a_derived_figure_prints_with_its_own_precision(names):
     """毕业生升学率 is 60 ÷ 100 × 100 printed with two decimals."""
     assert fill("〔毕业生升学率〕", names)[0] == "60.00"

@@ -98,7 +98,7 @@ class Names:
         if FREE_REF_SEPARATOR in raw:
             fault = self.figures.free_cell_fault(raw.strip())
             if fault is not None:
-                return None, ("E-PLACEHOLDER-CELL", {"name": raw, "detail": fault})
+                return None, ("E-PLACEHOLDER-CELL", {"detail": fault})
             return self.figures.cell_text(raw.strip()), None
         name = _QUALIFIER.sub(":", raw.strip())
         entries = self.exact.get(name)

@@ -114,14 +114,14 @@ def free_subtotal(rule: Rule, figures: Figures) -> Iterator[Problem]:
         for table in figures.free_tables(pattern):
             grid = FreeGrid(table)
             if grid.cells and len(grid.cells) > grid.header_rows:
-                yield from _subtotal_rows(rule, grid)
-                yield from _subtotal_columns(rule, grid)
+                yield from _aggregates(rule, _Axes(grid))
 
 
-def _groups(kinds: list[str | None]) -> list[tuple[int, list[int]]]:
-    """Each subtotal's index with the indices of its group (see the module's docstring)."""
+def _groups(kinds: list[str | None]) -> dict[int, list[int]]:
+    """Each subtotal's or total's index with the indices of its group (see the module's
+    docstring); a total's group is every plain index before it."""
     leading = bool(kinds) and kinds[0] == "subtotal"
-    groups: list[tuple[int, list[int]]] = []
+    groups: dict[int, list[int]] = {}
     members: list[int] = []
     pending: int | None = None
     for index, kind in enumerate(kinds):
@@ -129,49 +129,51 @@ def _groups(kinds: list[str | None]) -> list[tuple[int, list[int]]]:
             members.append(index)
             continue
         if leading and pending is not None:
-            groups.append((pending, members))
+            groups[pending] = members
         elif not leading and kind == "subtotal":
-            groups.append((index, members))
+            groups[index] = members
+        if kind == "total":
+            groups[index] = [i for i in range(index) if kinds[i] is None]
         members, pending = [], index if kind == "subtotal" else None
     if leading and pending is not None:
-        groups.append((pending, members))
+        groups[pending] = members
     return groups
 
 
-def _subtotal_rows(rule: Rule, grid: FreeGrid) -> Iterator[Problem]:
-    body = list(range(grid.header_rows, len(grid.cells)))
-    kinds = [row_kind(grid, r) for r in body]
-    for c in range(1, len(grid.cells[0])):
-        if not _added(grid, c):
-            continue
-        for subtotal, members in _groups(kinds):
-            total = grid.quantity(body[subtotal], c)
-            parts = _numbers(grid, [(body[m], c) for m in members])
-            if total is not None and parts and not _agrees(total, parts):
-                yield _report(rule, "W-CHECK-TABLE-SUBTOTAL", total, parts)
+class _Axes:
+    """A table's body rows and added columns, each plain, 小计 or 合计, with their groups."""
+
+    def __init__(self, grid: FreeGrid):
+        self.grid = grid
+        self.rows = list(range(grid.header_rows, len(grid.cells)))
+        self.columns = [c for c in range(1, len(grid.cells[0])) if _added(grid, c)]
+        self.row_kinds = [row_kind(grid, r) for r in self.rows]
+        self.column_kinds = [column_kind(grid, c) for c in self.columns]
+        self.row_groups = _groups(self.row_kinds)
+        self.column_groups = _groups(self.column_kinds)
+
+    def cells(self, rows: list[int], columns: list[int]) -> list[Quantity]:
+        """The numbers of ``rows`` × ``columns`` (indices into :attr:`rows`, :attr:`columns`)."""
+        return _numbers(self.grid, [(self.rows[i], self.columns[j]) for i in rows for j in columns])
 
 
-def _subtotal_columns(rule: Rule, grid: FreeGrid) -> Iterator[Problem]:
-    columns = [c for c in range(1, len(grid.cells[0])) if _added(grid, c)]
-    kinds = [column_kind(grid, c) for c in columns]
-    if not any(kinds):
-        return
-    groups = _groups(kinds)
-    plain = [i for i, k in enumerate(kinds) if k is None]
-    subtotals = [i for i, k in enumerate(kinds) if k == "subtotal"]
-    for r in range(grid.header_rows, len(grid.cells)):
-        for subtotal, members in groups:
-            total = grid.quantity(r, columns[subtotal])
-            parts = _numbers(grid, [(r, columns[m]) for m in members])
-            if total is not None and parts and not _agrees(total, parts):
-                yield _report(rule, "W-CHECK-TABLE-SUBTOTAL", total, parts)
-        for index, kind in enumerate(kinds):
-            if kind != "total":
+def _aggregates(rule: Rule, axes: _Axes) -> Iterator[Problem]:
+    """Every 小计 cell, and every 合计-column cell outside the 合计 row (that row is
+    :func:`free_sum`'s), against the plain cells it adds up."""
+    for i, row in enumerate(axes.row_kinds):
+        for j, column in enumerate(axes.column_kinds):
+            if (row is None and column is None) or row == "total":
                 continue
-            total = grid.quantity(r, columns[index])
-            parts = _numbers(grid, [(r, columns[i]) for i in plain if i < index])
-            grouped = _numbers(grid, [(r, columns[i]) for i in subtotals if i < index])
-            if total is None or not parts or _agrees(total, parts) or (
-                    grouped and _agrees(total, grouped)):
+            total = axes.grid.quantity(axes.rows[i], axes.columns[j])
+            rows = axes.row_groups.get(i, [i]) if row else [i]
+            columns = axes.column_groups.get(j, [j]) if column else [j]
+            parts = axes.cells(rows, columns)
+            if total is None or not parts or _agrees(total, parts):
                 continue
+            if column == "total":
+                subtotals = [k for k, kind in enumerate(axes.column_kinds)
+                             if kind == "subtotal" and k < j]
+                grouped = axes.cells(rows, subtotals)
+                if grouped and _agrees(total, grouped):
+                    continue
             yield _report(rule, "W-CHECK-TABLE-SUBTOTAL", total, parts)
