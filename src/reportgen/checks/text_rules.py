@@ -84,10 +84,10 @@ TEXT_RULES: tuple[Rule, ...] = (
     _text("parent_satisfaction", "家长满意度…%", "satisfaction.parents", f"家长满意度{_IS}{P}%"),
     _text("invention_patents", "发明专利授权…项", "service_contribution.invention_patents_granted",
           f"发明专利授权(?:数量)?{P}[个项]"),
-    _text("dual_qualified_share", "“双师型”教师…占比…%",
+    _text("dual_qualified_share", "双师型教师…占比…%",
           "teaching_resources.dual_qualified_teacher_ratio",
           f"{_QUOTE_OPEN}双师(?:型|素质){_QUOTE_CLOSE}(?:专任)?教师{_SHARE}{P}%"),
-    _text("senior_dual_qualified_share", "高级“双师型”教师…占比…%",
+    _text("senior_dual_qualified_share", "高级双师型教师…占比…%",
           "teaching_resources.senior_dual_qualified_teacher_ratio",
           f"高级{_QUOTE_OPEN}双师型?{_QUOTE_CLOSE}(?:专任)?教师{_SHARE}{P}%"),
     # -- numbers only the text holds, for its own rates --
