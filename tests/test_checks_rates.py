@@ -15,6 +15,9 @@ import pytest
 from reportgen.checks.rates import DefinitionError, parse_definition, check_text_rate
 from reportgen.checks.rules import BY_ID, RULES
 from reportgen.checks.text import text_facts
+from reportgen.figures import Figures
+from reportgen.pipeline import check_workbook
+from check_workbooks import build_consistent, set_prose
 from reportgen.model import Meta, Paragraph, Report, Section, SourceRef, Text
 
 
@@ -27,8 +30,9 @@ def report_with(*texts: str) -> Report:
 
 
 def rate_findings(rule_id: str, *texts: str) -> list[tuple[str | None, str | None]]:
-    facts = text_facts(report_with(*texts), RULES)
-    return [(p.found, p.expected) for p in check_text_rate(BY_ID[rule_id], facts)]
+    report = report_with(*texts)
+    facts = text_facts(report, RULES)
+    return [(p.found, p.expected) for p in check_text_rate(BY_ID[rule_id], facts, Figures(report))]
 
 
 def test_a_definition_is_a_division_of_sums():
@@ -47,8 +51,6 @@ def test_a_definition_is_a_division_of_sums():
      [("直接就业率87.5%", "580 ÷ 1245 × 100 = 46.59%")]),
     ("text.matched_employment_rate_arithmetic", "直接就业544人；专业对口就业476人，对口率84.7%。",
      [("对口率84.7%", "476 ÷ 544 × 100 = 87.50%")]),
-    ("text.employment_rate_arithmetic", "毕业生100人，升学60人，直接就业30人，就业率96.8%。",
-     [("就业率96.8%", "30 ÷ (100 − 60) × 100 = 75.00%")]),
     ("text.internship_hire_rate_arithmetic",
      "顶岗实习学生总数978人，企业录用顶岗实习学生数700人，企业录用率达81.6%。",
      [("企业录用率达81.6%", "700 ÷ 978 × 100 = 71.57%")]),
@@ -63,12 +65,14 @@ def test_a_rate_that_fits_no_definition(rule_id, text, expected):
     ("text.matched_employment_rate_arithmetic", "直接就业544人；专业对口就业476人，对口就业率87.5%。"),
     ("text.employment_rate_arithmetic", "2024年毕业生1476人，升学914人，直接就业544人，就业率96.8%。"),
     ("text.employment_rate_arithmetic", "毕业生100人，升学60人，直接就业30人，就业率90%。"),
+    ("text.employment_rate_arithmetic", "毕业生100人，升学60人，直接就业30人，就业率96.8%。"),
     ("text.internship_match_rate_arithmetic",
      "顶岗实习学生总数978人，顶岗实习对口学生数632人，顶岗实习对口率达64.6%。"),
 ])
 def test_a_rate_that_fits_a_definition(rule_id, text):
-    """Passing cases: either definition of 就业率 will do (544 ÷ (1476 − 914) = 96.8%;
-    (30 + 60) ÷ 100 = 90%)."""
+    """Passing cases: any definition of 就业率 will do (544 ÷ (1476 − 914) = 96.8%;
+    (30 + 60) ÷ 100 = 90%); without the scorecard its third definition (毕业去向落实率) cannot be
+    tried, so 96.8% (fitting neither of the other two) is not judged."""
     assert rate_findings(rule_id, text) == []
 
 
@@ -96,3 +100,14 @@ def test_a_rate_of_a_part_is_not_checked():
     """订单班 graduates first in the clause: its 直接就业率 is the 订单班's."""
     assert rate_findings("text.direct_employment_rate_arithmetic", "毕业生1000人。",
                          "订单班毕业生46人，直接就业45人，直接就业率97.8%。") == []
+
+
+@pytest.mark.parametrize(("said", "findings"), [
+    ("就业率75.0%", []), ("就业率90%", []), ("就业率98%", []),
+    ("就业率96.8%", [("就业率96.8%", "30 ÷ (100 − 60) × 100 = 75.00%")]),
+])
+def test_employment_rate_has_three_definitions(tmp_path, said, findings):
+    """With the scorecard (98 placed of 100): 30 ÷ (100 − 60), (30 + 60) ÷ 100 and 98 ÷ 100 are
+    each a 就业率 in use; only a rate fitting none of them is reported."""
+    path = build_consistent(tmp_path, lambda wb: set_prose(wb, f"毕业生100人，升学60人，直接就业30人，{said}。"))
+    assert [(p.found, p.expected) for p in check_workbook(path)] == findings

@@ -38,6 +38,8 @@ OTHERS = (
     "交职校2024年总收入3000万元，其中财政补助收入2000万元、学费收入500万元、其他收入100万元。",
     "2024年总支出1300万元，含基础设施建设费400万元；日常教学经费300万元。",
     "顶岗实习学生总数100人，其中订单班顶岗实习学生数40人，顶岗实习对口率达90%。",
+    "毕业生1200人次参加了就业指导讲座。",
+    "2023届毕业生1500人。",
 )
 """Sentences about parts, single schools and other years: none of them is the district's."""
 
@@ -55,8 +57,9 @@ def district_report(wb: Workbook, district: str = DISTRICT) -> None:
 
 
 def test_a_consistent_report_about_parts_schools_and_years_has_no_warning(tmp_path):
-    """Nineteen sentences about a part (订单班, 专科, 初中, 女), a school (by name, 该校, as the
-    subject), another year (2023年, 2022-2023学年, 上年) or a group after 其中: no finding."""
+    """Twenty-one sentences about a part (订单班, 专科, 初中, 女), a school (by name, 该校, as the
+    subject), another year (2023年, 2022-2023学年, 上年, 2023届), a group after 其中 or
+    person-times (人次): no finding."""
     assert check_workbook(build_consistent(tmp_path, district_report)) == []
 
 

@@ -51,7 +51,7 @@ def check_report(report: Report, rules: RuleSet | Iterable[Rule] | None = None) 
         if rule.kind is Kind.TEXT:
             found.extend(check_text(rule, facts, figures))
         elif rule.kind is Kind.TEXT_RATE:
-            found.extend(check_text_rate(rule, facts))
+            found.extend(check_text_rate(rule, facts, figures))
         elif rule.kind is Kind.TEXT_PART:
             found.extend(check_text_part(rule, report))
         elif rule.kind is Kind.TEXT_TOTAL:

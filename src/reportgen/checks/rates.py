@@ -2,15 +2,18 @@
 直接就业580人 (580 ÷ 1245 = 46.59%).
 
 A rate rule (:attr:`~reportgen.checks.rule.Kind.TEXT_RATE`) names the rate's text rule and one
-or more *definitions*, each a division of sums of other text rules' numbers::
+or more *definitions*, each a division of sums of other text rules' numbers or of figures of the
+tables (for the report's year)::
 
     text.direct_employment / (text.graduates - text.further_study)
     (text.direct_employment + text.further_study) / text.graduates
+    scorecard.placed / scorecard.graduates
 
 Each count is taken for the rate's year from the rate's own paragraph when it says it once, else
 from the whole report when it is said there with one value only; a count said with two values is
-no count at all (nothing is compared). The rate is a contradiction only when some definition can
-be computed and none agrees with it at the precision the rate is written with.
+no count at all (nothing is compared). The rate is a contradiction only when every definition
+can be computed and none agrees with it at the precision the rate is written with: a rate with
+several definitions in use is judged only when all of them can be tried.
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from reportgen.checks.evaluate import computed, finding
 from reportgen.checks.rule import Rule
 from reportgen.checks.text import TextFact
 from reportgen.errors import Problem
-from reportgen.figures import Agreement, Quantity, compare
+from reportgen.figures import Agreement, Figures, Quantity, compare
 from reportgen.numbers import format_number
 
+TEXT_PREFIX = "text."
+"""Starts the id of a text rule; any other name in a definition is a figure of the tables
+(``scorecard.placed``), read for the report's year only."""
 _TERM = re.compile(r"\s*([+-]?)\s*([A-Za-z_][\w.]*)\s*")
 
 
@@ -87,18 +93,36 @@ def _count(facts: list[TextFact], rule_id: str, year: int, paragraph: int) -> Te
 
 
 @frozen
+class _Term:
+    """One number a definition reads: a count the prose writes, or a figure of the tables."""
+
+    quantity: Quantity
+    """The number, located."""
+    words: str
+    """How it reads: the prose's words (毕业生1476人) or the figure's label."""
+
+
+def _term(rule_id: str, facts: list[TextFact], rate: TextFact, figures: Figures) -> _Term | None:
+    if rule_id.startswith(TEXT_PREFIX):
+        fact = _count(facts, rule_id, rate.year, rate.paragraph)
+        return _Term(fact.quantity, fact.snippet) if fact is not None else None
+    figure = figures.get(rule_id) if rate.year == figures.year else None
+    return _Term(figure, f"{figure.label}{figure.shown}") if figure is not None else None
+
+
+@frozen
 class _Computed:
     value: Decimal
     text: str
-    numerator: list[TextFact]
-    denominator: list[TextFact]
+    numerator: list[_Term]
+    denominator: list[_Term]
 
 
-def _compute(definition: Definition, facts: list[TextFact], rate: TextFact,
-             factor: Decimal) -> _Computed | None:
-    sides: list[list[TextFact]] = []
+def _compute(definition: Definition, facts: list[TextFact], rate: TextFact, factor: Decimal,
+             figures: Figures) -> _Computed | None:
+    sides: list[list[_Term]] = []
     for terms in (definition.numerator, definition.denominator):
-        found = [_count(facts, rule_id, rate.year, rate.paragraph) for _, rule_id in terms]
+        found = [_term(rule_id, facts, rate, figures) for _, rule_id in terms]
         if any(f is None for f in found):
             return None
         sides.append([f for f in found if f is not None])
@@ -113,33 +137,35 @@ def _compute(definition: Definition, facts: list[TextFact], rate: TextFact,
                             f"{computed(value, rate.quantity)}", sides[0], sides[1])
 
 
-def _written(terms: tuple[tuple[int, str], ...], side: list[TextFact]) -> str:
+def _written(terms: tuple[tuple[int, str], ...], side: list[_Term]) -> str:
     text = ""
-    for (sign, _), fact in zip(terms, side):
-        value = format_number(fact.quantity.value)
+    for (sign, _), term in zip(terms, side):
+        value = format_number(term.quantity.value)
         text += (" − " if sign < 0 else " + ") + value if text else value
     return f"({text})" if len(side) > 1 else text
 
 
-def check_text_rate(rule: Rule, facts: list[TextFact]) -> Iterator[Problem]:
-    """Each rate the prose writes for ``rule`` against its definitions."""
+def check_text_rate(rule: Rule, facts: list[TextFact], figures: Figures) -> Iterator[Problem]:
+    """Each rate the prose writes for ``rule`` against its definitions: a contradiction only
+    when every definition can be computed and none agrees."""
     rate_id, *definitions = rule.operands
     parsed = [parse_definition(d) for d in definitions]
     for fact in facts:
         if fact.rule.id != rate_id:
             continue
-        results = [c for d in parsed if (c := _compute(d, facts, fact, rule.factor)) is not None]
-        if not results:
+        results = [_compute(d, facts, fact, rule.factor, figures) for d in parsed]
+        if any(c is None for c in results):
             continue
+        computable = [c for c in results if c is not None]
         agreements = [compare(fact.quantity, Quantity(c.value, None, "", exact=True))
-                      for c in results]
+                      for c in computable]
         if Agreement.AGREE in agreements:
             continue
         best = Agreement.NEAR if Agreement.NEAR in agreements else Agreement.DIFFER
-        shown = results[agreements.index(best)]
+        shown = computable[agreements.index(best)]
         yield finding(rule, "W-CHECK-TEXT-RATE", fact.quantity,
-                      related=shown.denominator[0].quantity, found=fact.snippet,
-                      expected=shown.text, agreement=best, year=fact.year,
-                      numerator="、".join(f.snippet for f in shown.numerator),
-                      denominator="、".join(f.snippet for f in shown.denominator),
+                      related=shown.denominator[0].quantity,
+                      found=fact.snippet, expected=shown.text, agreement=best, year=fact.year,
+                      numerator="、".join(t.words for t in shown.numerator),
+                      denominator="、".join(t.words for t in shown.denominator),
                       description=rule.description)

@@ -85,10 +85,6 @@ class Rule:
     """For ranges: the greatest legal value."""
     patterns: tuple[str, ...] = ()
     """For text rules: regular expressions in which ``{n}`` stands for the number."""
-    not_after: tuple[str, ...] = ()
-    """For text rules: qualifiers that, written just before the term, make it a different
-    quantity. Any word before the term that is not known to be neutral does too (see
-    :mod:`reportgen.checks.scope`); these are kept as documentation of the usual ones."""
     weight: str = ""
     """For :attr:`Kind.WEIGHTED_MEAN`: the indicator table's own column holding each rate's
     weight (``survey_count``)."""

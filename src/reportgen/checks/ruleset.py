@@ -17,7 +17,7 @@ from typing import Iterable
 from attrs import frozen
 
 from reportgen.catalog import Catalog, ColumnKind, serving_year
-from reportgen.checks.rates import DefinitionError, parse_definition
+from reportgen.checks.rates import TEXT_PREFIX, DefinitionError, parse_definition
 from reportgen.checks.rule import Kind, Rule
 from reportgen.checks.rules import RULE_SETS
 from reportgen.figures import COLUMN_SEPARATOR, DERIVED_PREFIX, FREE_REF_SEPARATOR
@@ -85,7 +85,7 @@ def _operand_faults(rule: Rule, catalog: Catalog, text_rules: set[str]) -> list[
     if rule.kind is Kind.SURVEY_BASE:
         return [fault for operand in rule.operands if (fault := _column_fault(operand, catalog))]
     if rule.kind is Kind.TEXT_RATE:
-        return _rate_faults(rule, text_rules)
+        return _rate_faults(rule, text_rules, catalog)
     if rule.kind is Kind.TEXT_TERM and not rule.patterns:
         return ["has no pattern"]
     if rule.kind in _FREE_TABLE_KINDS:
@@ -93,7 +93,7 @@ def _operand_faults(rule: Rule, catalog: Catalog, text_rules: set[str]) -> list[
     return []
 
 
-def _rate_faults(rule: Rule, text_rules: set[str]) -> list[str]:
+def _rate_faults(rule: Rule, text_rules: set[str], catalog: Catalog) -> list[str]:
     """A rate rule names a text rule and at least one definition over text rules."""
     if len(rule.operands) < 2:
         return ["names no definition"]
@@ -103,9 +103,12 @@ def _rate_faults(rule: Rule, text_rules: set[str]) -> list[str]:
             named += parse_definition(definition).rule_ids
         except DefinitionError as exc:
             faults.append(str(exc))
-    unknown = [ref for ref in dict.fromkeys(named) if ref not in text_rules]
+    unknown = [ref for ref in dict.fromkeys(named)
+               if ref.startswith(TEXT_PREFIX) and ref not in text_rules]
     if unknown:
         faults.append(f"names unknown text rule(s) {', '.join(unknown)}")
+    faults += [fault for ref in dict.fromkeys(named) if not ref.startswith(TEXT_PREFIX)
+               and (fault := figure_fault(ref, catalog))]
     return faults
 
 

@@ -115,6 +115,8 @@ def _of_the_whole(m: _Match, text: str, scope: Scope, accepted: set[int]) -> boo
     """True when the match speaks of the district's whole quantity (see
     :mod:`reportgen.checks.scope`)."""
     start = m.match.start()
+    if m.match.group(0).endswith("人") and text.startswith("次", m.match.end()):
+        return False  # 人次 counts times, not people
     if not scope.neutral(scope.qualifier(text, start)) or scope.school_subject(text, start):
         return False
     whole = whole_before(text, start)

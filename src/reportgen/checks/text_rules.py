@@ -3,8 +3,8 @@
 - ``_text``: a term whose number a table holds too (毕业生…人 against 毕业生人数*);
 - ``_term``: a term no table holds (专业对口就业…人), read only so that rates can use it;
 - ``_rate``: a rate the text writes and its accepted definitions over other terms of the same
-  year (直接就业率 = 直接就业 ÷ 毕业生). A rate is a contradiction only when no definition fits:
-  就业率 has two in use, and either will do.
+  year, or figures of the tables (直接就业率 = 直接就业 ÷ 毕业生). A rate is a contradiction only
+  when every definition can be computed and none fits: 就业率 has three in use, any will do.
 
 A pattern is a regular expression in which ``{n}`` stands for the number; the words before the
 match must be neutral, and the clause must be about the district (see
@@ -25,10 +25,9 @@ _SHARE = r"(?:\d+人)?[，,]?(?:占比|比例|占专任教师(?:总数)?的?(?:�
 _QUOTE_OPEN, _QUOTE_CLOSE = "[“\"]?", "[”\"]?"
 
 
-def _text(rule_id: str, term: str, figure: str, *patterns: str,
-          not_after: tuple[str, ...] = ()) -> Rule:
+def _text(rule_id: str, term: str, figure: str, *patterns: str) -> Rule:
     return Rule(f"text.{rule_id}", f"正文中“{term}”的数字应与表中数值一致", Kind.TEXT,
-                (figure,), patterns=patterns, not_after=not_after)
+                (figure,), patterns=patterns)
 
 
 def _term(rule_id: str, term: str, unit: str, *patterns: str) -> Rule:
@@ -43,11 +42,9 @@ def _rate(rule_id: str, description: str, rate: str, *definitions: str) -> Rule:
 
 TEXT_RULES: tuple[Rule, ...] = (
     # -- the text against the tables --
-    _text("graduates", "毕业生…人", "scorecard.graduates", f"毕业生{_COUNT}{P}人",
-          not_after=("初中", "高中", "应届", "订单班")),
+    _text("graduates", "毕业生…人", "scorecard.graduates", f"毕业生{_COUNT}{P}人"),
     _text("further_study", "升学…人", "scorecard.further_study", f"升学{_COUNT}{P}人",
-          rf"升入(?:高一级学校|高等(?:教育|院校|学校)|高校)[^，。；\d专本]{{0,16}}?{P}人",
-          not_after=("统招", "贯通培养", "对口")),
+          rf"升入(?:高一级学校|高等(?:教育|院校|学校)|高校)[^，。；\d专本]{{0,16}}?{P}人"),
     _text("to_undergraduate", "升入本科…人", "scorecard.to_undergraduate",
           f"升入本科(?:院校)?{_COUNT}{P}人"),
     _text("further_study_rate", "升学率…%", "=毕业生升学率", f"升学率{_IS}{P}%"),
@@ -114,9 +111,10 @@ TEXT_RULES: tuple[Rule, ...] = (
           "text.direct_employment_rate", "text.direct_employment / text.graduates"),
     _rate("employment_rate_arithmetic",
           "正文中的就业率应等于同一年的直接就业人数除以（毕业生人数 − 升学人数），"
-          "或（直接就业人数 + 升学人数）除以毕业生人数",
+          "或（直接就业人数 + 升学人数）除以毕业生人数，或计分卡的毕业去向落实率",
           "text.employment_rate", "text.direct_employment / (text.graduates - text.further_study)",
-          "(text.direct_employment + text.further_study) / text.graduates"),
+          "(text.direct_employment + text.further_study) / text.graduates",
+          "scorecard.placed / scorecard.graduates"),
     _rate("matched_employment_rate_arithmetic",
           "正文中的对口就业率应等于同一年的专业对口就业人数除以直接就业人数",
           "text.matched_employment_rate", "text.matched_employment / text.direct_employment"),
