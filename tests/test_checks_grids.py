@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from check_workbooks import SUBTOTALS_SHEET, build_consistent
 from reportgen.checks.grids import _groups, column_kind, row_kind
@@ -74,3 +76,63 @@ def test_groups_trail_or_lead():
         2: [0, 1], 4: [3], 5: [0, 1, 3]}
     assert _groups(["subtotal", None, None, "subtotal", None, "total"]) == {
         0: [1, 2], 3: [4], 5: [1, 2, 4]}
+
+
+def _report_with_table(rows: list[list[object]]):
+    import datetime
+
+    from reportgen.model import Meta, Report, Section, SourceRef, Text
+
+    cells = tuple(tuple(FreeCell("" if v is None else str(v),
+                                 Decimal(v) if isinstance(v, int) else None,
+                                 SourceRef("t.xlsx", "表-测试", f"{chr(65 + c)}{r + 1}"))
+                        for c, v in enumerate(row)) for r, row in enumerate(rows))
+    table = FreeTable("表-测试", "测试", cells, header_rows=1)
+    meta = Meta(Text("测试区"), Text("2023-2024学年度"), 2024, Text("标题"), Text("发布"),
+                datetime.date(2024, 12, 30))
+    return Report(meta, (), (Section(1, Text("概况"), (table,)),))
+
+
+def _table(groups: list[list[tuple[int, int]]]) -> list[list[object]]:
+    """Header, then each group's rows and its 小计 row, then 合计; a 小计 column."""
+    rows: list[list[object]] = [["项目", "男", "女", "小计"]]
+    for group in groups:
+        rows += [["专业", m, f, m + f] for m, f in group]
+        rows.append(["小计", sum(m for m, _ in group), sum(f for _, f in group),
+                     sum(m + f for m, f in group)])
+    everything = [pair for group in groups for pair in group]
+    rows.append(["合计", sum(m for m, _ in everything), sum(f for _, f in everything),
+                 sum(m + f for m, f in everything)])
+    return rows
+
+
+_GROUPS = st.lists(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), min_size=1,
+                            max_size=4), min_size=1, max_size=3)
+
+
+def _findings(rows: list[list[object]]) -> list[tuple[str, str]]:
+    from reportgen.checks import check_report
+
+    return [(p.rule or "", p.where.cell if p.where else "")
+            for p in check_report(_report_with_table(rows))]
+
+
+@settings(max_examples=40)
+@given(_GROUPS)
+def test_a_table_whose_totals_add_up_has_no_finding(groups):
+    """Any table whose 小计 and 合计 are the sums they stand for: nothing is reported."""
+    assert _findings(_table(groups)) == []
+
+
+@settings(max_examples=40)
+@given(_GROUPS, st.data())
+def test_one_wrong_subtotal_is_reported_once_at_its_cell(groups, data):
+    """Change any one 小计 (row or column, or where both cross) by a non-zero amount: exactly
+    one finding, at that cell."""
+    rows = _table(groups)
+    aggregates = [(r, c) for r in range(1, len(rows) - 1) for c in (1, 2, 3)
+                  if rows[r][0] == "小计" or c == 3]
+    r, c = data.draw(st.sampled_from(aggregates))
+    delta = data.draw(st.integers(1, 50))
+    rows[r][c] = int(str(rows[r][c])) + delta
+    assert _findings(rows) == [("free_tables.subtotal", f"{chr(65 + c)}{r + 1}")]
