@@ -130,8 +130,7 @@ def _evaluate(rule: DeclaredRule, operator: str, left: Side, right: Side,
     description = rule.note.text if rule.note else f"应满足 {rule.text.text.strip()}"
     yield Problem.of("W-CHECK-DECLARED", values[0][0].source, found=shown[0],
                      related=first_right.source, expected=shown[1], rule=rule_id(rule),
-                     declared=rule.text.text.strip(), left=f"左边为 {shown[0]}",
-                     right=f"右边为 {shown[1]}", description=description)
+                     declared=rule.text.text.strip(), description=description)
 
 
 def _shown(side: list[Quantity], names: tuple[str, ...], total: Decimal) -> str:

@@ -101,8 +101,8 @@ def check_text_total(rule: Rule, report: Report) -> Iterator[Problem]:
             yield Problem.of("W-CHECK-TEXT-TOTAL", source, found=said,
                              related=source, expected=f"{terms} = {format_number(added)}{unit}",
                              rule=rule.id, place=place_of(source),
-                             total=f"{format_number(total)}{unit}", terms=terms,
-                             sum=f"{format_number(added)}{unit}", description=rule.description)
+                             total=f"{format_number(total)}{unit}",
+                             sum=f"{format_number(added)}{unit}")
 
 
 def _whole(text: str, before: int, head: str, unit: str, year: int,

@@ -49,7 +49,7 @@ CHECKS = (
     *_finding("W-CHECK-WEIGHTED", "{label}与{parts}按调查人次的加权平均不符", CHECK_BOTH),
     *_finding("W-CHECK-TABLE-SUBTOTAL", "{label}与它所属一组各项之和不符", "{description}"),
     *_finding("W-CHECK-TEXT-TOTAL", "{place}中的总额 {total} 与其后列出的各项之和 {sum} 不符",
-              "各项已列全（最后一项是“其他…”），它们之和应等于总额：{terms}；{description}，请核对"),
+              "各项已列全（最后一项是“其他…”），它们之和应等于总额，请核对哪一处有误"),
 )
 
 PLACEHOLDER_REASONS = {
@@ -77,7 +77,7 @@ DECLARED = (
     K("E-RULE-NAME", "“规则”表中的规则里，{token}无法使用：{reason}", RULE_HINT),
     K("E-RULE-CHANGE", "“规则”表中的规则里，〔{name}〕无法使用：较上年增减、较上年增幅只用于正文，"
       "规则中请改写为“数据”表中的两个数", RULE_HINT),
-    *_finding("W-CHECK-DECLARED", "不符合工作簿“规则”表中的规则“{declared}”：{left}，{right}",
+    *_finding("W-CHECK-DECLARED", "不符合工作簿“规则”表中的规则“{declared}”",
               "{description}，请核对"),
     K("I-CHECK-MARK-UNUSED", "“核对”表中的编号 {id} 已不对应任何检查结果：所比较的数已改动，或问题已改正",
       "若问题仍在，检查结果会以新的编号再次列出；" + MARKS_HINT),
