@@ -85,6 +85,8 @@ def test_the_note_is_the_hint(tmp_path):
     ("〔表-专业设置一览!总计@小计〕 = 〔升学人数〕", "E-RULE-NAME", "没有第一列为“总计”的行"),
     ("〔表-专业一览!合计@小计〕 = 〔升学人数〕", "E-RULE-NAME", "没有工作表“表-专业一览”"),
     ("〔专业学生总数较上年增减〕 = 〔升学人数〕", "E-RULE-CHANGE", "只用于正文"),
+    ("〔专业学生总数@上年〕 = 〔升学人数〕", "E-RULE-CHANGE", "只用于正文"),
+    ("〔毕业生人数@变化〕 = 〔升学人数〕", "E-RULE-CHANGE", "只用于正文"),
 ])
 def test_a_bad_rule_is_a_located_error(tmp_path, rule, code, words):
     """Each rule that cannot be read is an error at its cell (规则!A2) saying what is wrong."""

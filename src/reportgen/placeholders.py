@@ -11,8 +11,12 @@ never evaluated as a template.
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
 - A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
+- Year over year (:mod:`reportgen.year_over_year`): any of these names followed by ``@上年``,
+  ``@变化`` or ``@增幅`` (〔毕业生人数@变化〕 → 增加12人) when the figure has last year's value.
 - A cell of a free table, written as the rules write it: 〔表-专业设置一览!合计@小计〕 (the sheet,
   ``!``, the label in the row's first cell, ``@``, the column's header) prints as the cell shows.
+  A ``!`` (or ``！``) always means a free-table cell, so 〔表-X!合计@上年〕 is the cell of the column
+  headed 上年, never a year-over-year phrase; a name without ``!`` is never a free-table cell.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
@@ -28,8 +32,9 @@ from typing import Any
 
 import attrs
 
-from reportgen.figures import (DERIVED_PREFIX, FREE_REF_SEPARATOR, NAMED_PREFIX, Figures,
-                               Quantity)
+from reportgen import year_over_year
+from reportgen.figures import (COLUMN_SEPARATOR, DERIVED_PREFIX, FREE_REF_SEPARATOR, NAMED_PREFIX,
+                               Figures, Quantity)
 from reportgen.errors import Problem
 from reportgen.model import Case, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
@@ -48,6 +53,15 @@ PREVIOUS_PREFIX = "上年"
 
 Reason = tuple[str, dict[str, Any]]
 """Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
+_FULL_WIDTH_FREE = "！"
+
+
+def _free_cell(raw: str) -> str:
+    """``raw`` with a full-width ``！`` (and then ``＠``) written half-width when it names a
+    free-table cell; any other name unchanged (a ``!`` always means a free-table cell)."""
+    if _FULL_WIDTH_FREE not in raw and FREE_REF_SEPARATOR not in raw:
+        return raw
+    return raw.replace(_FULL_WIDTH_FREE, FREE_REF_SEPARATOR).replace("＠", COLUMN_SEPARATOR)
 
 
 class Names:
@@ -56,6 +70,7 @@ class Names:
     def __init__(self, report: Report):
         self.figures = Figures(report)
         self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
+        self.pairs: dict[str, year_over_year.Pair] = {}  # key → this year's and last year's
         self.forms: dict[str, list[str]] = {}  # key → its names, most natural first
         for table in report.indicator_tables:
             parent = ""
@@ -77,10 +92,18 @@ class Names:
                 printed = format_figure(row.value.value, row.unit)
                 for form in forms + qualified + ids:
                     self._add(form, printed, key)
+                self.pairs[key] = year_over_year.Pair(
+                    row.value.value, row.previous.value if row.previous else None, row.unit)
         for named in report.named:
             key = f"{NAMED_PREFIX}{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
+        for named in report.named:
+            previous = named.previous.value if named.previous else None
+            if previous is None:
+                previous = self.values.get(PREVIOUS_PREFIX + named.name.text)
+            self.pairs[f"{NAMED_PREFIX}{named.name.text}"] = year_over_year.Pair(
+                named.value.value, previous, named.unit)
         self.derived = {d.name: d for d in self.figures.catalog.derived}
 
     def _add(self, name: str, printed: str, key: str) -> None:
@@ -95,6 +118,7 @@ class Names:
 
     def resolve(self, raw: str) -> tuple[str | None, Reason | None]:
         """The printed figure for ``raw``, or ``None`` and the reason (a code and its data)."""
+        raw = _free_cell(raw)
         if FREE_REF_SEPARATOR in raw:
             fault = self.figures.free_cell_fault(raw.strip())
             if fault is not None:
@@ -112,6 +136,9 @@ class Names:
         for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
             if name.endswith(suffix):
                 return self._change(name[: -len(suffix)], growth=suffix == GROWTH_SUFFIX)
+        split = year_over_year.split(name)
+        if split is not None:
+            return self._year_over_year(*split)
         close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
                                           cutoff=0.5)
         if close:
@@ -122,6 +149,7 @@ class Names:
     def reference(self, raw: str) -> tuple[str | None, Reason | None]:
         """The figure reference (:mod:`reportgen.figures`) that ``raw`` names, for a rule that
         compares it; or ``None`` and the reason, as :meth:`resolve` gives it."""
+        raw = _free_cell(raw)
         if FREE_REF_SEPARATOR in raw:
             printed, reason = self.resolve(raw)
             return (raw.strip() if reason is None else None), reason
@@ -131,10 +159,26 @@ class Names:
             return entries[0][1], None
         if name in self.derived:
             return DERIVED_PREFIX + name, None
-        if name.endswith((CHANGE_SUFFIX, GROWTH_SUFFIX)):
+        if name.endswith((CHANGE_SUFFIX, GROWTH_SUFFIX)) or year_over_year.split(name):
             return None, ("E-RULE-CHANGE", {"name": raw})
         _, reason = self.resolve(raw)
-        return None, reason
+        return None, reason or ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
+
+    def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, Reason | None]:
+        """〔名称@上年〕, 〔名称@变化〕, 〔名称@增幅〕 of an indicator or a named figure."""
+        entries = self.exact.get(base)
+        if not entries:
+            printed, reason = self.resolve(base)
+            return None, reason if printed is None else ("E-PLACEHOLDER-DERIVED-PREVIOUS",
+                                                         {"name": base})
+        if len(entries) > 1:
+            forms = [f"{OPEN}{self._unique_form(key)}{year_over_year.SEPARATOR}{suffix}{CLOSE}"
+                     for _, key in entries]
+            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": base, "choices": forms})
+        try:
+            return year_over_year.phrase(self.pairs[entries[0][1]], suffix), None
+        except year_over_year.NoValue as missing:
+            return None, (missing.code, {"name": base})
 
     def _derived(self, name: str) -> tuple[str | None, Reason | None]:
         spec = self.derived[name]

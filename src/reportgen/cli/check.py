@@ -10,8 +10,8 @@ from typing import Any, Sequence, TextIO
 from reportgen.checks.declared import RULE_PREFIX
 from reportgen.checks.places import Place, Places
 from reportgen.checks.rules import BY_ID
-from reportgen.cli.parsing import SEVERITY_ORDER, Parser
-from reportgen.errors import Problem, ReportgenError, Severity
+from reportgen.cli.parsing import SEVERITY_ORDER, Parser, holds_all_of_unicode
+from reportgen.errors import DataError, Problem, ReportgenError, Severity
 from reportgen.model import SourceRef
 from reportgen.pipeline import annotate, inspect_workbook
 
@@ -55,17 +55,22 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         every = inspection.problems
         problems = every if args.all else [p for p in every if p.checked is None]
         if args.annotate:
-            marked = annotate(workbook, args.annotate, problems)
-            print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)
+            try:
+                marked = annotate(workbook, args.annotate, problems)
+            except DataError:  # not a readable workbook: the findings below say why
+                print(f"未写出标注副本 {args.annotate}：工作簿无法读取（原因见检查结果）。", file=err)
+            else:
+                print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)
     except ReportgenError as exc:
         if args.format == "json":  # scripts still get JSON; the clerk's message goes to err
-            json.dump(error_as_json(workbook, exc), out, ensure_ascii=False, indent=2)
+            json.dump(error_as_json(workbook, exc), out, ensure_ascii=not holds_all_of_unicode(out),
+                      indent=2)
             out.write("\n")
         raise
     hidden = len(every) - len(problems)
     if args.format == "json":
         json.dump(as_json(workbook, problems, inspection.places, hidden), out,
-                  ensure_ascii=False, indent=2)
+                  ensure_ascii=not holds_all_of_unicode(out), indent=2)
         out.write("\n")
     else:
         out.write(as_text(workbook, problems, inspection.places, hidden))

@@ -15,7 +15,7 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, workbook
+from reportgen.codes import checks, commands, importing, workbook, yearly
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
@@ -23,6 +23,8 @@ AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("读取工作簿", workbook.KINDS),
     ("数据检查与占位符", checks.KINDS),
     ("命令、模板、输出文件与 LibreOffice", commands.KINDS),
+    ("导入 Word 报告（import）", importing.KINDS),
+    ("新建工作簿、上年结转与合并各校（init、merge）", yearly.KINDS),
 )
 """The kinds by area, titled as in docs/problems.md."""
 
@@ -39,10 +41,14 @@ FIELD_LABELS: dict[str, str] = {
     "arguments": "参数",
     "case": "案例编号",
     "cell": "单元格",
+    "cells": "单元格列表",
     "choices": "可选的名称",
     "column": "列名",
     "columns": "应有的列",
+    "confirmed": "确认后的状态",
     "count": "条数",
+    "counted": "记录的数目",
+    "date": "日期",
     "declared": "声明的规则",
     "denominator": "分母",
     "description": "规则说明",
@@ -50,12 +56,14 @@ FIELD_LABELS: dict[str, str] = {
     "docx": "报告文件",
     "earliest": "最早的年份",
     "error": "错误详情",
+    "extension": "文件类型",
     "file": "文件名",
     "first": "第一次出现的位置",
     "folder": "文件夹",
+    "header_style": "表头段落样式",
+    "heading": "标题的级别（如二级标题）",
     "high": "上限",
     "id": "编号",
-    "header_style": "表头段落样式",
     "inline": "正文",
     "item": "项目",
     "items": "应有的项目",
@@ -67,12 +75,15 @@ FIELD_LABELS: dict[str, str] = {
     "line": "行号",
     "log": "LibreOffice 的输出",
     "low": "下限",
+    "missing": "尚未填写的内容",
     "name": "名称",
+    "next_year": "下一年",
     "numerator": "分子",
     "option": "选项",
     "other": "另一处的指标",
     "page_count": "总页数",
     "pages": "页码",
+    "paragraph": "段落序号",
     "part": "部分",
     "parts": "各部分的指标",
     "path": "路径",
@@ -83,10 +94,13 @@ FIELD_LABELS: dict[str, str] = {
     "program": "程序",
     "range": "合并区域",
     "reason": "原因",
+    "region": "地区",
     "returncode": "退出代码",
     "row": "指标",
     "rows": "行号",
+    "school_years": "各校工作簿及其年份",
     "seconds": "秒数",
+    "share": "认出的指标行比例",
     "sheet": "工作表名",
     "sheets": "现有的工作表",
     "similar": "相近的名称",
@@ -110,9 +124,13 @@ FIELD_LABELS: dict[str, str] = {
     "usage": "用法",
     "used": "所用指标目录的年份",
     "value": "数值",
+    "values": "可填的值",
     "variables": "变量",
+    "wanted": "--year 给出的年份",
+    "weight": "权数",
     "whole": "总数",
     "written": "所写的页码",
+    "written_unit": "文档中写的单位",
     "year": "年份",
     "years": "现有的年份",
 }

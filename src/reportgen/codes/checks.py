@@ -61,11 +61,24 @@ PLACEHOLDER_REASONS = {
         "计算较上年变化需要“数据”表中的“{name}”和“{previous}”两行，且都填写了数值",
     "E-PLACEHOLDER-GROWTH-ZERO": "“{previous}”为 0，无法计算增幅",
     "E-PLACEHOLDER-CELL": "{detail}",
+    "E-PLACEHOLDER-NO-PREVIOUS": "“{name}”没有上年数值",
+    "E-PLACEHOLDER-NO-CURRENT": "“{name}”本年数值为空，无法与上年比较",
+    "E-PLACEHOLDER-PREVIOUS-ZERO": "“{name}”上年数值为 0，无法计算增幅",
+    "E-PLACEHOLDER-DERIVED-PREVIOUS": "“{name}”是计算得出的数，没有上年数值",
 }
 """Why a name names no figure, without the placeholder's words: a placeholder's message and,
 in a declared rule, the reason of E-RULE-NAME (:func:`reason_text`)."""
 
-PLACEHOLDERS = tuple(K(code, CANNOT_REPLACE + reason, PLACEHOLDER_HINT)
+PLACEHOLDER_HINTS = {
+    "E-PLACEHOLDER-NO-PREVIOUS": "请在指标表（或“数据”表）的“上年”列填写上年的数",
+    "E-PLACEHOLDER-NO-CURRENT": "请先填写本年的数",
+    "E-PLACEHOLDER-PREVIOUS-ZERO": "请改用〔{name}@变化〕写出增加了多少",
+    "E-PLACEHOLDER-DERIVED-PREVIOUS": "@上年、@变化、@增幅只能用于指标表中的指标和“数据”表中的名称；"
+                                      "要与上年比较，请把这个数和它的上年数值填入“数据”表（“上年”列）",
+}
+"""The hints of the placeholder problems whose hint is not :data:`PLACEHOLDER_HINT`."""
+
+PLACEHOLDERS = tuple(K(code, CANNOT_REPLACE + reason, PLACEHOLDER_HINTS.get(code, PLACEHOLDER_HINT))
                      for code, reason in PLACEHOLDER_REASONS.items())
 
 RULE_HINT = ("规则写作 〔名称〕 = 〔名称〕、〔名称〕 <= 〔名称〕、〔名称〕 >= 〔名称〕，或 〔合计〕 = 〔部分一〕 + 〔部分二〕；"
@@ -75,8 +88,8 @@ MARKS_HINT = "可以删去“核对”表中的这一行"
 DECLARED = (
     K("E-RULE-SYNTAX", "“规则”表中的规则写法有误：{detail}", RULE_HINT),
     K("E-RULE-NAME", "“规则”表中的规则里，{token}无法使用：{reason}", RULE_HINT),
-    K("E-RULE-CHANGE", "“规则”表中的规则里，〔{name}〕无法使用：较上年增减、较上年增幅只用于正文，"
-      "规则中请改写为“数据”表中的两个数", RULE_HINT),
+    K("E-RULE-CHANGE", "“规则”表中的规则里，〔{name}〕无法使用：与上年的比较（较上年增减、较上年增幅、"
+      "@上年、@变化、@增幅）只用于正文，规则中请改写为“数据”表中的数", RULE_HINT),
     *_finding("W-CHECK-DECLARED", "不符合工作簿“规则”表中的规则“{declared}”",
               "{description}，请核对"),
     K("I-CHECK-MARK-UNUSED", "“核对”表中的编号 {id} 已不对应任何检查结果：所比较的数已改动，或问题已改正",

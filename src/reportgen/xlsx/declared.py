@@ -1,9 +1,9 @@
 """The optional sheets of the clerk's own checking: 核对 (findings checked) and 规则 (rules).
 
 Both are optional: a workbook without them loads as before. Each is read by its column
-headers in row 1; empty rows are skipped. The rules are only read here, as text with their
-cells: :mod:`reportgen.checks.declared` parses and checks them (a rule that cannot be read is
-an error located at its cell).
+headers in row 1; empty rows are skipped; a broken character is warned about as in the other
+sheets. The rules are only read here, as text with their cells: :mod:`reportgen.checks.declared`
+parses and checks them (a rule that cannot be read is an error located at its cell).
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
 from reportgen.model import CheckMark, DeclaredRule
-from reportgen.xlsx.cells import CellReader, display
+from reportgen.xlsx.cells import CellReader
 from reportgen.xlsx.sheets import (MARKS_ID_COLUMN, MARKS_REASON_COLUMN, RULES_NOTE_COLUMN,
-                                   RULES_RULE_COLUMN, data_rows, find_columns)
+                                   RULES_RULE_COLUMN, check_characters, data_rows, find_columns)
 
 
 def _columns(ws: Worksheet, required: str, optional: str, reader: CellReader,
              problems: Problems) -> dict[str, int] | None:
-    headers = {(display(c) or "").strip() for c in (ws[1] if ws.max_row >= 1 else ())}
-    expected = (required,) + ((optional,) if optional in headers else ())
-    return find_columns(ws, expected, reader, problems)
+    check_characters(ws, reader, problems)
+    return find_columns(ws, (required,), reader, problems, optional=(optional,))
 
 
 def read_marks(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[CheckMark, ...]:
