@@ -15,7 +15,7 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, files, office, workbook
+from reportgen.codes import checks, commands, files, importing, office, workbook
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
@@ -24,7 +24,8 @@ AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("数据检查与占位符", checks.KINDS),
     ("命令、模板、输出文件与 LibreOffice", commands.KINDS),
     ("写入文件与中断", files.KINDS),
-    ("LibreOffice 会话、文件转换与页面图片", office.KINDS),
+    ("LibreOffice 会话与页面图片", office.KINDS),
+    ("导入 Word 报告（import）", importing.KINDS),
 )
 """The kinds by area, titled as in docs/problems.md."""
 
@@ -46,6 +47,7 @@ FIELD_LABELS: dict[str, str] = {
     "columns": "应有的列",
     "count": "条数",
     "counted": "记录的数目",
+    "date": "日期",
     "denominator": "分母",
     "description": "规则说明",
     "detail": "详情",
@@ -57,6 +59,7 @@ FIELD_LABELS: dict[str, str] = {
     "first": "第一次出现的位置",
     "folder": "文件夹",
     "header_style": "表头段落样式",
+    "heading": "标题的级别（如二级标题）",
     "height": "高度（像素）",
     "high": "上限",
     "inline": "正文",
@@ -77,6 +80,7 @@ FIELD_LABELS: dict[str, str] = {
     "page": "页",
     "page_count": "总页数",
     "pages": "页码",
+    "paragraph": "段落序号",
     "part": "部分",
     "path": "路径",
     "pdf": "PDF 文件",
@@ -86,10 +90,12 @@ FIELD_LABELS: dict[str, str] = {
     "program": "程序",
     "range": "合并区域",
     "reason": "原因",
+    "region": "地区",
     "returncode": "退出代码",
     "row": "指标",
     "rows": "行号",
     "seconds": "秒数",
+    "share": "认出的指标行比例",
     "sheet": "工作表名",
     "sheets": "现有的工作表",
     "similar": "相近的名称",
@@ -118,6 +124,7 @@ FIELD_LABELS: dict[str, str] = {
     "whole": "总数",
     "width": "宽度（像素）",
     "written": "所写的页码",
+    "written_unit": "文档中写的单位",
     "year": "年份",
     "years": "现有的年份",
 }
