@@ -1,9 +1,9 @@
 """The import rules hold, and breaking one fails the suite.
 
 The contracts live in pyproject.toml (``[tool.importlinter]``) and are checked with
-import-linter: layers import only downward (cli → pipeline/importing → delivery →
-office/word/xlsx/checks → layout → placeholders → figures/files → errors → model →
-catalog/numbers); only
+import-linter: layers import only downward (cli → pipeline/importing → delivery/yearly →
+office/word/xlsx/checks → layout → placeholders → figures/files/year_over_year → errors → model
+→ catalog/numbers); only
 ``reportgen.xlsx`` imports openpyxl; only ``reportgen.word`` imports docxtpl, python-docx, lxml
 and jinja2; only ``reportgen.office`` imports subprocess; nothing imports the template builder
 ``reportgen.word.template`` (tools/build_template.py does, at build time). A copy of the package

@@ -83,6 +83,9 @@ class Meta:
     """The cell the year was read from."""
     date_source: SourceRef | None = None
     """The cell the date was read from."""
+    show_previous: bool = False
+    """True to print last year's figures (上年) in a column beside this year's in the
+    indicator tables (基本信息 指标表上年列 = 是)."""
 
 
 @frozen
@@ -95,6 +98,32 @@ class NamedFigure:
     """The figure, at the precision shown."""
     unit: str = ""
     """Its unit as written (人, %, 万元); empty when none was given."""
+    previous: Figure | None = None
+    """Last year's value (the 数据 sheet's optional 上年 column); ``None`` when not given."""
+
+
+@frozen
+class Contribution:
+    """One school's part in a merged figure."""
+
+    school: str
+    """The school's name (its 基本信息 地区) as the 来源 sheet gives it."""
+    source: SourceRef
+    """The school's cell (``学校甲.xlsx › 人才培养质量计分卡!D2``)."""
+    value: str
+    """The school's figure as it was shown."""
+
+
+@frozen
+class MergedFigure:
+    """A figure of a district workbook that ``reportgen merge`` computed from its schools'."""
+
+    cell: SourceRef
+    """The merged figure's cell in this workbook."""
+    method: str
+    """How it was computed, in the clerk's words (各校相加, 按调查人次加权平均…)."""
+    parts: tuple[Contribution, ...]
+    """Each school's figure behind it."""
 
 
 @frozen
@@ -148,6 +177,9 @@ class IndicatorRow:
     extra: tuple[ColumnValue, ...] = ()
     """The table's own columns in the catalog's order (the 满意度调查表's 调查人次 and
     调查方式); empty for a table with only the fixed five."""
+    previous: Figure | None = None
+    """Last year's figure (the optional 上年 column), for year-over-year placeholders and the
+    optional 上年 column of the printed table; ``None`` when the sheet has no such column."""
 
     def figure_in(self, column: str) -> Figure | None:
         """The number in the table's own column ``column`` (``survey_count``), if it has one."""
@@ -255,6 +287,9 @@ class Report:
     appendix prints them when :attr:`Meta.tables_in_appendix` is set."""
     named: tuple[NamedFigure, ...] = field(default=())
     """Figures the workbook names in its optional 数据 sheet, for placeholders."""
+    merged: tuple[MergedFigure, ...] = field(default=())
+    """For a district workbook made by ``reportgen merge``: where each merged figure came
+    from (the optional 来源 sheet)."""
     catalog: Catalog = field()
     """The catalog the indicator tables were read against: the catalog of the report's year,
     or of the latest earlier year that has one (``catalog.year`` says which). Figures,

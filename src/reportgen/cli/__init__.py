@@ -3,7 +3,9 @@
 Commands (each in its own module of this package): ``reportgen WORKBOOK`` builds the report; ``reportgen check WORKBOOK`` lists the
 workbook's problems and findings without building; ``reportgen pages REPORT`` draws chosen
 pages as PNG pictures for review; ``reportgen import REPORT.docx`` reads a Word report into a
-workbook to start from.
+workbook to start from; ``reportgen init NEW.xlsx`` writes a workbook to fill in (blank, or this
+year's from last year's with ``--from``); ``reportgen merge SCHOOL.xlsx … -o DISTRICT.xlsx`` adds
+the schools' workbooks up into the district's.
 
 Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
 called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
@@ -22,7 +24,7 @@ import traceback
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence, TextIO
 
-from reportgen.cli import build, check, importing, pages
+from reportgen.cli import build, check, importing, init, merge, pages
 from reportgen.cli.build import build_parser
 from reportgen.cli.check import as_json, as_text, build_check_parser
 from reportgen.cli.pages import build_pages_parser
@@ -36,6 +38,8 @@ Command = Callable[[Sequence[str], TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "check": check.run,
     "import": importing.run,
+    "init": init.run,
+    "merge": merge.run,
     "pages": pages.run,
 }
 """The sub-commands by name; anything else is a workbook to build (``reportgen WORKBOOK``)."""

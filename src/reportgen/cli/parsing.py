@@ -143,7 +143,9 @@ def interrupted(code: str, **fields: object) -> KeyboardInterrupt:
 def print_error(exc: ReportgenError, err: TextIO) -> None:
     if isinstance(exc, DataError):
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        if errors and all(p.where is None or not p.where.sheet for p in errors):
+        if errors and all(p.code == "E-WORKBOOK-UNFILLED" for p in errors):
+            heading = "报告未生成（已有的报告未改动）："
+        elif errors and all(p.where is None or not p.where.sheet for p in errors):
             heading = "无法读取工作簿，报告未生成（已有的报告未改动）："
         else:
             heading = f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："

@@ -15,7 +15,7 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, files, importing, office, workbook
+from reportgen.codes import checks, commands, files, importing, office, workbook, yearly
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
@@ -26,6 +26,7 @@ AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("写入文件与中断", files.KINDS),
     ("LibreOffice 会话与页面图片", office.KINDS),
     ("导入 Word 报告（import）", importing.KINDS),
+    ("新建工作簿、上年结转与合并各校（init、merge）", yearly.KINDS),
 )
 """The kinds by area, titled as in docs/problems.md."""
 
@@ -42,9 +43,11 @@ FIELD_LABELS: dict[str, str] = {
     "arguments": "参数",
     "case": "案例编号",
     "cell": "单元格",
+    "cells": "单元格列表",
     "choices": "可选的名称",
     "column": "列名",
     "columns": "应有的列",
+    "confirmed": "确认后的状态",
     "count": "条数",
     "counted": "记录的数目",
     "date": "日期",
@@ -73,7 +76,9 @@ FIELD_LABELS: dict[str, str] = {
     "line": "行号",
     "log": "LibreOffice 的输出",
     "low": "下限",
+    "missing": "尚未填写的内容",
     "name": "名称",
+    "next_year": "下一年",
     "numerator": "分子",
     "option": "选项",
     "other": "另一处的指标",
@@ -94,6 +99,7 @@ FIELD_LABELS: dict[str, str] = {
     "returncode": "退出代码",
     "row": "指标",
     "rows": "行号",
+    "school_years": "各校工作簿及其年份",
     "seconds": "秒数",
     "share": "认出的指标行比例",
     "sheet": "工作表名",
@@ -118,9 +124,12 @@ FIELD_LABELS: dict[str, str] = {
     "usage": "用法",
     "used": "所用指标目录的年份",
     "value": "数值",
+    "values": "可填的值",
     "variables": "变量",
+    "wanted": "--year 给出的年份",
     "wanted_height": "应有的高度",
     "wanted_width": "应有的宽度",
+    "weight": "权数",
     "whole": "总数",
     "width": "宽度（像素）",
     "written": "所写的页码",

@@ -58,11 +58,16 @@ class Grid:
                          for c in range(s.col, s.col + s.cols) if (r, c) != (s.row, s.col))
 
 
-def indicator_grid(table: IndicatorTable, year: int) -> Grid:
+def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False) -> Grid:
     """An official indicator table: 序号 on top-level rows only, "其中：" on the first sub-row,
-    序号 merged over a group and 指标 merged over an indicator's two unit rows."""
+    序号 merged over a group and 指标 merged over an indicator's two unit rows. With
+    ``last_year``, last year's figures stand in a column before this year's, as wide."""
     columns = table.spec.columns  # the catalog's columns: headers, order and widths
-    header = [c.printed_header(year) for c in columns]
+    header: list[str] = []
+    for c in columns:
+        if c.kind is ColumnKind.VALUE and last_year:
+            header.append(c.printed_header(year - 1))
+        header.append(c.printed_header(year))
     body: list[tuple[GridCell, ...]] = []
     spans: list[Span] = []
     number = 0
@@ -86,16 +91,24 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
                  ColumnKind.UNIT: GridCell(row.unit),
                  ColumnKind.VALUE: GridCell(format_figure(row.value.value, row.unit)),
                  ColumnKind.NOTE: GridCell(row.note.text if row.note else "", "left")}
-        body.append(tuple(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c)
-                          for c in columns))
+        cells: list[GridCell] = []
+        for c in columns:
+            if c.kind is ColumnKind.VALUE and last_year:
+                cells.append(GridCell(format_figure(row.previous.value if row.previous else None,
+                                                    row.unit)))
+            cells.append(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c))
+        body.append(tuple(cells))
         previous = row
     end = len(table.rows)
     if end > group_start + 1:
         spans.append(Span(group_start + 1, 0, end - group_start))
     if end > name_start + 1:
         spans.append(Span(name_start + 1, 1, end - name_start))
-    total = sum(c.width for c in columns)
-    widths = tuple(float(TEXT_WIDTH_MM * c.width / total) for c in columns)
+    relative = [w for c in columns
+                for w in ((c.width, c.width) if c.kind is ColumnKind.VALUE and last_year
+                          else (c.width,))]
+    total = sum(relative)
+    widths = tuple(float(TEXT_WIDTH_MM * w / total) for w in relative)
     return Grid((tuple(GridCell(h) for h in header),), tuple(body),
                 tuple(sorted(spans, key=lambda s: (s.row, s.col))), widths)
 

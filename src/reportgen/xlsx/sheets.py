@@ -24,9 +24,13 @@ META_TITLE = "报告标题"
 META_ISSUER = "发布单位"
 META_DATE = "成文日期"
 META_TABLES = "指标表位置"
-META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES)
+META_PREVIOUS = "指标表上年列"
+"""Optional: 是 prints last year's figures in a column beside this year's."""
+META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES,
+             META_PREVIOUS)
 TABLES_INLINE = "正文"
 TABLES_APPENDIX = "附表"
+YES, NO = "是", "否"
 
 FOREWORD_SHEET = "前言"
 FOREWORD_COLUMNS = ("段落",)
@@ -53,16 +57,45 @@ NAMED_SHEET = "数据"
 NAMED_COLUMNS = ("名称", "数值")
 NAMED_UNIT_COLUMN = "单位"
 
+# -- optional columns and sheets of the yearly workflow (init, init --from, merge) --
+
+PREVIOUS_COLUMN = "上年"
+"""Optional column of the indicator sheets and the 数据 sheet: last year's figure."""
+STATUS_COLUMN = "状态"
+"""Optional column of 前言, 正文 and 案例: whether a row carried over from last year has
+been confirmed."""
+STATUS_CARRIED = "上年"
+"""状态 of a row carried over from last year and not yet confirmed: building warns."""
+STATUS_CONFIRMED = "已确认"
+"""状态 of a row the clerk has checked (an empty 状态 means the same)."""
+STATUS_CANDIDATE = "备选"
+"""状态 of a case a school sent for the district to choose from: it need not be placed."""
+STATUS_VALUES = (STATUS_CARRIED, STATUS_CONFIRMED)
+CASE_STATUS_VALUES = (STATUS_CARRIED, STATUS_CONFIRMED, STATUS_CANDIDATE)
+SCHOOL_COLUMN = "学校"
+"""Optional column of 案例: the school a merged case came from."""
+GUIDE_SHEET = "说明"
+"""How to fill each sheet (written by ``init``; never read)."""
+SOURCES_SHEET = "来源"
+"""Where each merged figure came from (written by ``merge``; read for check messages)."""
+SOURCES_COLUMNS = ("工作表", "单元格", "指标", "单位", "合并方法", "合并值", "学校", "学校单元格",
+                   "学校数值")
+MATERIAL_SHEET = "素材"
+"""The schools' prose by school and chapter (written by ``merge``; never read)."""
+MATERIAL_COLUMNS = ("学校", "章", "类型", "内容", "位置")
+
 
 def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
-                 problems: Problems) -> dict[str, int] | None:
-    """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing."""
+                 problems: Problems, optional: tuple[str, ...] = ()) -> dict[str, int] | None:
+    """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing.
+
+    ``optional`` columns are mapped when present and never missed."""
     found: dict[str, int] = {}
     for cell in ws[1] if ws.max_row >= 1 else ():
         name = (display(cell) or "").strip()
         if not name:
             continue
-        if name in expected and name not in found:
+        if (name in expected or name in optional) and name not in found:
             found[name] = cell.column
         else:
             problems.add("W-COLUMN-EXTRA", reader.ref(cell), found=name, columns=expected)

@@ -17,7 +17,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import CellReader, display, is_blank
-from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns, stored_cells
+from reportgen.xlsx.sheets import (FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns,
+                                   stored_cells)
 from reportgen.model import ColumnValue, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -35,7 +36,7 @@ def indicator_label(text: str | None) -> str:
 def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
                          problems: Problems) -> IndicatorTable | None:
     """The sheet's figures, or ``None`` when its rows are not the catalog's."""
-    columns = find_columns(ws, spec.headers, reader, problems)
+    columns = find_columns(ws, spec.headers, reader, problems, optional=(PREVIOUS_COLUMN,))
     if columns is None:
         return None
     rows = list(data_rows(ws))
@@ -76,8 +77,10 @@ def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec
         else ColumnValue(c.id, text=reader.text(ws.cell(row, columns[c.sheet])))
         for c in spec.extra_columns
     )
+    previous = (reader.figure(ws.cell(row, columns[PREVIOUS_COLUMN]), unit=unit)
+                if PREVIOUS_COLUMN in columns else None)
     return IndicatorRow(indicator, unit, reader.figure(value_cell, unit=unit),
-                        reader.text(note_cell), extra)
+                        reader.text(note_cell), extra, previous=previous)
 
 
 def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
