@@ -5,7 +5,8 @@ workbook's problems and findings without building; ``reportgen pages REPORT`` dr
 pages as PNG pictures for review; ``reportgen import REPORT.docx`` reads a Word report into a
 workbook to start from; ``reportgen init NEW.xlsx`` writes a workbook to fill in (blank, or this
 year's from last year's with ``--from``); ``reportgen merge SCHOOL.xlsx … -o DISTRICT.xlsx`` adds
-the schools' workbooks up into the district's.
+the schools' workbooks up into the district's; ``reportgen serve`` runs the clerk's web page on
+this computer.
 
 Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
 called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
@@ -24,7 +25,7 @@ import traceback
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence, TextIO
 
-from reportgen.cli import build, check, importing, init, merge, pages
+from reportgen.cli import build, check, importing, init, merge, pages, serve
 from reportgen.cli.build import build_parser
 from reportgen.cli.check import as_json, as_text, build_check_parser
 from reportgen.cli.pages import build_pages_parser
@@ -41,6 +42,7 @@ COMMANDS: dict[str, Command] = {
     "init": init.run,
     "merge": merge.run,
     "pages": pages.run,
+    "serve": serve.run,
 }
 """The sub-commands by name; anything else is a workbook to build (``reportgen WORKBOOK``)."""
 

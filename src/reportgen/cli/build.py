@@ -22,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx\n"
                "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx\n"
                "生成待填写的工作簿：python -m reportgen init 新工作簿.xlsx [--from 上年.xlsx]\n"
-               "合并各校的工作簿：python -m reportgen merge 甲校.xlsx 乙校.xlsx -o 区县.xlsx",
+               "合并各校的工作簿：python -m reportgen merge 甲校.xlsx 乙校.xlsx -o 区县.xlsx\n"
+               "在浏览器里做以上各步（网页版）：python -m reportgen serve",
     )
     parser.add_argument("workbook", metavar="工作簿", help="填好的 Excel 工作簿（.xlsx）")
     parser.add_argument("-o", "--output", metavar="报告.docx",

@@ -15,7 +15,7 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, files, importing, office, workbook, yearly
+from reportgen.codes import checks, commands, files, importing, office, web, workbook, yearly
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
@@ -27,6 +27,7 @@ AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("LibreOffice 会话与页面图片", office.KINDS),
     ("导入 Word 报告（import）", importing.KINDS),
     ("新建工作簿、上年结转与合并各校（init、merge）", yearly.KINDS),
+    ("网页（serve）", web.KINDS),
 )
 """The kinds by area, titled as in docs/problems.md."""
 
@@ -56,8 +57,10 @@ FIELD_LABELS: dict[str, str] = {
     "detail": "详情",
     "docx": "报告文件",
     "earliest": "最早的年份",
+    "entered": "所填的内容",
     "error": "错误详情",
     "extension": "文件类型",
+    "feature": "功能",
     "file": "文件名",
     "first": "第一次出现的位置",
     "folder": "文件夹",
@@ -65,6 +68,7 @@ FIELD_LABELS: dict[str, str] = {
     "heading": "标题的级别（如二级标题）",
     "height": "高度（像素）",
     "high": "上限",
+    "host": "地址",
     "inline": "正文",
     "item": "项目",
     "items": "应有的项目",
@@ -91,6 +95,7 @@ FIELD_LABELS: dict[str, str] = {
     "pdf": "PDF 文件",
     "percent": "百分数",
     "place": "前言、正文或案例",
+    "port": "端口",
     "previous": "上年的名称",
     "program": "程序",
     "range": "合并区域",
@@ -130,6 +135,7 @@ FIELD_LABELS: dict[str, str] = {
     "wanted_height": "应有的高度",
     "wanted_width": "应有的宽度",
     "weight": "权数",
+    "what": "要选择的文件",
     "whole": "总数",
     "width": "宽度（像素）",
     "written": "所写的页码",
