@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Sequence, TextIO, cast
 
+from reportgen import codes
 from reportgen.errors import DataError, Problem, ReportgenError, Severity, UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -190,6 +191,12 @@ def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> 
 def _short(text: str | None, limit: int = 30) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def interrupted(code: str, **fields: object) -> KeyboardInterrupt:
+    """The interrupt to re-raise, saying what the registered kind ``code`` says (what became
+    of the report): :func:`reportgen.cli.main` prints it and exits with code 2."""
+    return KeyboardInterrupt(codes.lookup(code).text(fields))
 
 
 def print_error(exc: ReportgenError, err: TextIO) -> None:

@@ -15,7 +15,7 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, importing, web, workbook, yearly
+from reportgen.codes import checks, commands, files, importing, office, web, workbook, yearly
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
@@ -23,6 +23,8 @@ AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("读取工作簿", workbook.KINDS),
     ("数据检查与占位符", checks.KINDS),
     ("命令、模板、输出文件与 LibreOffice", commands.KINDS),
+    ("写入文件与中断", files.KINDS),
+    ("LibreOffice 会话与页面图片", office.KINDS),
     ("导入 Word 报告（import）", importing.KINDS),
     ("新建工作簿、上年结转与合并各校（init、merge）", yearly.KINDS),
     ("网页（serve）", web.KINDS),
@@ -65,6 +67,7 @@ FIELD_LABELS: dict[str, str] = {
     "folder": "文件夹",
     "header_style": "表头段落样式",
     "heading": "标题的级别（如二级标题）",
+    "height": "高度（像素）",
     "high": "上限",
     "host": "地址",
     "id": "编号",
@@ -85,6 +88,7 @@ FIELD_LABELS: dict[str, str] = {
     "numerator": "分子",
     "option": "选项",
     "other": "另一处的指标",
+    "page": "页",
     "page_count": "总页数",
     "pages": "页码",
     "paragraph": "段落序号",
@@ -132,9 +136,12 @@ FIELD_LABELS: dict[str, str] = {
     "values": "可填的值",
     "variables": "变量",
     "wanted": "--year 给出的年份",
+    "wanted_height": "应有的高度",
+    "wanted_width": "应有的宽度",
     "weight": "权数",
     "what": "要选择的文件",
     "whole": "总数",
+    "width": "宽度（像素）",
     "written": "所写的页码",
     "written_unit": "文档中写的单位",
     "year": "年份",

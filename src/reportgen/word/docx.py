@@ -20,6 +20,7 @@ from docxtpl import DocxTemplate
 from reportgen.errors import UsageError
 from reportgen.layout import Cover, Layout, TableBlock
 from reportgen.word.context import build_context
+from reportgen.word.external import neutralise_external
 from reportgen.word.grid import write_table
 from reportgen.word.literal import protect, restore_document
 from reportgen.word.sandbox import ReportSandbox, template_errors
@@ -38,7 +39,7 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
     _set_properties(tpl.docx, layout.cover)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return buffer.getvalue()
+    return neutralise_external(buffer.getvalue())  # nothing in the report reaches outside it
 
 
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:
