@@ -17,7 +17,7 @@ from reportgen.errors import Problems
 from reportgen.files import temporary_beside, write_atomically
 from reportgen.office.session import (DEFAULT_TIMEOUT, Office, OfficeError, OfficeSession,
                                      convert_to_pdf, find_office, office_session)
-from reportgen.word.toc import TocEntry, fill_toc
+from reportgen.word.toc import TocEntry, fill_toc, settle_fields
 
 
 @frozen
@@ -81,7 +81,7 @@ def _fill(session: OfficeSession, docx: Path, notes: Problems) -> bool:
     except LookupError:
         notes.add("W-TOC-NO-FIELD")
         return False
-    write_atomically(docx, data)
+    write_atomically(docx, settle_fields(data))  # filled: Word need not ask to update fields
     notes.add("I-TOC-FILLED", count=len(entries))
     return True
 

@@ -78,6 +78,7 @@ def _set_properties(document: Any, cover: Cover) -> None:
     properties.created = datetime.datetime.combine(cover.date, datetime.time())
     properties.modified = datetime.datetime.now().replace(microsecond=0)
     properties.revision = 1
+    properties.language = "zh-CN"
 
 
 def _open_template(template: Path) -> DocxTemplate:

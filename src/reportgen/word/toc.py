@@ -18,7 +18,7 @@ import docx
 from attrs import frozen
 from docx.oxml.ns import qn
 
-from reportgen.word.oxml import paragraph_after
+from reportgen.word.oxml import paragraph_after, stop_updating_fields_on_open
 
 
 @frozen
@@ -56,6 +56,29 @@ def fill_toc(data: bytes, entries: Iterable[TocEntry]) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def settle_fields(data: bytes) -> bytes:
+    """The .docx ``data`` with its fields taken as up to date: Word no longer asks to update
+    fields when it opens the file (``w:updateFields`` removed, no field marked dirty).
+
+    For a document whose table of contents (and lists) were filled: asking would only
+    prompt the reader on every opening. A document whose TOC is still empty keeps asking.
+    """
+    document = docx.Document(io.BytesIO(data))
+    stop_updating_fields_on_open(document.settings.element)
+    for mark in document.element.body.iter(qn("w:fldChar")):
+        mark.attrib.pop(qn("w:dirty"), None)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def asks_to_update_fields(data: bytes) -> bool:
+    """True when Word would update the fields of the .docx ``data`` on opening."""
+    document = docx.Document(io.BytesIO(data))
+    found = document.settings.element.find(qn("w:updateFields"))
+    return found is not None and found.get(qn("w:val"), "true") in ("true", "1", "on")
 
 
 def read_toc(path: Path) -> list[TocEntry]:

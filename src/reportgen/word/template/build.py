@@ -161,5 +161,25 @@ def _case_box(doc: Document) -> None:
 
 
 def _settings(doc: Document) -> None:
-    """Ask Word to update fields (the TOC) on opening."""
-    oxml.update_fields_on_open(doc.settings.element)
+    """Word opens the file in its current mode (compatibilityMode 15, no "兼容模式"), takes
+    theme fonts and the document's language as Chinese (zh-CN), and updates fields (the TOC)
+    on opening until a filled TOC says otherwise (:func:`reportgen.word.toc.settle_fields`).
+    python-docx's stale ``stylesWithEffects`` part, which Word may read as unreadable
+    content once it disagrees with the styles, is dropped."""
+    settings = doc.settings.element
+    oxml.update_fields_on_open(settings)
+    oxml.set_compatibility_mode(settings, 15)
+    oxml.set_theme_languages(settings, latin="en-US", east_asia="zh-CN")
+    doc.core_properties.language = "zh-CN"
+    _drop_styles_with_effects(doc)
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_styles_with_effects(doc: Document) -> None:
+    """Remove the relationship to ``stylesWithEffects.xml``: an unreachable part is not
+    saved, and its content-type override goes with it."""
+    rels = doc.part.rels
+    for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == STYLES_WITH_EFFECTS]:
+        del rels[r_id]

@@ -22,7 +22,9 @@ TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 KAI_FONT = "楷体_GB2312"
 HEI_FONT = "黑体"
-OFFICIAL_FONTS = (TITLE_FONT, BODY_FONT, KAI_FONT, HEI_FONT)
+SONG_FONT = "宋体"
+"""The page number's font: GB/T 9704 asks for 4号半角宋体阿拉伯数字."""
+OFFICIAL_FONTS = (TITLE_FONT, BODY_FONT, KAI_FONT, HEI_FONT, SONG_FONT)
 
 SIZE_2 = 22  # 二号
 SIZE_3 = 16  # 三号
@@ -48,7 +50,7 @@ def paragraph_style(doc: Document, name: str, *, font: str, size: float, bold: b
                     align: str | None = None, indent_chars: int = 0, line_exact: float | None = None,
                     before: float = 0, after: float = 0, keep_next: bool = False,
                     outline: int | None = None, page_break_before: bool = False,
-                    base: str | None = "Normal"):
+                    base: str | None = "Normal", latin: str = LATIN):
     """Create or redefine a paragraph style completely."""
     styles = doc.styles
     try:
@@ -58,7 +60,7 @@ def paragraph_style(doc: Document, name: str, *, font: str, size: float, bold: b
     if base and name != base:
         style.base_style = styles[base]
     rpr = _reset_rpr(style)
-    oxml.set_fonts(rpr, font, LATIN)
+    oxml.set_fonts(rpr, font, latin)
     style.font.bold = bold
     style.font.color.rgb = RGBColor(0, 0, 0)
     style.font.size = Pt(size)
@@ -134,7 +136,7 @@ def define_styles(doc: Document) -> None:
     paragraph_style(doc, "Table Text", font=BODY_FONT, size=SIZE_5, align="center",
                     line_exact=16)
     paragraph_style(doc, "After Table", font=BODY_FONT, size=SIZE_5, line_exact=12)
-    paragraph_style(doc, "Footer", font=BODY_FONT, size=SIZE_4, align="center")
+    paragraph_style(doc, "Footer", font=SONG_FONT, size=SIZE_4, align="center", latin=SONG_FONT)
     paragraph_style(doc, "Header", font=BODY_FONT, size=SIZE_5, align="center")
     _fix_remaining_styles(doc)
 
