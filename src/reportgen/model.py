@@ -220,6 +220,10 @@ class FreeTable:
     """How many leading rows are headers (repeated after a page break)."""
     source: SourceRef | None = None
     """The sheet it was read from."""
+    column_widths: tuple[Decimal, ...] = ()
+    """The sheet's column widths (Excel's units, characters), one per column, when the clerk
+    set any: the printed columns keep their proportions. Empty when every column has the
+    default width: the columns are then sized by their content."""
 
 
 Table = Union[IndicatorTable, FreeTable]
