@@ -102,7 +102,7 @@ def read_report(source: str | Path | bytes) -> ReadReport:
                 rest = paragraphs[2:]
                 if rest and rest[0].style.name == "Case Subtitle":
                     title, rest = f"{title} {rest[0].text}", rest[1:]
-                body.append(RefCase(int(label.removeprefix("案例")), title,
+                body.append(RefCase(int(re.sub(r"^\D*", "", label)), title,
                                     tuple(p.text for p in rest)))
             elif style == "Report Table":
                 assert caption is not None, "a table without its caption"

@@ -61,6 +61,34 @@ class Figure:
 
 
 @frozen
+class Settings:
+    """How the report is numbered, labelled and listed: the optional rows of 基本信息.
+
+    Every field has the 2024 report's convention as its default; an empty or absent row keeps
+    the default. :class:`reportgen.layout.LayoutConfig` is made from these.
+    """
+
+    case_label: str = "案例"
+    """The word before a case's number (案例3, 典型案例3)."""
+    chinese_headings: bool = False
+    """True for 一、/（一）/1. headings, False for 1./1.1/1.1.1."""
+    subtitle: Text | None = None
+    """A line printed under the title on the cover."""
+    compiler: Text | None = None
+    """编制单位, printed on the cover as 编制单位：…"""
+    chinese_date: bool = False
+    """True to print the cover's date in Chinese numerals (二〇二五年十二月)."""
+    appendix_title: str = "附表"
+    """The heading of the appendix (附表, 附件)."""
+    table_list: bool = False
+    """Print a 表目录 (list of tables) after the table of contents."""
+    figure_list: bool = False
+    """Print a 图目录 (list of pictures and charts) after the table of contents."""
+    case_list: bool = False
+    """Print a 案例目录 (list of cases) after the table of contents."""
+
+
+@frozen
 class Meta:
     """What the cover and the running text need to know about the report."""
 
@@ -83,6 +111,8 @@ class Meta:
     """The cell the year was read from."""
     date_source: SourceRef | None = None
     """The cell the date was read from."""
+    settings: Settings = Settings()
+    """Numbering, labels, cover lines and lists (the optional rows of 基本信息)."""
 
 
 @frozen

@@ -15,13 +15,14 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, workbook
+from reportgen.codes import checks, commands, layout, workbook
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
 AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("读取工作簿", workbook.KINDS),
     ("数据检查与占位符", checks.KINDS),
+    ("版式设置、附录、图片、图表与交叉引用", layout.KINDS),
     ("命令、模板、输出文件与 LibreOffice", commands.KINDS),
 )
 """The kinds by area, titled as in docs/problems.md."""

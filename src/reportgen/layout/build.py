@@ -20,7 +20,8 @@ from reportgen.placeholders import substitute
 
 
 def lay_out(report: Report, config: LayoutConfig | None = None) -> Layout:
-    """The report as it prints, numbered by ``config`` (the 2024 conventions by default).
+    """The report as it prints, numbered by ``config`` (by default, what the workbook's
+    settings ask for: :meth:`LayoutConfig.of`; the 2024 conventions when it asks nothing).
 
     Raises :class:`~reportgen.errors.DataError` when a placeholder names nothing, with every
     such problem located at its cell.
@@ -28,7 +29,7 @@ def lay_out(report: Report, config: LayoutConfig | None = None) -> Layout:
     resolved, problems = substitute(report)
     if any(p.severity is Severity.ERROR for p in problems):
         raise DataError(problems)
-    return _Builder(resolved, config or LayoutConfig()).layout()
+    return _Builder(resolved, config or LayoutConfig.of(report.meta.settings)).layout()
 
 
 class _Builder:
@@ -43,10 +44,12 @@ class _Builder:
     def layout(self) -> Layout:
         report, config = self.report, self.config
         meta = report.meta
+        settings = meta.settings
         cover = Cover(meta.title.text, meta.period.text, meta.issuer.text,
-                      config.cover_month.replace("{year}", str(meta.date.year))
-                      .replace("{month}", str(meta.date.month)),
-                      meta.region.text, meta.year, meta.date)
+                      config.month(meta.date.year, meta.date.month),
+                      meta.region.text, meta.year, meta.date,
+                      settings.subtitle.text if settings.subtitle else None,
+                      settings.compiler.text if settings.compiler else None)
         foreword = tuple(ParagraphBlock(p.text.text, p.text.source) for p in report.foreword)
         body: list[Block] = []
         for n, chapter in enumerate(report.chapters, 1):

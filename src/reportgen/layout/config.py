@@ -15,6 +15,8 @@ from typing import Any
 
 from attrs import field, frozen
 
+from reportgen.model import Settings
+
 _COUNTER = re.compile(r"\{(\d)(?::(zh))?\}")
 _DIGITS = "零一二三四五六七八九"
 
@@ -32,6 +34,11 @@ def chinese_numeral(n: int) -> str:
     elif hundreds and units:
         text += "零"
     return text + (_DIGITS[units] if units else "")
+
+
+def chinese_digits(n: int) -> str:
+    """``n`` digit by digit in Chinese, as a year is written: 2025 二〇二五."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
 
 
 def _check_heading_formats(instance: Any, attribute: Any, formats: tuple[str, ...]) -> None:
@@ -98,6 +105,23 @@ class LayoutConfig:
     """The label of a table in the appendix, ``{n}`` counting from 1 again."""
     cover_month: str = "{year}年{month}月"
     """The month printed on the cover, from the report's date (成文日期)."""
+    chinese_date: bool = False
+    """Write the cover's year and month in Chinese numerals (二〇二五年十二月)."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> LayoutConfig:
+        """The configuration a workbook's 基本信息 settings ask for."""
+        return cls(headings=CHINESE_HEADINGS if settings.chinese_headings else ARABIC_HEADINGS,
+                   case_label=settings.case_label + "{n}",
+                   appendix_title=settings.appendix_title,
+                   chinese_date=settings.chinese_date)
+
+    def month(self, year: int, month: int) -> str:
+        """The cover's month (2024年12月, or 二〇二四年十二月 with :attr:`chinese_date`)."""
+        if self.chinese_date:
+            return self.cover_month.replace("{year}", chinese_digits(year)).replace(
+                "{month}", chinese_numeral(month))
+        return self.cover_month.replace("{year}", str(year)).replace("{month}", str(month))
 
     def label(self, pattern: str, n: int) -> str:
         """``pattern`` with its counter set to ``n``."""

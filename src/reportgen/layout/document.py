@@ -39,6 +39,10 @@ class Cover:
     """The report's calendar year."""
     date: datetime.date
     """The date the report was signed (成文日期)."""
+    subtitle: str | None = None
+    """A line under the title, when the workbook gives one."""
+    compiler: str | None = None
+    """编制单位, when the workbook gives one."""
 
 
 @frozen
@@ -162,7 +166,11 @@ class Layout:
     def text(self) -> str:
         """The report as plain text, one printed line per line (cells joined by tabs): what
         a reader sees, without the page. A quick preview, and an oracle for tests."""
-        lines = [self.cover.title, f"（{self.cover.period}）", self.cover.issuer, self.cover.month]
+        cover = self.cover
+        lines = [cover.title] + ([cover.subtitle] if cover.subtitle else [])
+        lines += [f"（{cover.period}）", cover.issuer]
+        lines += [f"编制单位：{cover.compiler}"] if cover.compiler else []
+        lines.append(cover.month)
         lines += [p.text for p in self.foreword]
         for block in self.blocks():
             if isinstance(block, HeadingBlock):

@@ -101,6 +101,8 @@ def build_context(layout: Layout) -> tuple[dict[str, Any], dict[str, TableBlock]
             "issuer": cover.issuer,
             "date": cover.month,
             "year": cover.year,
+            "subtitle": cover.subtitle or "",
+            "compiler": cover.compiler or "",
         },
         "foreword": [p.text for p in layout.foreword],
         "blocks": [view(b) for b in layout.blocks()],

@@ -44,6 +44,7 @@ from reportgen.xlsx.sheets import (
     data_rows,
     find_columns,
 )
+from reportgen.xlsx.settings import read_settings
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
@@ -244,12 +245,13 @@ def _read_meta(ws: Worksheet, reader: CellReader,
                          item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
     year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
+    settings = read_settings(cells, reader, problems)
     if None in (region, period, title, issuer, year, date):
         return None, year, year_ref
     assert region and period and title and issuer and year is not None and date is not None
     return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
                 tables_in_appendix=appendix, year_source=year_ref,
-                date_source=reader.ref(cells[META_DATE])), year, year_ref
+                date_source=reader.ref(cells[META_DATE]), settings=settings), year, year_ref
 
 
 def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[Paragraph, ...]:

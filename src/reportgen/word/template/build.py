@@ -42,8 +42,14 @@ def build_template(path: Path) -> None:
 
     # -- cover --
     doc.add_paragraph("{{ meta.title }}", style="Title")
+    doc.add_paragraph("{%p if meta.subtitle %}")
+    doc.add_paragraph("{{ meta.subtitle }}", style="Cover Subtitle")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("（{{ meta.period }}）", style="Subtitle")
     doc.add_paragraph("{{ meta.issuer }}", style="Cover Issuer")
+    doc.add_paragraph("{%p if meta.compiler %}")
+    doc.add_paragraph("编制单位：{{ meta.compiler }}", style="Cover Date")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ meta.date }}", style="Cover Date")
 
     # -- 前言 --

@@ -103,6 +103,8 @@ def define_styles(doc: Document) -> None:
                     line_exact=BODY_LINE, keep_next=True, outline=2)
     paragraph_style(doc, "Title", font=TITLE_FONT, size=SIZE_2, align="center", before=150,
                     after=24)
+    paragraph_style(doc, "Cover Subtitle", font=KAI_FONT, size=SIZE_3, bold=True, align="center",
+                    after=12)
     paragraph_style(doc, "Subtitle", font=KAI_FONT, size=SIZE_3, align="center", after=12)
     paragraph_style(doc, "Cover Issuer", font=BODY_FONT, size=SIZE_3, align="center", before=260)
     paragraph_style(doc, "Cover Date", font=BODY_FONT, size=SIZE_3, align="center", before=6)
