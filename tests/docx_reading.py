@@ -83,11 +83,14 @@ def read_report(source: str | Path | bytes) -> ReadReport:
                 cover.append(text)
             elif part == "foreword" and text.strip():
                 foreword.append(text)
+            elif part == "body" and style == "Appendix Heading":
+                numbers.append("")
+                body.append(RefHeading(1, text))
             elif part == "body" and style.startswith("Heading "):
                 number = _NUMBER.match(text)
                 numbers.append(number.group(0).strip() if number else "")
                 body.append(RefHeading(int(style[-1]), text[number.end():] if number else text))
-            elif part == "body" and style == "Table Caption":
+            elif part == "body" and style in ("Table Caption", "Appendix Caption"):
                 match = _CAPTION.match(text)
                 assert match, f"caption without 表N: {text!r}"
                 caption = (int(match.group(1)), match.group(2))

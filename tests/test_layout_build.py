@@ -116,7 +116,7 @@ def test_appendix_setting_moves_indicator_tables_to_the_end():
     layout = lay_out(_report(appendix=True))
     assert [t.caption for t in layout.body if isinstance(t, TableBlock)] == ["表1 示例"]
     assert layout.appendix is not None
-    assert layout.appendix.heading == HeadingBlock(1, "", "附表")
+    assert layout.appendix.heading == HeadingBlock(1, "", "附表", new_page=True)
     assert [t.caption for t in layout.appendix.blocks if isinstance(t, TableBlock)] == [
         "附表1 人才培养质量计分卡"]
     blocks = list(layout.blocks())

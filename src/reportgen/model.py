@@ -289,6 +289,9 @@ class Report:
     appendix prints them when :attr:`Meta.tables_in_appendix` is set."""
     named: tuple[NamedFigure, ...] = field(default=())
     """Figures the workbook names in its optional 数据 sheet, for placeholders."""
+    appendix: tuple[Table, ...] = field(default=())
+    """Tables the text places in the appendix (附表 rows of 正文), in their order; printed
+    after the indicator tables the appendix gathers when :attr:`Meta.tables_in_appendix`."""
     catalog: Catalog = field()
     """The catalog the indicator tables were read against: the catalog of the report's year,
     or of the latest earlier year that has one (``catalog.year`` says which). Figures,

@@ -11,4 +11,11 @@ SETTINGS = (
       "编号由程序加在后面，如“典型案例”印为“典型案例3”"),
 )
 
-KINDS = SETTINGS
+APPENDIX = (
+    K("W-BODY-TABLE-IN-APPENDIX",
+      "“指标表位置”为“附表”，表格“{table}”印在报告末尾的附录中，这一行不起作用",
+      "要把它印在正文这里，请把“基本信息”中的“指标表位置”改为“正文”；否则请删除这一行，"
+      "或把类型改为“{kind}”以决定它在附录中的先后"),
+)
+
+KINDS = SETTINGS + APPENDIX

@@ -79,7 +79,7 @@ class _Builder:
                          case.title.text, case.subtitle.text if case.subtitle else None,
                          tuple(p.text.text for p in case.paragraphs), case.source)
 
-    def _table(self, table: Table, label_pattern: str) -> TableBlock:
+    def _table(self, table: Table, label_pattern: str, *, appendix: bool = False) -> TableBlock:
         self.tables += 1
         label = self.config.label(label_pattern, self.tables)
         if isinstance(table, IndicatorTable):
@@ -88,14 +88,21 @@ class _Builder:
             assert isinstance(table, FreeTable)
             key, grid = table.key, free_grid(table)
         return TableBlock(key, self.tables, label, table.title,
-                          self.config.table_caption(label, table.title), grid, table.source)
+                          self.config.table_caption(label, table.title), grid, table.source,
+                          in_appendix=appendix)
 
     def _appendix(self) -> Appendix | None:
-        """The official tables gathered at the end, numbered 附表1… on their own."""
+        """The tables printed at the end, numbered 附表1… on their own: the indicator tables
+        when the settings gather them there (in the catalog's order, unless 附表 rows place
+        them), then the tables placed by 附表 rows, in their order."""
         report = self.report
-        if not (report.meta.tables_in_appendix and report.indicator_tables):
+        placed = {id(t) for t in report.appendix}
+        gathered = [t for t in report.indicator_tables if id(t) not in placed] \
+            if report.meta.tables_in_appendix else []
+        tables = gathered + list(report.appendix)
+        if not tables:
             return None
         self.tables = 0
-        blocks = tuple(self._table(t, self.config.appendix_table_label)
-                       for t in report.indicator_tables)
-        return Appendix(HeadingBlock(1, "", self.config.appendix_title), blocks)
+        blocks = tuple(self._table(t, self.config.appendix_table_label, appendix=True)
+                       for t in tables)
+        return Appendix(HeadingBlock(1, "", self.config.appendix_title, new_page=True), blocks)

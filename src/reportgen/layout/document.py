@@ -60,6 +60,8 @@ class HeadingBlock:
     for an unnumbered heading. A cross-reference to a section would use it."""
     separator: str = " "
     """What stands between the number and the title."""
+    new_page: bool = False
+    """True when the heading starts a new page (the appendix's)."""
 
     @property
     def text(self) -> str:
@@ -116,6 +118,8 @@ class TableBlock:
     """The cells as printed, with merges, header rows, widths and diagonal cells."""
     source: SourceRef | None = None
     """The sheet the table was read from."""
+    in_appendix: bool = False
+    """True for a table of the appendix: its caption is listed in the table of contents."""
 
 
 Block = Union[HeadingBlock, ParagraphBlock, CaseBlock, TableBlock]

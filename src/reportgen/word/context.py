@@ -31,6 +31,8 @@ class HeadingView:
     """1, 2 or 3: the template picks Heading 1–3."""
     text: str
     """Number and title (``1.2 专业设置``)."""
+    new_page: bool = False
+    """True when it starts a new page (the appendix's heading)."""
     kind: str = "heading"
     """The template's switch."""
 
@@ -69,6 +71,8 @@ class TableView:
     """``表N 名称``."""
     slot: str
     """The marker the renderer replaces by the table."""
+    in_appendix: bool = False
+    """True for a table of the appendix, whose caption the table of contents lists."""
     kind: str = "table"
     """The template's switch."""
 
@@ -84,14 +88,14 @@ def build_context(layout: Layout) -> tuple[dict[str, Any], dict[str, TableBlock]
 
     def view(block: Block) -> View:
         if isinstance(block, HeadingBlock):
-            return HeadingView(block.level, block.text)
+            return HeadingView(block.level, block.text, block.new_page)
         if isinstance(block, ParagraphBlock):
             return ParagraphView(block.text)
         if isinstance(block, CaseBlock):
             return CaseView(block.label, block.title, block.subtitle or "", block.paragraphs)
         slot = f"{SLOT_PREFIX}{nonce}-{len(slots)}"
         slots[slot] = block
-        return TableView(block.caption, slot)
+        return TableView(block.caption, slot, block.in_appendix)
 
     cover = layout.cover
     context = {

@@ -17,6 +17,7 @@ from reportgen.xlsx.sheets import (
     BODY_COLUMNS,
     BODY_KINDS,
     HEADING_LEVELS,
+    KIND_APPENDIX,
     KIND_CASE,
     KIND_PARAGRAPH,
     KIND_TABLE,
@@ -51,8 +52,14 @@ class _Open:
 def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
               cases: Mapping[str, Case], tables: Mapping[str, Table],
               required_tables: set[str], *, unreadable_tables: Collection[str] = (),
-              unreadable_cases: Collection[str] | None = ()) -> tuple[Section, ...]:
-    """The chapters, with every case and table where the sheet places it.
+              unreadable_cases: Collection[str] | None = (),
+              appendix_only: Collection[str] = ()) -> tuple[tuple[Section, ...], tuple[Table, ...]]:
+    """The chapters, with every case and table where the sheet places it, and the tables
+    its 附表 rows place in the appendix, in their order.
+
+    ``appendix_only`` names the tables the settings send to the appendix (the indicator
+    tables when 指标表位置 is 附表): a 表格 row placing one of them cannot take effect and
+    is a warning at its cell.
 
     ``required_tables`` names the tables that must be placed (the others may be, e.g. the
     indicator tables when they go to the appendix). Tables and cases that exist but could
@@ -66,6 +73,7 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
     stack: list[_Open] = []
     placed_cases: dict[str, SourceRef] = {}
     placed_tables: dict[str, SourceRef] = {}
+    appendix: list[Table] = []
 
     for row in data_rows(ws):
         kind_cell = ws.cell(row, columns["类型"])
@@ -80,6 +88,16 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             continue
         if content is None:
             problems.add("E-BODY-NO-CONTENT", reader.ref(content_cell), kind=kind.text)
+            continue
+
+        if kind.text == KIND_APPENDIX:  # the appendix has no place among the sections
+            if content.text not in tables and content.text in unreadable_tables:
+                continue
+            table = _place(content.text, tables, placed_tables, reader.ref(content_cell),
+                           problems, ("E-BODY-UNKNOWN-TABLE", "E-BODY-TABLE-TWICE"), "table",
+                           sheets=list(tables))
+            if table is not None:
+                appendix.append(table)
             continue
 
         level = HEADING_LEVELS.get(kind.text)
@@ -112,6 +130,10 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             name = content.text
             if name not in tables and name in unreadable_tables:
                 continue
+            if name in appendix_only:
+                problems.add("W-BODY-TABLE-IN-APPENDIX", reader.ref(content_cell), table=name,
+                             kind=KIND_APPENDIX)
+                continue
             block = _place(name, tables, placed_tables, reader.ref(content_cell), problems,
                            ("E-BODY-UNKNOWN-TABLE", "E-BODY-TABLE-TWICE"), "table",
                            sheets=list(tables))
@@ -125,7 +147,7 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
         problems.add("E-BODY-TABLE-UNPLACED", reader.sheet_ref(name), table=name, kind=KIND_TABLE)
     for chapter in chapters:
         _check_not_empty(chapter, problems)
-    return tuple(c.freeze() for c in chapters)
+    return tuple(c.freeze() for c in chapters), tuple(appendix)
 
 
 def _place(key: str, available: Mapping[str, Block], placed: dict[str, SourceRef],

@@ -55,8 +55,10 @@ KIND_H3 = "三级标题"
 KIND_PARAGRAPH = "段落"
 KIND_CASE = "案例"
 KIND_TABLE = "表格"
+KIND_APPENDIX = "附表"
+"""A table printed in the appendix at the end of the report, wherever the row stands."""
 HEADING_LEVELS = {KIND_H1: 1, KIND_H2: 2, KIND_H3: 3}
-BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE)
+BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE, KIND_APPENDIX)
 
 CASES_SHEET = "案例"
 CASES_COLUMNS = ("编号", "标题", "副标题", "正文")

@@ -161,8 +161,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
-        meta, year, year_ref = (_read_meta(meta_ws, reader, problems) if meta_ws
-                                else (None, None, None))
+        meta, year, year_ref, placement_known = (_read_meta(meta_ws, reader, problems)
+                                                 if meta_ws else (None, None, None, False))
         catalog = catalog or catalog_of_year(year, year_ref, problems)
         foreword = _read_foreword(foreword_ws, reader, problems) if foreword_ws else ()
         cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
@@ -189,28 +189,32 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                 else:
                     unreadable_tables.add(name)
 
+        # -- a wrong 指标表位置 is one error: the indicator tables are then not required --
         in_appendix = bool(meta and meta.tables_in_appendix)
-        required = {name for name in tables if not (in_appendix and catalog.by_name(name))}
+        official = {name for name in tables if catalog.by_name(name)}
+        required = set(tables) - (official if in_appendix or not placement_known else set())
         unreadable_tables -= tables.keys()
-        chapters = read_body(body_ws, reader, problems, cases, tables, required,
-                             unreadable_tables=unreadable_tables,
-                             unreadable_cases=unreadable_cases) if body_ws else ()
+        chapters, appendix = read_body(
+            body_ws, reader, problems, cases, tables, required,
+            unreadable_tables=unreadable_tables, unreadable_cases=unreadable_cases,
+            appendix_only=official if in_appendix else ()) if body_ws else ((), ())
         if body_ws and not chapters and not problems.errors:
             problems.add("E-BODY-EMPTY", reader.sheet_ref(BODY_SHEET))
     finally:
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog)
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog,
+                  appendix=appendix)
 
 
 def _read_meta(ws: Worksheet, reader: CellReader,
-               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None]:
-    """The report's settings, and its 报告年份 and that cell (known even when another setting
-    is missing, to choose the catalog)."""
+               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None, bool]:
+    """The report's settings, its 报告年份 and that cell (known even when another setting
+    is missing, to choose the catalog), and whether 指标表位置 was understood."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
     if columns is None:
-        return None, None, None
+        return None, None, None, False
     cells = {}
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["项目"])
@@ -237,21 +241,23 @@ def _read_meta(ws: Worksheet, reader: CellReader,
                                                         META_ISSUER))
     year = reader.integer(cells[META_YEAR]) if text(META_YEAR) else None
     date = reader.date(cells[META_DATE]) if text(META_DATE) else None
-    appendix = False
+    appendix, placement_known = False, True
     if META_TABLES in cells:
         placement = reader.text(cells[META_TABLES])
         if placement is not None and placement.text not in (TABLES_INLINE, TABLES_APPENDIX):
+            placement_known = False
             problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
                          item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
     year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
     settings = read_settings(cells, reader, problems)
     if None in (region, period, title, issuer, year, date):
-        return None, year, year_ref
+        return None, year, year_ref, placement_known
     assert region and period and title and issuer and year is not None and date is not None
     return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
                 tables_in_appendix=appendix, year_source=year_ref,
-                date_source=reader.ref(cells[META_DATE]), settings=settings), year, year_ref
+                date_source=reader.ref(cells[META_DATE]), settings=settings), year, year_ref, \
+        placement_known
 
 
 def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[Paragraph, ...]:

@@ -68,9 +68,10 @@ def build_template(path: Path) -> None:
     doc.add_paragraph("{{ meta.title }}", style="Body Title")
     doc.add_paragraph("（{{ meta.period }}）", style="Body Period")
     doc.add_paragraph("{%p for b in blocks %}")
+    doc.add_paragraph('{%p if b.kind == "heading" and b.new_page %}')
+    doc.add_paragraph("{{ b.text }}", style="Appendix Heading")
     for level in (1, 2, 3):
-        keyword = "if" if level == 1 else "elif"
-        doc.add_paragraph(f'{{%p {keyword} b.kind == "heading" and b.level == {level} %}}')
+        doc.add_paragraph(f'{{%p elif b.kind == "heading" and b.level == {level} %}}')
         doc.add_paragraph("{{ b.text }}", style=f"Heading {level}")
     doc.add_paragraph('{%p elif b.kind == "paragraph" %}')
     doc.add_paragraph("{{ b.text }}", style="Normal")
@@ -78,7 +79,11 @@ def build_template(path: Path) -> None:
     _case_box(doc)
     doc.add_paragraph("", style="After Table")
     doc.add_paragraph('{%p elif b.kind == "table" %}')
+    doc.add_paragraph('{%p if b.in_appendix %}')
+    doc.add_paragraph("{{ b.caption }}", style="Appendix Caption")  # listed in the TOC
+    doc.add_paragraph("{%p else %}")
     doc.add_paragraph("{{ b.caption }}", style="Table Caption")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ b.slot }}", style="Table Text")  # the renderer puts the table here
     doc.add_paragraph("", style="After Table")
     doc.add_paragraph("{%p endif %}")

@@ -101,6 +101,9 @@ def define_styles(doc: Document) -> None:
                     line_exact=BODY_LINE, keep_next=True, outline=1)
     paragraph_style(doc, "Heading 3", font=BODY_FONT, size=SIZE_3, bold=True, indent_chars=2,
                     line_exact=BODY_LINE, keep_next=True, outline=2)
+    # -- the appendix starts a new page; its heading and table captions are in the TOC --
+    paragraph_style(doc, "Appendix Heading", font=HEI_FONT, size=SIZE_3, line_exact=BODY_LINE,
+                    after=12, keep_next=True, outline=0, page_break_before=True)
     paragraph_style(doc, "Title", font=TITLE_FONT, size=SIZE_2, align="center", before=150,
                     after=24)
     paragraph_style(doc, "Cover Subtitle", font=KAI_FONT, size=SIZE_3, bold=True, align="center",
@@ -133,6 +136,8 @@ def define_styles(doc: Document) -> None:
                     line_exact=24)
     paragraph_style(doc, "Table Caption", font=HEI_FONT, size=SIZE_4, align="center",
                     before=6, after=4, keep_next=True)
+    paragraph_style(doc, "Appendix Caption", font=HEI_FONT, size=SIZE_4, align="center",
+                    before=6, after=4, keep_next=True, outline=1)
     paragraph_style(doc, "Table Header", font=HEI_FONT, size=SIZE_5, align="center",
                     line_exact=16, keep_next=True)
     paragraph_style(doc, "Table Text", font=BODY_FONT, size=SIZE_5, align="center",
