@@ -136,6 +136,73 @@ class Paragraph:
 
 
 @frozen
+class ImageData:
+    """A picture ready to print: decoded, turned upright and scaled down for print."""
+
+    data: bytes
+    """The encoded image."""
+    format: str
+    """``png`` or ``jpeg``."""
+    width_px: int
+    """Its width in pixels."""
+    height_px: int
+    """Its height in pixels."""
+
+
+@frozen
+class Picture:
+    """A picture from an image file named in the 图片 sheet, captioned 图N below it."""
+
+    name: Text
+    """The name the workbook places it by (正文, 案例) and refers to it by (〔图:名称〕)."""
+    caption: Text
+    """The caption's text after 图N (the name when the 题注 cell is empty)."""
+    image: ImageData
+    """The image."""
+    width_mm: Decimal | None = None
+    """The printed width asked for; ``None`` fits it to the text width."""
+    source: SourceRef | None = None
+    """Its row of the 图片 sheet (the 名称 cell)."""
+
+
+@frozen
+class ChartPoint:
+    """One value of a chart: a category (an axis label, a pie slice) in one series."""
+
+    category: str
+    """The category (2023年, 面向第二产业)."""
+    series: str
+    """The series it belongs to (empty for a chart with one series)."""
+    value: Text
+    """The figure as the workbook names it: a number, a placeholder name (〔毕业生人数〕,
+    〔上年毕业生人数〕) or a free table's cell (表-名称!行@列)."""
+
+
+@frozen
+class Chart:
+    """A chart drawn from figures the workbook already holds, captioned 图N below it."""
+
+    name: Text
+    """The name the workbook places it by and refers to it by."""
+    kind: str
+    """``bar``, ``line`` or ``pie``."""
+    caption: Text
+    """The caption's text after 图N."""
+    points: tuple[ChartPoint, ...]
+    """Its values, in the order of the 图表 sheet's rows."""
+    unit: str = ""
+    """The unit of its values, shown on the value axis."""
+    width_mm: Decimal | None = None
+    """The printed width asked for; ``None`` for the default."""
+    source: SourceRef | None = None
+    """Its first row of the 图表 sheet (the 名称 cell)."""
+
+
+FigureItem = Union[Picture, Chart]
+"""What prints as 图N."""
+
+
+@frozen
 class Case:
     """A boxed case study (案例), numbered through the report in document order."""
 
@@ -149,6 +216,8 @@ class Case:
     """The body, paragraph by paragraph."""
     source: SourceRef | None = None
     """The row of the 案例 sheet that holds the case (its 编号 cell)."""
+    figures: tuple[FigureItem, ...] = ()
+    """Pictures and charts printed in the box after the body (the 案例 sheet's 图片 column)."""
 
 
 @frozen
@@ -257,7 +326,7 @@ class FreeTable:
 
 
 Table = Union[IndicatorTable, FreeTable]
-Block = Union[Paragraph, Case, IndicatorTable, FreeTable]
+Block = Union[Paragraph, Case, IndicatorTable, FreeTable, Picture, Chart]
 
 
 @frozen
@@ -319,6 +388,17 @@ class Report:
     def cases(self) -> tuple[Case, ...]:
         """The cases in document order."""
         return tuple(b for b in self.blocks() if isinstance(b, Case))
+
+    @property
+    def figures(self) -> tuple[FigureItem, ...]:
+        """The pictures and charts the text and the cases place, in document order."""
+        found: list[FigureItem] = []
+        for block in self.blocks():
+            if isinstance(block, (Picture, Chart)):
+                found.append(block)
+            elif isinstance(block, Case):
+                found.extend(block.figures)
+        return tuple(found)
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -14,7 +14,14 @@ never evaluated as a template.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
-An unknown or ambiguous name is an error located at the paragraph's cell.
+- A cross-reference names a table, a figure or a case and prints its number as the report
+  counts it: 〔表:人才培养质量计分卡〕 → 表1 (附表1 in the appendix), 〔表:表-专业设置〕 or
+  〔表:专业设置〕 → 表3, 〔图:实训基地〕 → 图2, 〔案例:3〕 (the 案例 sheet's 编号) → 案例5.
+  The numbers come from the layout (:func:`reportgen.layout.lay_out`); here, without them,
+  a reference is checked to name something the report prints.
+
+An unknown or ambiguous name, or a reference to nothing, is an error located at the
+paragraph's cell.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable, Iterable
 
 import attrs
 
@@ -43,6 +50,14 @@ GROWTH_SUFFIX = "较上年增幅"
 PREVIOUS_PREFIX = "上年"
 """The 数据 sheet names last year's X as 上年X."""
 
+REFERENCE = re.compile(r"^(表|图|案例)[:：]\s*(.*?)\s*$")
+"""A cross-reference's content: the kind (表, 图, 案例) and the name."""
+References = Callable[[str, str], "str | None"]
+"""Resolves a cross-reference (kind, name) to what it prints, or ``None`` when the report
+prints nothing of that kind and name."""
+REFERENCE_KINDS = {"表": "表格", "图": "图片或图表", "案例": "案例"}
+"""What each kind of reference names, in the clerk's words."""
+
 Reason = tuple[str, dict[str, Any]]
 """Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
 
@@ -51,6 +66,10 @@ class Names:
     """Every name a placeholder may use, resolved to the figure's printed text."""
 
     def __init__(self, report: Report):
+        self.known: dict[str, list[str]] = {}
+        """By kind of cross-reference, the names the report prints something under."""
+        self.references: References | None = None
+        """Resolves cross-references; ``None`` prints nothing for them."""
         self.figures = Figures(report)
         self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
         self.forms: dict[str, list[str]] = {}  # key → its names, most natural first
@@ -145,6 +164,10 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
         content = match.group(1)
         if _LITERAL_CONTENT.fullmatch(content):
             return token
+        reference = REFERENCE.match(content)
+        if reference is not None:
+            return _reference(reference.group(1), reference.group(2), token, text, names,
+                              problems)
         printed, reason = names.resolve(content)
         if printed is None:
             assert reason is not None
@@ -157,9 +180,56 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
     return attrs.evolve(text, text=_TOKEN.sub(replace, text.text))
 
 
-def substitute(report: Report) -> tuple[Report, list[Problem]]:
-    """The report with every placeholder of its prose replaced, and the problems found."""
+def _reference(kind: str, name: str, token: str, text: Text, names: Names,
+               problems: list[Problem]) -> str:
+    """What the cross-reference ``token`` prints; a located problem when it names nothing."""
+    resolve = getattr(names, "references", None) or _nothing
+    printed = resolve(kind, name)
+    if printed is not None:
+        return printed
+    known = getattr(names, "known", {}).get(kind, [])
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.4)
+    fields: dict[str, Any] = {"token": token, "kind": REFERENCE_KINDS[kind], "name": name}
+    if close:
+        fields["similar"] = [f"{OPEN}{kind}:{c}{CLOSE}" for c in close]
+    problems.append(Problem.of("E-REF-MISSPELT" if close else "E-REF-UNKNOWN", text.source,
+                               found=token, **fields))
+    return token
+
+
+def _nothing(kind: str, name: str) -> str | None:
+    return None
+
+
+def printed_names(report: Report) -> dict[str, list[str]]:
+    """By kind of reference, every name the report prints something under: tables by sheet
+    name and by title, figures by name, cases by their 编号."""
+    tables: list[Any] = list(report.tables) + list(report.appendix)
+    if report.meta.tables_in_appendix:
+        tables += [t for t in report.indicator_tables if t not in tables]
+    table_names = [n for t in tables for n in dict.fromkeys(_table_names(t))]
+    return {"表": table_names, "案例": [c.key for c in report.cases],
+            "图": [f.name.text for f in report.figures]}
+
+
+def _table_names(table: Any) -> Iterable[str]:
+    yield getattr(table, "key", None) or table.title
+    yield table.title
+
+
+def substitute(report: Report, references: References | None = None
+               ) -> tuple[Report, list[Problem]]:
+    """The report with every placeholder of its prose replaced, and the problems found.
+
+    Cross-references print what ``references`` gives (the layout's numbers); without it they
+    are only checked to name something the report prints, and print their kind (表, 图, 案例)
+    without a number.
+    """
     names = Names(report)
+    known = printed_names(report)
+    names.known = known
+    names.references = references if references is not None else (
+        lambda kind, name: kind if name in known[kind] else None)
     problems: list[Problem] = []
 
     def paragraph(p: Paragraph) -> Paragraph:

@@ -18,4 +18,11 @@ APPENDIX = (
       "或把类型改为“{kind}”以决定它在附录中的先后"),
 )
 
-KINDS = SETTINGS + APPENDIX
+REFERENCES = (
+    K("E-REF-UNKNOWN", "交叉引用{token}：报告中没有{kind}“{name}”",
+      "表格写工作表名（如〔表:人才培养质量计分卡〕〔表:表-专业设置〕），图写“图片”或“图表”表中的名称，"
+      "案例写“案例”表中的编号（如〔案例:3〕）"),
+    K("E-REF-MISSPELT", "交叉引用{token}：报告中没有{kind}“{name}”", "是否是：{similar}"),
+)
+
+KINDS = SETTINGS + APPENDIX + REFERENCES

@@ -23,13 +23,17 @@ def lay_out(report: Report, config: LayoutConfig | None = None) -> Layout:
     """The report as it prints, numbered by ``config`` (by default, what the workbook's
     settings ask for: :meth:`LayoutConfig.of`; the 2024 conventions when it asks nothing).
 
-    Raises :class:`~reportgen.errors.DataError` when a placeholder names nothing, with every
-    such problem located at its cell.
+    Placeholders print figures and cross-references (〔表:…〕, 〔图:…〕, 〔案例:…〕) the numbers
+    this layout gives. Raises :class:`~reportgen.errors.DataError` when a placeholder or a
+    cross-reference names nothing, with every such problem located at its cell.
     """
-    resolved, problems = substitute(report)
+    config = config or LayoutConfig.of(report.meta.settings)
+    # -- cross-references print the numbers of a first layout: the same walk, so they agree --
+    numbers = _Builder(report, config).layout().references()
+    resolved, problems = substitute(report, lambda kind, name: numbers.get((kind, name)))
     if any(p.severity is Severity.ERROR for p in problems):
         raise DataError(problems)
-    return _Builder(resolved, config or LayoutConfig.of(report.meta.settings)).layout()
+    return _Builder(resolved, config).layout()
 
 
 class _Builder:

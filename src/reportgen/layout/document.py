@@ -162,6 +162,17 @@ class Layout:
         """Every table in printed order."""
         return tuple(b for b in self.blocks() if isinstance(b, TableBlock))
 
+    def references(self) -> dict[tuple[str, str], str]:
+        """What a cross-reference prints, by (kind, name): 表 by sheet name and by title,
+        案例 by the case's 编号."""
+        found: dict[tuple[str, str], str] = {}
+        for table in self.tables:
+            found.setdefault(("表", table.key), table.label)
+            found.setdefault(("表", table.title), table.label)
+        for case in self.cases:
+            found[("案例", case.key)] = case.label
+        return found
+
     @property
     def cases(self) -> tuple[CaseBlock, ...]:
         """Every case in printed order."""
