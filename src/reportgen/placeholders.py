@@ -28,14 +28,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
 import attrs
 
-from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
+from reportgen.figures import DERIVED_PREFIX, FREE_REF_SEPARATOR, Figures, Quantity
 from reportgen.errors import Problem
-from reportgen.model import Case, Paragraph, Report, Section, Text
+from reportgen.model import Case, Chart, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
 
 OPEN, CLOSE = "〔", "〕"
@@ -150,6 +150,48 @@ class Names:
         return format_figure(round_half_up((current - previous) / previous * Decimal(100), 2)), None
 
 
+def figure_value(text: str, names: Names) -> tuple[Decimal | None, Reason | None]:
+    """The number a chart's 数值 cell names: a number, a placeholder name (with or without
+    its brackets: 〔毕业生人数〕, 上年毕业生人数) or a free table's cell (表-名称!行@列).
+    ``None`` and the reason when it names nothing; ``None`` alone for an empty figure."""
+    raw = text.strip()
+    if raw.startswith(OPEN) and raw.endswith(CLOSE):
+        raw = raw[1:-1].strip()
+    try:
+        return Decimal(raw.replace(",", "")), None
+    except InvalidOperation:
+        pass
+    if FREE_REF_SEPARATOR in raw:
+        if raw.partition(FREE_REF_SEPARATOR)[0] not in names.figures.free:
+            return None, ("E-CHART-VALUE", {"name": raw})
+        found = names.figures.get(raw)
+        if found is None:
+            return None, ("E-CHART-VALUE", {"name": raw})
+        return found.value, None
+    printed, reason = names.resolve(raw)
+    if printed is None:
+        return None, reason
+    if not printed:
+        return None, None
+    return Decimal(printed.removesuffix(":1")), None
+
+
+def _check_chart(chart: Chart, names: Names, problems: list[Problem]) -> None:
+    """A located problem for each value of ``chart`` that names no figure."""
+    for point in chart.points:
+        _, reason = figure_value(point.value.text, names)
+        if reason is not None:
+            code, fields = reason
+            if code == "E-CHART-VALUE":
+                problems.append(Problem.of(code, point.value.source, found=point.value.text,
+                                           chart=chart.name.text, **fields))
+            else:
+                token = f"{OPEN}{point.value.text.strip().strip(OPEN + CLOSE)}{CLOSE}"
+                problems.append(Problem.of(code, point.value.source, found=point.value.text,
+                                           rule="placeholders.unknown_name", token=token,
+                                           **fields))
+
+
 def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
     """``text`` with every placeholder replaced; unknown names are recorded in ``problems``."""
     if OPEN not in text.text and CLOSE not in text.text:
@@ -252,4 +294,7 @@ def substitute(report: Report, references: References | None = None
 
     report = attrs.evolve(report, foreword=tuple(paragraph(p) for p in report.foreword),
                           chapters=tuple(section(c) for c in report.chapters))
+    for figure in report.figures:
+        if isinstance(figure, Chart):
+            _check_chart(figure, names, problems)
     return report, problems

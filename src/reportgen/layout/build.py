@@ -12,10 +12,14 @@ from __future__ import annotations
 from reportgen.errors import DataError, Severity
 from reportgen.layout.config import LayoutConfig
 from reportgen.layout.document import (
-    Appendix, Block, CaseBlock, Cover, HeadingBlock, Layout, ParagraphBlock, TableBlock,
+    Appendix, Block, CaseBlock, Cover, FigureBlock, HeadingBlock, Layout, ParagraphBlock,
+    TableBlock,
 )
+from reportgen.layout.figures import CASE_WIDTH_MM, FigureMaker
 from reportgen.layout.tables import free_grid, indicator_grid
-from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section, Table
+from reportgen.model import (
+    Case, Chart, FreeTable, IndicatorTable, Paragraph, Picture, Report, Section, Table,
+)
 from reportgen.placeholders import substitute
 
 
@@ -44,6 +48,7 @@ class _Builder:
         self.config = config
         self.cases = 0
         self.tables = 0
+        self.figures = FigureMaker(report, config)
 
     def layout(self) -> Layout:
         report, config = self.report, self.config
@@ -70,6 +75,8 @@ class _Builder:
                 out.append(ParagraphBlock(block.text.text, block.text.source))
             elif isinstance(block, Case):
                 out.append(self._case(block))
+            elif isinstance(block, (Picture, Chart)):
+                out.append(self.figures.make(block))
             elif isinstance(block, IndicatorTable) and appendix:
                 continue  # printed once, in the appendix
             else:
@@ -81,7 +88,8 @@ class _Builder:
         self.cases += 1
         return CaseBlock(case.key, self.cases, self.config.label(self.config.case_label, self.cases),
                          case.title.text, case.subtitle.text if case.subtitle else None,
-                         tuple(p.text.text for p in case.paragraphs), case.source)
+                         tuple(p.text.text for p in case.paragraphs), case.source,
+                         tuple(self.figures.make(f, CASE_WIDTH_MM) for f in case.figures))
 
     def _table(self, table: Table, label_pattern: str, *, appendix: bool = False) -> TableBlock:
         self.tables += 1

@@ -99,6 +99,8 @@ class LayoutConfig:
     """The label in a table's caption, ``{n}`` counting the tables of the text."""
     caption: str = "{label} {title}"
     """A table's caption from its label and its name (``表3 毕业生服务三次产业情况``)."""
+    figure_label: str = field(default="图{n}", validator=_has_counter)
+    """The label in a picture's or chart's caption, ``{n}`` counting them through the report."""
     appendix_title: str = "附表"
     """The heading of the appendix that gathers the indicator tables when the workbook asks."""
     appendix_table_label: str = field(default="附表{n}", validator=_has_counter)

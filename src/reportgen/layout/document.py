@@ -18,7 +18,7 @@ from typing import Iterator, Union
 from attrs import frozen
 
 from reportgen.layout.tables import Grid
-from reportgen.model import SourceRef
+from reportgen.model import ImageData, SourceRef
 
 
 @frozen
@@ -80,6 +80,46 @@ class ParagraphBlock:
 
 
 @frozen
+class ChartData:
+    """A chart's values, resolved to numbers, ready to draw (:mod:`reportgen.layout.charts`)."""
+
+    kind: str
+    """``bar``, ``line`` or ``pie``."""
+    categories: tuple[str, ...]
+    """The categories in order (axis labels, pie slices)."""
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]
+    """Each series' name and its value per category (``None`` where the workbook has none)."""
+    unit: str = ""
+    """The unit of the values (shown on the value axis)."""
+
+
+@frozen
+class FigureBlock:
+    """A picture or a chart with its caption 图N below it."""
+
+    key: str
+    """Its name in the workbook (what places it and what 〔图:…〕 refers to)."""
+    number: int
+    """Its number, counted through the report (cases included)."""
+    label: str
+    """The printed label (``图2``)."""
+    title: str
+    """The caption's text after the label."""
+    caption: str
+    """The caption line below it (``图2 实训基地``)."""
+    width_mm: float
+    """The printed width."""
+    height_mm: float
+    """The printed height."""
+    image: ImageData | None = None
+    """A picture's image."""
+    chart: ChartData | None = None
+    """A chart's data; the renderer draws it at print resolution."""
+    source: SourceRef | None = None
+    """Its row in the 图片 or 图表 sheet."""
+
+
+@frozen
 class CaseBlock:
     """A boxed case study with its number."""
 
@@ -97,6 +137,8 @@ class CaseBlock:
     """The body, paragraph by paragraph."""
     source: SourceRef | None = None
     """The row of the 案例 sheet."""
+    figures: tuple[FigureBlock, ...] = ()
+    """Pictures and charts printed in the box after the body."""
 
 
 @frozen
@@ -122,7 +164,7 @@ class TableBlock:
     """True for a table of the appendix: its caption is listed in the table of contents."""
 
 
-Block = Union[HeadingBlock, ParagraphBlock, CaseBlock, TableBlock]
+Block = Union[HeadingBlock, ParagraphBlock, CaseBlock, TableBlock, FigureBlock]
 """What the body of a report is made of, in document order."""
 
 
@@ -171,7 +213,20 @@ class Layout:
             found.setdefault(("表", table.title), table.label)
         for case in self.cases:
             found[("案例", case.key)] = case.label
+        for figure in self.figures:
+            found[("图", figure.key)] = figure.label
         return found
+
+    @property
+    def figures(self) -> tuple[FigureBlock, ...]:
+        """Every picture and chart in printed order, those in cases included."""
+        found: list[FigureBlock] = []
+        for block in self.blocks():
+            if isinstance(block, FigureBlock):
+                found.append(block)
+            elif isinstance(block, CaseBlock):
+                found.extend(block.figures)
+        return tuple(found)
 
     @property
     def cases(self) -> tuple[CaseBlock, ...]:
@@ -195,6 +250,9 @@ class Layout:
             elif isinstance(block, CaseBlock):
                 lines += [block.label, block.title] + ([block.subtitle] if block.subtitle else [])
                 lines += list(block.paragraphs)
+                lines += [f.caption for f in block.figures]
+            elif isinstance(block, FigureBlock):
+                lines.append(block.caption)
             else:
                 lines.append(block.caption)
                 lines += ["\t".join(c.text for c in row) for row in block.grid.rows]

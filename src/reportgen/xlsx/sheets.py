@@ -57,11 +57,27 @@ KIND_CASE = "案例"
 KIND_TABLE = "表格"
 KIND_APPENDIX = "附表"
 """A table printed in the appendix at the end of the report, wherever the row stands."""
+KIND_PICTURE = "图片"
+KIND_CHART = "图表"
 HEADING_LEVELS = {KIND_H1: 1, KIND_H2: 2, KIND_H3: 3}
-BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE, KIND_APPENDIX)
+BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE, KIND_APPENDIX,
+              KIND_PICTURE, KIND_CHART)
 
 CASES_SHEET = "案例"
 CASES_COLUMNS = ("编号", "标题", "副标题", "正文")
+CASES_FIGURES_COLUMN = "图片"
+"""An optional column of the 案例 sheet: names of pictures or charts printed in the case."""
+
+PICTURES_SHEET = "图片"
+"""The optional sheet of pictures: a name, an image file, a caption, a width."""
+PICTURE_COLUMNS = ("名称", "文件")
+PICTURE_OPTIONAL = ("题注", "宽度（厘米）")
+CHARTS_SHEET = "图表"
+"""The optional sheet of charts: one row per value (chart, category, series, figure)."""
+CHART_COLUMNS = ("名称", "类型", "类别", "数值")
+CHART_OPTIONAL = ("系列", "题注", "单位", "宽度（厘米）")
+CHART_KINDS = {"柱形图": "bar", "折线图": "line", "饼图": "pie"}
+"""The kinds of chart, by the name Excel and WPS give them."""
 
 FREE_TABLE_PREFIX = "表-"
 """A sheet whose name starts with this holds a free table; the rest of the name is its title."""

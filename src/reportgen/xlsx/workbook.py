@@ -15,13 +15,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
-from reportgen.xlsx.body import read_body, split_paragraphs
+from reportgen.xlsx.body import figure_kind, read_body, split_paragraphs
+from reportgen.xlsx.cases import read_cases
+from reportgen.xlsx.charts import read_charts
+from reportgen.xlsx.pictures import read_pictures
 from reportgen.xlsx.cells import CellReader, display
 from reportgen.xlsx.container import check_workbook_file
 from reportgen.xlsx.sheets import (
     BODY_SHEET,
-    CASES_COLUMNS,
     CASES_SHEET,
+    CHARTS_SHEET,
     FOREWORD_COLUMNS,
     FOREWORD_SHEET,
     FREE_TABLE_PREFIX,
@@ -38,6 +41,7 @@ from reportgen.xlsx.sheets import (
     NAMED_COLUMNS,
     NAMED_SHEET,
     NAMED_UNIT_COLUMN,
+    PICTURES_SHEET,
     TABLES_APPENDIX,
     TABLES_INLINE,
     check_layout,
@@ -48,7 +52,7 @@ from reportgen.xlsx.settings import read_settings
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
-    Case,
+    FigureItem,
     IndicatorTable,
     Meta,
     NamedFigure,
@@ -147,7 +151,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
             if name in sheets:
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
-            expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET,
+            expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET, PICTURES_SHEET,
+                        CHARTS_SHEET, NAMED_SHEET,
                         *(spec.name for spec in (catalog or latest()).tables)}
             strangers = [s for s in sheets if s not in expected
                          and not s.startswith(FREE_TABLE_PREFIX)]
@@ -165,8 +170,18 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                                                  if meta_ws else (None, None, None, False))
         catalog = catalog or catalog_of_year(year, year_ref, problems)
         foreword = _read_foreword(foreword_ws, reader, problems) if foreword_ws else ()
-        cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
-                                   else ({}, None))
+        seen: dict[str, SourceRef] = {}  # figure names, shared by pictures and charts
+        figures: dict[str, FigureItem] = {}
+        if PICTURES_SHEET in sheets:
+            check_layout(sheets[PICTURES_SHEET], reader, problems)
+            figures.update(read_pictures(sheets[PICTURES_SHEET], path.parent, reader, problems,
+                                         seen))
+        if CHARTS_SHEET in sheets:
+            check_layout(sheets[CHARTS_SHEET], reader, problems)
+            figures.update(read_charts(sheets[CHARTS_SHEET], path.parent, reader, problems, seen))
+        placed_figures: dict[str, SourceRef] = {}
+        cases, unreadable_cases = (read_cases(cases_ws, reader, problems, figures,
+                                              placed_figures) if cases_ws else ({}, None))
 
         named = (read_named(sheets[NAMED_SHEET], reader, problems) if NAMED_SHEET in sheets
                  else ())
@@ -197,7 +212,12 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
         chapters, appendix = read_body(
             body_ws, reader, problems, cases, tables, required,
             unreadable_tables=unreadable_tables, unreadable_cases=unreadable_cases,
-            appendix_only=official if in_appendix else ()) if body_ws else ((), ())
+            appendix_only=official if in_appendix else (), figures=figures,
+            placed_figures=placed_figures) if body_ws else ((), ())
+        for name, figure in figures.items():
+            if name not in placed_figures:
+                problems.add("W-FIGURE-UNPLACED", figure.source, figure=name,
+                             kind=figure_kind(figure))
         if body_ws and not chapters and not problems.errors:
             problems.add("E-BODY-EMPTY", reader.sheet_ref(BODY_SHEET))
     finally:
@@ -270,42 +290,6 @@ def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tup
         if text is not None:
             paragraphs.extend(split_paragraphs(text))
     return tuple(paragraphs)
-
-
-def _read_cases(ws: Worksheet, reader: CellReader,
-                problems: Problems) -> tuple[dict[str, Case], set[str] | None]:
-    """The cases by their 编号, and the 编号 of those refused (``None``: the sheet was)."""
-    columns = find_columns(ws, CASES_COLUMNS, reader, problems)
-    if columns is None:
-        return {}, None
-    cases: dict[str, Case] = {}
-    refused: set[str] = set()
-    for row in data_rows(ws):
-        key_cell = ws.cell(row, columns["编号"])
-        key = reader.text(key_cell)
-        title = reader.text(ws.cell(row, columns["标题"]))
-        subtitle = reader.text(ws.cell(row, columns["副标题"]))
-        body = reader.text(ws.cell(row, columns["正文"]))
-        if key is None and title is None and body is None and subtitle is None:
-            continue
-        if key is None:
-            problems.add("E-CASE-NO-KEY", reader.ref(key_cell))
-            continue
-        if key.text in cases:
-            first = cases[key.text].source
-            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), case=key.text,
-                         first=first.cell if first else "")
-            continue
-        if title is None:
-            problems.add("E-CASE-NO-TITLE", reader.ref(ws.cell(row, columns["标题"])))
-        if body is None:
-            problems.add("E-CASE-NO-TEXT", reader.ref(ws.cell(row, columns["正文"])))
-        if title is None or body is None:
-            refused.add(key.text)
-            continue
-        cases[key.text] = Case(key.text, title, subtitle, tuple(split_paragraphs(body)),
-                               reader.ref(key_cell))
-    return cases, refused
 
 
 # -- the optional 数据 sheet: figures the workbook names itself, for placeholders --

@@ -78,6 +78,9 @@ def build_template(path: Path) -> None:
     doc.add_paragraph('{%p elif b.kind == "case" %}')
     _case_box(doc)
     doc.add_paragraph("", style="After Table")
+    doc.add_paragraph('{%p elif b.kind == "figure" %}')
+    doc.add_paragraph("{{ b.slot }}", style="Figure")  # the renderer puts the picture here
+    doc.add_paragraph("{{ b.caption }}", style="Figure Caption")
     doc.add_paragraph('{%p elif b.kind == "table" %}')
     doc.add_paragraph('{%p if b.in_appendix %}')
     doc.add_paragraph("{{ b.caption }}", style="Appendix Caption")  # listed in the TOC
@@ -168,6 +171,10 @@ def _case_box(doc: Document) -> None:
     cell.add_paragraph("{%p endif %}")
     cell.add_paragraph("{%p for para in b.paragraphs %}")
     cell.add_paragraph("{{ para }}", style="Case Body")
+    cell.add_paragraph("{%p endfor %}")
+    cell.add_paragraph("{%p for f in b.figures %}")
+    cell.add_paragraph("{{ f.slot }}", style="Figure")
+    cell.add_paragraph("{{ f.caption }}", style="Figure Caption")
     cell.add_paragraph("{%p endfor %}")
 
 

@@ -138,6 +138,12 @@ def define_styles(doc: Document) -> None:
                     before=6, after=4, keep_next=True)
     paragraph_style(doc, "Appendix Caption", font=HEI_FONT, size=SIZE_4, align="center",
                     before=6, after=4, keep_next=True, outline=1)
+    # -- a figure's paragraph keeps single spacing (a fixed line height would crop it) and
+    # -- stays with its caption below --
+    paragraph_style(doc, "Figure", font=BODY_FONT, size=SIZE_5, align="center", before=6,
+                    keep_next=True)
+    paragraph_style(doc, "Figure Caption", font=HEI_FONT, size=SIZE_4, align="center",
+                    after=8)
     paragraph_style(doc, "Table Header", font=HEI_FONT, size=SIZE_5, align="center",
                     line_exact=16, keep_next=True)
     paragraph_style(doc, "Table Text", font=BODY_FONT, size=SIZE_5, align="center",
