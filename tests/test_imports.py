@@ -25,7 +25,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 CONFIG = ROOT / "pyproject.toml"
-CONTRACTS = 5
+CONTRACTS = 7
 LINT = ("import sys; from importlinter.cli import lint_imports_command; "
         "sys.exit(lint_imports_command())")
 
@@ -64,6 +64,8 @@ PLANTED = {
     "word-libraries": ("reportgen/xlsx/cells.py", "import docx"),
     "processes": ("reportgen/pipeline.py", "import subprocess"),
     "template-builder": ("reportgen/word/docx.py", "from reportgen.word.template import build"),
+    "pillow": ("reportgen/xlsx/pictures.py", "from PIL import Image"),
+    "matplotlib": ("reportgen/word/pictures.py", "import matplotlib"),
 }
 
 

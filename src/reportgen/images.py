@@ -4,7 +4,7 @@ The only module that imports Pillow. A photo straight from a camera is often 400
 pixels, several megabytes, and stored sideways with an EXIF note saying how to turn it; Word
 honours that note, LibreOffice and WPS do not always. Each picture is therefore turned as
 the note says, scaled down so that its longer side has at most :data:`MAX_PIXELS` pixels
-(about 260 dpi across the text block: print quality), and stored as JPEG (photos) or PNG
+(above 200 dpi across the text block: print quality), and stored as JPEG (photos) or PNG
 (drawings, transparency) — so that a report with sixty photos stays a file that can be
 mailed.
 """
@@ -19,15 +19,27 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from reportgen.model import ImageData
 
-MAX_PIXELS = 1600
-"""The longest side of a printed picture, in pixels."""
-JPEG_QUALITY = 85
+MAX_PIXELS = 1400
+"""The longest side of a printed picture, in pixels: 228 dpi across the whole text block
+(156 mm), more in a smaller picture."""
+JPEG_QUALITY = 82
 """JPEG quality of re-encoded photos."""
 SUPPORTED = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "BMP": "BMP", "TIFF": "TIFF",
              "WEBP": "WebP", "MPO": "JPEG"}
 """The formats read (Pillow's name → the name shown to the clerk); MPO is a camera's JPEG."""
 MAX_SOURCE_PIXELS = 200_000_000
 """Larger images are refused as unreadable (a damaged or malicious file)."""
+
+
+_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
+"""How files of the supported formats start: such a file that Pillow cannot identify is
+damaged, not of another format."""
+
+
+def _looks_supported(path: Path) -> bool:
+    with path.open("rb") as stream:
+        head = stream.read(16)
+    return head.startswith(_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 class ImageProblem(Exception):
@@ -65,6 +77,8 @@ def prepare_image(path: Path) -> ImageData:
     except ImageProblem:
         raise
     except UnidentifiedImageError as exc:
+        if _looks_supported(path):
+            raise ImageProblem("E-PICTURE-UNREADABLE", reason="文件已损坏") from exc
         raise ImageProblem("E-PICTURE-FORMAT", kind=path.suffix or "未知",
                            formats=sorted(set(SUPPORTED.values()))) from exc
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,

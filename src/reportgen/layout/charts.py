@@ -56,13 +56,17 @@ def installed_font() -> str | None:
     return next((name for name in FONTS if name in names), None)
 
 
+def chart_style() -> dict[str, Any]:
+    """The matplotlib settings charts are drawn with: the Chinese font, its size."""
+    font = installed_font()
+    return {"font.family": [font] if font else FONTS, "font.size": FONT_PT,
+            "axes.unicode_minus": False, "savefig.facecolor": "white"}
+
+
 def draw_chart(data: ChartData, width_mm: float, height_mm: float, dpi: int = DPI) -> bytes:
     """``data`` drawn as a PNG of ``width_mm`` × ``height_mm`` at ``dpi``."""
     plt = _pyplot()
-    font = installed_font()
-    style = {"font.family": [font] if font else FONTS, "font.size": FONT_PT,
-             "axes.unicode_minus": False, "svg.fonttype": "none"}
-    with plt.rc_context(style):
+    with plt.rc_context(chart_style()):
         figure = plt.figure(figsize=(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH), dpi=dpi)
         try:
             axes = figure.add_subplot()
