@@ -21,9 +21,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
+import feature_workbooks
 import ooxml_rules
 from conftest import EXAMPLE_WORKBOOK
-from reportgen import load, render
+from reportgen import generate, load, render
 from reportgen.word.toc import asks_to_update_fields, settle_fields
 
 
@@ -56,6 +57,27 @@ def test_word_rules_find_nothing_in_the_2024_report(rendered_2024: Path, report_
     """No out-of-order property, grid mismatch, open field, stray part or unknown style."""
     assert rule_errors(rendered_2024) == []
     assert rule_errors(report_2024) == []
+
+
+@pytest.fixture(scope="module")
+def features(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A report using every feature of issue 12, as rendered and as delivered (its TOC and
+    lists filled by LibreOffice when it is installed)."""
+    folder = tmp_path_factory.mktemp("features")
+    workbook = feature_workbooks.feature_workbook(folder)
+    rendered = folder / "rendered.docx"
+    rendered.write_bytes(render(load(workbook)))
+    delivered = folder / "delivered.docx"
+    generate(workbook, delivered)
+    return rendered, delivered
+
+
+def test_nothing_is_found_in_a_report_using_every_feature(features: tuple[Path, Path]):
+    """Pictures, charts, lists, an appendix, cross-references and the cover's settings:
+    openxml-audit and the Word rules find nothing, before and after delivery."""
+    for path in features:
+        assert audit_errors(path) == [], path.name
+        assert rule_errors(path) == [], path.name
 
 
 def _settings(path: Path) -> etree._Element:

@@ -17,7 +17,7 @@ from reportgen.errors import Problems
 from reportgen.files import temporary_beside, write_atomically
 from reportgen.office.session import (DEFAULT_TIMEOUT, Office, OfficeError, OfficeSession,
                                      convert_to_pdf, find_office, office_session)
-from reportgen.word.toc import TocEntry, fill_toc, settle_fields
+from reportgen.word.toc import TocEntry, fill_toc, settle_fields, toc_field_count
 
 
 @frozen
@@ -76,12 +76,15 @@ def _fill(session: OfficeSession, docx: Path, notes: Problems) -> bool:
     if not entries:
         notes.add("W-TOC-NO-HEADINGS")
         return False
+    lists = [[TocEntry(int(e["level"]), str(e["text"]), str(e["page"])) for e in index]
+             for index in answer.get("indexes", [])[1:]]  # 表目录, 图目录, 案例目录
     try:
-        data = fill_toc(docx.read_bytes(), entries)
+        data = fill_toc(docx.read_bytes(), entries, lists)
     except LookupError:
         notes.add("W-TOC-NO-FIELD")
         return False
-    write_atomically(docx, settle_fields(data))  # filled: Word need not ask to update fields
+    complete = toc_field_count(data) == 1 + len(lists)  # else Word still updates the lists
+    write_atomically(docx, settle_fields(data) if complete else data)
     notes.add("I-TOC-FILLED", count=len(entries))
     return True
 

@@ -9,6 +9,8 @@ restart reliably inside template loops.
 
 from __future__ import annotations
 
+import attrs
+
 from reportgen.errors import DataError, Severity
 from reportgen.layout.config import LayoutConfig
 from reportgen.layout.document import (
@@ -63,7 +65,10 @@ class _Builder:
         body: list[Block] = []
         for n, chapter in enumerate(report.chapters, 1):
             self._section(chapter, (n,), body)
-        return Layout(cover, foreword, tuple(body), self._appendix())
+        layout = Layout(cover, foreword, tuple(body), self._appendix())
+        present = {"tables": layout.tables, "figures": layout.figures, "cases": layout.cases}
+        return attrs.evolve(layout, lists=tuple(k for k in ("tables", "figures", "cases")
+                                                if k in config.lists and present[k]))
 
     def _section(self, section: Section, path: tuple[int, ...], out: list[Block]) -> None:
         headings = self.config.headings

@@ -109,6 +109,9 @@ class LayoutConfig:
     """The month printed on the cover, from the report's date (成文日期)."""
     chinese_date: bool = False
     """Write the cover's year and month in Chinese numerals (二〇二五年十二月)."""
+    lists: tuple[str, ...] = ()
+    """The lists printed after the table of contents: ``tables`` (表目录), ``figures`` (图目录),
+    ``cases`` (案例目录); one that would list nothing is left out."""
 
     @classmethod
     def of(cls, settings: Settings) -> LayoutConfig:
@@ -116,7 +119,11 @@ class LayoutConfig:
         return cls(headings=CHINESE_HEADINGS if settings.chinese_headings else ARABIC_HEADINGS,
                    case_label=settings.case_label + "{n}",
                    appendix_title=settings.appendix_title,
-                   chinese_date=settings.chinese_date)
+                   chinese_date=settings.chinese_date,
+                   lists=tuple(kind for kind, wanted in (("tables", settings.table_list),
+                                                         ("figures", settings.figure_list),
+                                                         ("cases", settings.case_list))
+                               if wanted))
 
     def month(self, year: int, month: int) -> str:
         """The cover's month (2024年12月, or 二〇二四年十二月 with :attr:`chinese_date`)."""

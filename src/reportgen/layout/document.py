@@ -190,6 +190,9 @@ class Layout:
     """The chapters: headings, paragraphs, cases and tables in document order."""
     appendix: Appendix | None = None
     """The appendix, when the report has one."""
+    lists: tuple[str, ...] = ()
+    """The lists printed after the table of contents, in this order when present:
+    ``tables`` (表目录), ``figures`` (图目录), ``cases`` (案例目录)."""
 
     def blocks(self) -> Iterator[Block]:
         """Every block after the foreword in printed order, the appendix's heading and blocks

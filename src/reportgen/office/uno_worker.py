@@ -8,9 +8,10 @@ It therefore uses the standard library and ``uno`` only.
 Usage: ``python uno_worker.py PIPE_NAME REQUEST_JSON``; it connects to the LibreOffice that
 listens on the named pipe, carries out the request and prints one JSON object:
 
-- ``{"op": "toc", "docx": PATH}`` → ``{"entries": [{"level": 1, "text": "…", "page": "3"}, …]}``:
-  the document's indexes updated in LibreOffice's layout, the table of contents read back.
-  The file is not changed.
+- ``{"op": "toc", "docx": PATH}`` → ``{"entries": [{"level": 1, "text": "…", "page": "3"}, …],
+  "indexes": [[…], …]}``: the document's indexes updated in LibreOffice's layout, the table
+  of contents read back (``entries``), and every table of contents in document order — the
+  first, then the lists of tables, figures and cases (``indexes``). The file is not changed.
 - ``{"op": "pdf", "docx": PATH, "pdf": PATH}`` → ``{"pages": N}``: the document as PDF, fonts
   embedded.
 
@@ -19,6 +20,7 @@ On failure it prints ``{"error": "…"}`` and exits with status 1.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -82,27 +84,35 @@ def _prepare(doc: Any) -> None:
             style.setPropertyValue("ParaIsHangingPunctuation", False)
 
 
-def toc_entries(desktop: Any, path: str) -> list[dict[str, Any]]:
-    """Update every index of the document; return the entries of its table of contents."""
+def toc_entries(desktop: Any, path: str) -> list[list[dict[str, Any]]]:
+    """Update every index of the document; return the entries of each table of contents
+    (the TOC and the lists made the same way), in document order."""
     doc = _load(desktop, path)
     try:
         _prepare(doc)
         indexes = doc.getDocumentIndexes()
-        entries: list[dict[str, Any]] = []
+        contents = []
         for i in range(indexes.getCount()):
             index = indexes.getByIndex(i)
             index.update()
-            if index.getServiceName() != "com.sun.star.text.ContentIndex" or entries:
-                continue
+            if index.getServiceName() == "com.sun.star.text.ContentIndex":
+                contents.append(index)
+        text = doc.getText()
+        contents.sort(key=functools.cmp_to_key(
+            lambda a, b: -text.compareRegionStarts(a.getAnchor(), b.getAnchor())))
+        found = []
+        for index in contents:
+            entries: list[dict[str, Any]] = []
             paragraphs = index.getAnchor().createEnumeration()
             while paragraphs.hasMoreElements():
                 paragraph = paragraphs.nextElement()
                 style = _CONTENTS_STYLE.match(paragraph.ParaStyleName or "")
-                text, _, page = paragraph.getString().rpartition("\t")
-                if style and text:
-                    entries.append({"level": int(style.group(1)), "text": text.strip(),
+                line, _, page = paragraph.getString().rpartition("\t")
+                if style and line:
+                    entries.append({"level": int(style.group(1)), "text": line.strip(),
                                     "page": page.strip()})
-        return entries
+            found.append(entries)
+        return found
     finally:
         doc.close(True)
 
@@ -130,7 +140,9 @@ def main(argv: list[str]) -> int:
     try:
         desktop = _connect(pipe)
         if request["op"] == "toc":
-            result: dict[str, Any] = {"entries": toc_entries(desktop, request["docx"])}
+            indexes = toc_entries(desktop, request["docx"])
+            result: dict[str, Any] = {"entries": indexes[0] if indexes else [],
+                                      "indexes": indexes}
         elif request["op"] == "pdf":
             result = {"pages": export_pdf(desktop, request["docx"], request["pdf"])}
         else:

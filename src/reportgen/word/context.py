@@ -131,6 +131,7 @@ def build_context(layout: Layout) -> tuple[dict[str, Any], Slots]:
             "compiler": cover.compiler or "",
         },
         "foreword": [p.text for p in layout.foreword],
+        "lists": {kind: kind in layout.lists for kind in ("tables", "figures", "cases")},
         "blocks": [view(b) for b in layout.blocks()],
     }
     return context, slots

@@ -58,9 +58,15 @@ def build_template(path: Path) -> None:
     doc.add_paragraph("{{ p }}", style="Normal")
     doc.add_paragraph("{%p endfor %}")
 
-    # -- 目录 --
+    # -- 目录, then the lists the settings ask for, each a TOC over caption styles --
     doc.add_paragraph("目　录", style="TOC Heading")
     _toc_field(doc.add_paragraph(style="toc 1"))
+    for kind, title, styles in LISTS:
+        doc.add_paragraph(f"{{%p if lists.{kind} %}}")
+        doc.add_paragraph(title, style="TOC Heading")
+        _toc_field(doc.add_paragraph(style="toc 1"),
+                   "TOC \\h \\z \\t \"" + ",".join(f"{s},1" for s in styles) + "\"")
+        doc.add_paragraph("{%p endif %}")
 
     # -- body, in its own section numbered from 1 --
     body = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -116,9 +122,17 @@ def _page_setup(doc: Document) -> None:
     section.header_distance, section.footer_distance = Mm(15), Mm(24)
 
 
-def _toc_field(paragraph) -> None:
-    """The table of contents: a field over heading levels 1–3, with a hint until filled."""
-    for run in oxml.field_runs(r'TOC \o "1-3" \h \z \u',
+LISTS = (("tables", "表目录", ("Table Caption", "Appendix Caption")),
+         ("figures", "图目录", ("Figure Caption",)),
+         ("cases", "案例目录", ("Case Title",)))
+"""The lists after the table of contents: the context's switch, the heading, and the
+paragraph styles each lists (the TOC filler gives case titles their labels)."""
+
+
+def _toc_field(paragraph, instruction: str = r'TOC \o "1-3" \h \z \u') -> None:
+    """A table of contents (over heading levels 1–3 by default; a list over caption styles
+    with ``\t``), with a hint until filled."""
+    for run in oxml.field_runs(instruction,
                                "（目录在 Word 中打开时更新；如未更新，请右键单击此处选择“更新域”）"):
         paragraph._p.append(run)
 
