@@ -91,15 +91,17 @@ def toc_entries(desktop: Any, path: str) -> list[list[dict[str, Any]]]:
     try:
         _prepare(doc)
         indexes = doc.getDocumentIndexes()
-        contents = []
+        contents: list[Any] = []
         for i in range(indexes.getCount()):
             index = indexes.getByIndex(i)
             index.update()
             if index.getServiceName() == "com.sun.star.text.ContentIndex":
                 contents.append(index)
         text = doc.getText()
-        contents.sort(key=functools.cmp_to_key(
-            lambda a, b: -text.compareRegionStarts(a.getAnchor(), b.getAnchor())))
+        def earlier(a: Any, b: Any) -> int:
+            return -int(text.compareRegionStarts(a.getAnchor(), b.getAnchor()))
+
+        contents.sort(key=functools.cmp_to_key(earlier))
         found = []
         for index in contents:
             entries: list[dict[str, Any]] = []
