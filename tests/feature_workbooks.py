@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from openpyxl import Workbook
-from PIL import Image
+from PIL import Image, ImageDraw
 
 import workbooks
 
@@ -25,22 +25,33 @@ DRAWING = "图片/校园平面图.png"
 def write_images(folder: Path) -> None:
     """The image files the workbook names, relative to ``folder``."""
     (folder / "图片").mkdir(parents=True, exist_ok=True)
-    sideways = Image.new("RGB", (600, 1000), (40, 90, 160))  # stored 600 wide, 1000 high
-    for y in range(0, 1000, 50):
-        for x in range(600):
-            sideways.putpixel((x, y), (230, 200, 60))
+    scene = Image.new("RGB", (1000, 600))
+    draw = ImageDraw.Draw(scene)
+    for y in range(600):  # sky above, ground below
+        colour = (110 + y // 6, 160 + y // 8, 230) if y < 380 else (90, 140 - (y - 380) // 8, 70)
+        draw.line([(0, y), (1000, y)], fill=colour)
+    for x, height, colour in ((80, 190, (190, 75, 60)), (330, 250, (225, 215, 200)),
+                              (640, 210, (150, 150, 160))):
+        draw.rectangle([x, 380 - height, x + 230, 380], fill=colour)
+        for wx in range(x + 20, x + 210, 45):
+            for wy in range(380 - height + 20, 360, 40):
+                draw.rectangle([wx, wy, wx + 22, wy + 18], fill=(70, 110, 160))
+    sideways = scene.transpose(Image.Transpose.ROTATE_90)  # stored 600 wide, 1000 high
     exif = Image.Exif()
     exif[0x0112] = 6  # Orientation: rotate 90° clockwise to view → 1000 wide, 600 high
     sideways.save(folder / PHOTO, "JPEG", exif=exif.tobytes(), quality=90)
     drawing = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
-    for x in range(50, 350):
-        for y in range(50, 250):
-            drawing.putpixel((x, y), (200, 60, 60, 255))
+    plan = ImageDraw.Draw(drawing)
+    plan.rectangle([40, 40, 360, 260], outline=(40, 40, 40, 255), width=4)
+    plan.rectangle([70, 70, 190, 150], fill=(200, 60, 60, 255))
+    plan.rectangle([220, 70, 330, 230], fill=(60, 120, 200, 255))
+    plan.rectangle([70, 180, 190, 230], fill=(70, 160, 80, 255))
     drawing.save(folder / DRAWING, "PNG")
 
 
 def add_features(wb: Workbook) -> None:
     """Everything the 2025 reports show, added to the minimal workbook."""
+    workbooks.cell_of(wb, "人才培养质量计分卡", "毕业生人数*").value = 1476
     meta = wb["基本信息"]
     for key, value in (("案例标签", "典型案例"), ("副标题", "——基于3所中职学校数据"),
                        ("编制单位", "测试区教育科学研究所"), ("日期写法", "中文数字"),

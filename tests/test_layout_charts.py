@@ -88,7 +88,7 @@ def test_chart_values_come_from_the_workbooks_figures(tmp_path: Path):
     layout = lay_out(load(feature_workbooks.feature_workbook(tmp_path)))
     charts = {f.key: f for f in layout.figures if f.chart is not None}
     assert charts["毕业生人数变化"].chart == ChartData(
-        "bar", ("2023年", "2024年"), (("", (1245.0, 1.0)),), "人")
+        "bar", ("2023年", "2024年"), (("", (1245.0, 1476.0)),), "人")
     assert charts["师生变化"].chart.series == (("专任教师", (300.0, 320.0)),
                                              ("兼职教师", (280.0, 290.0)))
     assert charts["三次产业"].chart.series == (("", (10.0, 201.0, 327.0)),)
