@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from reportgen.images import MAX_PIXELS, ImageProblem, prepare_image
+from reportgen.images import MAX_PIXELS, ImageProblem, opaque_png, prepare_image
 
 
 def _photo(path: Path, size: tuple[int, int], orientation: int | None = None) -> Path:
@@ -93,3 +93,16 @@ def test_a_truncated_photo_is_unreadable(tmp_path: Path):
     with pytest.raises(ImageProblem) as caught:
         prepare_image(cut)
     assert caught.value.code == "E-PICTURE-UNREADABLE"
+
+
+def test_a_drawn_chart_is_stored_without_its_alpha_channel():
+    """A chart's RGBA PNG becomes RGB on white, same size and resolution (LibreOffice
+    prints an alpha channel as a grey box)."""
+    drawn = Image.new("RGBA", (60, 40), (0, 0, 0, 0))
+    drawn.paste((200, 0, 0, 255), (10, 10, 30, 30))
+    buffer = io.BytesIO()
+    drawn.save(buffer, "PNG", dpi=(250, 250))
+    flat = Image.open(io.BytesIO(opaque_png(buffer.getvalue())))
+    assert flat.mode == "RGB" and flat.size == (60, 40)
+    assert flat.getpixel((0, 0)) == (255, 255, 255) and flat.getpixel((15, 15)) == (200, 0, 0)
+    assert round(flat.info["dpi"][0]) == 250

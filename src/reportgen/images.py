@@ -110,3 +110,15 @@ def _encode(image: Image.Image, *, photo: bool) -> ImageData:
         image.save(buffer, "PNG", optimize=True)
         kind = "png"
     return ImageData(buffer.getvalue(), kind, image.width, image.height)
+
+
+def opaque_png(data: bytes) -> bytes:
+    """The PNG ``data`` on a white background, without an alpha channel: LibreOffice prints
+    a drawn chart's fully opaque alpha channel as a faint grey box."""
+    with Image.open(io.BytesIO(data)) as image:
+        flat = Image.new("RGB", image.size, "white")
+        flat.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
+        flat.info["dpi"] = image.info.get("dpi", (96, 96))
+        buffer = io.BytesIO()
+        flat.save(buffer, "PNG", optimize=True, dpi=flat.info["dpi"])
+    return buffer.getvalue()

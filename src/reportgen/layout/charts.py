@@ -108,8 +108,8 @@ def _bars_or_lines(axes: Any, data: ChartData) -> None:
                               ha="center", fontsize=FONT_PT - 1)
     axes.set_xticks(positions, list(data.categories))
     axes.margins(y=0.15)
-    if data.unit:
-        axes.set_ylabel(data.unit)
+    if data.unit:  # upright above the axis: a Chinese unit turned on its side reads badly
+        axes.set_title(f"单位：{data.unit}", loc="left", fontsize=FONT_PT)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.grid(axis="y", linewidth=0.4, alpha=0.5)

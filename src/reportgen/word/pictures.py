@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
+from reportgen.images import opaque_png
 from reportgen.layout import FigureBlock
 
 
@@ -26,7 +27,7 @@ def figure_bytes(block: FigureBlock) -> bytes:
     assert block.chart is not None, "a figure is a picture or a chart"
     from reportgen.layout.charts import draw_chart  # matplotlib loads only for a chart
 
-    return draw_chart(block.chart, block.width_mm, block.height_mm)
+    return opaque_png(draw_chart(block.chart, block.width_mm, block.height_mm))
 
 
 def write_figure(document: Any, block: FigureBlock, slot: Any) -> None:
