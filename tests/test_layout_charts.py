@@ -128,3 +128,27 @@ def test_a_wrong_kind_is_a_located_error(tmp_path: Path):
         load(path)
     assert [(p.code, str(p.where)) for p in caught.value.problems if p.code.startswith("E-")][0] \
         == ("E-CHART-KIND", "test.xlsx › 图表!B2")
+
+
+def test_a_chart_row_without_its_value_or_with_another_kind_is_located(tmp_path: Path):
+    """A row missing 数值, and a later row naming another 类型 than the chart's first row:
+    each a located error."""
+    def tweak(wb):
+        _chart_rows(("趋势", "柱形图", "2023年", 3), ("趋势", "饼图", "2024年", 4),
+                    ("趋势", None, "2025年", None))(wb)
+    with pytest.raises(DataError) as caught:
+        load(workbooks.build(tmp_path, tweak))
+    found = [(p.code, str(p.where)) for p in caught.value.problems if p.code.startswith("E-")]
+    assert found == [("E-CHART-MIXED", "test.xlsx › 图表!B3"),
+                     ("E-CHART-NO-VALUE", "test.xlsx › 图表!D4")]
+
+
+def test_a_case_naming_no_figure_is_located(tmp_path: Path):
+    """The 案例 sheet's 图片 column names a figure neither sheet has: an error at that cell."""
+    def tweak(wb):
+        _chart_rows(("趋势", "柱形图", "2023年", 3))(wb)
+        wb["案例"]["E1"], wb["案例"]["E2"] = "图片", "趋势、校园"
+    with pytest.raises(DataError) as caught:
+        load(workbooks.build(tmp_path, tweak))
+    found = [(p.code, str(p.where)) for p in caught.value.problems if p.code.startswith("E-")]
+    assert ("E-CASE-UNKNOWN-FIGURE", "test.xlsx › 案例!E2") in found
