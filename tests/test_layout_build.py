@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen.catalog import load_catalog
@@ -174,6 +174,7 @@ def _tree(nodes, level: int = 1) -> tuple[Section, ...]:
                  for cases, children in nodes)
 
 
+@settings(deadline=None)
 @given(sections)
 def test_numbers_count_in_document_order_whatever_the_tree(tree):
     """For any section tree: every heading number is distinct, and cases and tables are

@@ -9,7 +9,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import workbooks
 from reportgen import DataError, lay_out, load
@@ -104,6 +104,7 @@ orders = st.permutations(["t1", "t2", "t3", "c1", "c2"]).flatmap(
     lambda items: st.tuples(st.just(items), st.integers(1, len(items))))
 
 
+@settings(deadline=None)
 @given(orders, st.sampled_from(["t1", "t2", "t3", "c1", "c2"]))
 def test_references_agree_with_the_numbering_whatever_the_order(order, target):
     """Tables and cases in any order, split over two chapters, the reference in the

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 from openpyxl.styles import Font
 
 import workbooks
@@ -60,6 +60,7 @@ needs = st.builds(lambda low, extra: ColumnNeeds(low, low + extra),
                   st.floats(1, 60), st.floats(0, 120))
 
 
+@settings(deadline=None)
 @given(st.lists(needs, min_size=1, max_size=10),
        st.one_of(st.none(), st.lists(st.floats(0.5, 40), min_size=10, max_size=10)))
 def test_widths_add_up_and_respect_every_minimum_that_fits(columns, preferred):
@@ -73,6 +74,7 @@ def test_widths_add_up_and_respect_every_minimum_that_fits(columns, preferred):
             assert width >= column.minimum - 1e-6
 
 
+@settings(deadline=None)
 @given(st.lists(needs, min_size=1, max_size=6))
 def test_natural_widths_are_kept_when_they_fit(columns):
     """When every column fits on one line, none is narrower than its natural width."""
