@@ -3,12 +3,20 @@ exit 1 for bad data, 2 for bad usage; no traceback unless --debug."""
 
 from __future__ import annotations
 
+import io
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from cli_run import run_cli
 from openpyxl import load_workbook
 from workbooks import build, cell_of
+
+from reportgen.cli import main
 
 EXAMPLE = Path(__file__).parent.parent / "inputs" / "2024.xlsx"
 OLD_REPORT = b"last week's report"
@@ -113,3 +121,132 @@ def test_five_faults_in_the_example_are_all_reported_and_nothing_is_lost(tmp_pat
     assert any("被放置了两次" in line for line in lines)
     assert report.read_bytes() == OLD_REPORT
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2024.docx", "2024.xlsx"]
+
+
+# -- consoles that are not UTF-8, characters that are not characters, interrupts --
+
+ROOT = Path(__file__).parent.parent
+
+
+MODULE = ("-m", "reportgen")
+"""``python -m reportgen``."""
+SCRIPT = ("-c", "import sys; from reportgen.__main__ import run; sys.exit(run())")
+"""What the installed ``reportgen`` command runs."""
+
+
+def run_module(*args: str, cwd: Path, encoding: str | None = None,
+               pythonpath: tuple[Path, ...] = (),
+               launcher: tuple[str, str] = MODULE) -> subprocess.CompletedProcess[bytes]:
+    """``python -m reportgen ARGS`` in a child process whose output streams use ``encoding``
+    (as when a Chinese Windows redirects output: GBK)."""
+    env = {"PYTHONPATH": os.pathsep.join(str(p) for p in (*pythonpath, ROOT / "src")),
+           "PATH": os.environ.get("PATH", "")}
+    if encoding:
+        env["PYTHONIOENCODING"] = encoding
+    return subprocess.run([sys.executable, *launcher, *args], capture_output=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+def with_emoji(tmp_path: Path) -> Path:
+    """A workbook whose date cell holds text with an emoji, which an error quotes."""
+    def tweak(wb):
+        wb["基本信息"]["B7"] = "年底👍"
+    return build(tmp_path, tweak)
+
+
+def test_check_on_a_gbk_console_prints_what_it_can(tmp_path):
+    """GBK has no emoji (nor the › of locations): `check` used to crash (exit 3) at the
+    first one. Output now replaces what the console cannot show — › by >, anything else by
+    ? — and the JSON for scripts escapes it, so nothing is lost there."""
+    workbook = with_emoji(tmp_path)
+    text = run_module("check", workbook.name, cwd=tmp_path, encoding="gbk")
+    assert text.returncode == 1, text.stderr.decode("gbk", "replace")
+    shown = text.stdout.decode("gbk")
+    assert "位置：test.xlsx > 基本信息!B7　内容：年底?" in shown
+    as_json = run_module("check", workbook.name, "--format", "json", cwd=tmp_path,
+                         encoding="gbk")
+    assert as_json.returncode == 1
+    findings = json.loads(as_json.stdout.decode("gbk"))["findings"]
+    assert [f["found"] for f in findings] == ["年底👍"]
+
+
+def test_a_report_named_with_an_emoji_is_reported_as_made_on_a_gbk_console(tmp_path):
+    """The report 报告👍.docx is written; saying so on a GBK console used to fail, and the
+    clerk read “程序内部错误，报告未生成” about a report that was there."""
+    build(tmp_path)
+    result = run_module("test.xlsx", "-o", "报告👍.docx", "--no-toc", cwd=tmp_path,
+                        encoding="gbk")
+    assert result.returncode == 0, result.stderr.decode("gbk", "replace")
+    assert result.stdout.decode("gbk") == "已生成报告：报告?.docx\n"
+    assert (tmp_path / "报告👍.docx").is_file()
+
+
+def test_streams_given_to_main_are_made_tolerant_too(tmp_path):
+    """A caller's own text stream in GBK gets the same replacement (the caller's stream is
+    wrapped, not changed)."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    code = main(["check", str(with_emoji(tmp_path))], stdout=out, stderr=err)
+    out.flush()
+    assert code == 1
+    assert "内容：年底?" in out.buffer.getvalue().decode("gbk")  # type: ignore[attr-defined]
+    assert out.errors == "strict"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_with_a_lone_surrogate_in_an_indicator_name(tmp_path, fmt):
+    """``_xD800_`` (half a UTF-16 pair) in an indicator name crashed `check` on a UTF-8
+    console, the JSON cut off half-way. It reads as �, the name is refused as usual, and a
+    warning names the cell."""
+    def tweak(wb):
+        cell_of(wb, "人才培养质量计分卡", "毕业生人数*", column="指标").value = "毕业生人数_xD800_*"
+    workbook = build(tmp_path, tweak)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    code = main(["check", str(workbook), "--format", fmt], stdout=out, stderr=err)
+    out.flush()
+    printed = out.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    assert code == 1
+    if fmt == "json":
+        findings = json.loads(printed)["findings"]
+        assert [(f["severity"], f["where"]["cell"], f["found"]) for f in findings] == [
+            ("warning", "B2", "毕业生人数\ufffd*"), ("error", "B2", "毕业生人数\ufffd*（人）")]
+    else:
+        assert "位置：test.xlsx › 人才培养质量计分卡!B2　内容：毕业生人数\ufffd*（人）" in printed
+        assert "含有无法识别的字符（不完整的 Unicode 代理字符），已换成“\ufffd”" in printed
+
+
+def not_a_workbook(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / ("名单.csv" if kind == "csv" else "2024.xlsx")
+    path.write_bytes({"empty": b"", "random": bytes(range(256)) * 16,
+                      "csv": "学校,人数\n一中,12\n".encode("gbk")}[kind])
+    return path
+
+
+@pytest.mark.parametrize("kind", ["empty", "random", "csv"])
+def test_check_annotate_on_a_file_that_is_not_a_workbook(tmp_path, kind):
+    """`check --annotate` on an empty, random or CSV file gives plain `check`'s located
+    answer (exit 1) instead of an internal error (exit 3); no copy is written."""
+    path = not_a_workbook(tmp_path, kind)
+    plain = run_cli("check", str(path))
+    code, out, err = run_cli("check", str(path), "--annotate", str(tmp_path / "标注.xlsx"))
+    assert (code, out) == plain[:2] and code == 1
+    assert out.splitlines()[3].startswith("  1. ")
+    assert f"     位置：{path.name}" in out.splitlines()
+    assert err == f"未写出标注副本 {tmp_path / '标注.xlsx'}：工作簿无法读取（原因见检查结果）。\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+@pytest.mark.parametrize("launcher", [MODULE, SCRIPT], ids=["python -m", "command"])
+def test_ctrl_c_while_the_program_starts_says_interrupted(tmp_path, launcher):
+    """SIGINT arriving while the libraries are imported (here: when openpyxl is, through a
+    stand-in that signals itself) prints 已中断。 and exits 2, as later interrupts do — no
+    traceback; for ``python -m reportgen`` and for the installed ``reportgen`` command."""
+    fake = tmp_path / "fake" / "openpyxl"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text(
+        "import os, signal, time\nos.kill(os.getpid(), signal.SIGINT)\ntime.sleep(30)\n")
+    result = run_module("check", "2024.xlsx", cwd=tmp_path, pythonpath=(tmp_path / "fake",),
+                        launcher=launcher)
+    assert (result.returncode, result.stderr.decode()) == (2, "已中断。\n")
+    assert result.stdout == b""

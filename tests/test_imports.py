@@ -1,8 +1,9 @@
 """The import rules hold, and breaking one fails the suite.
 
 The contracts live in pyproject.toml (``[tool.importlinter]``) and are checked with
-import-linter: layers import only downward (cli → pipeline → delivery → office/word/xlsx/checks
-→ layout → placeholders → figures/files → errors → model → catalog/numbers); only
+import-linter: layers import only downward (cli → pipeline/importing → delivery/yearly →
+office/word/xlsx/checks → layout → placeholders → figures/files/year_over_year → errors → model
+→ catalog/numbers); only
 ``reportgen.xlsx`` imports openpyxl; only ``reportgen.word`` imports docxtpl, python-docx, lxml
 and jinja2; only ``reportgen.office`` imports subprocess; nothing imports the template builder
 ``reportgen.word.template`` (tools/build_template.py does, at build time). A copy of the package
@@ -92,6 +93,23 @@ def test_a_new_module_importing_upward_is_caught(tmp_path: Path):
                     ignore=shutil.ignore_patterns("__pycache__"))
     (copy / "reportgen" / "layout" / "planted.py").write_text(
         "from reportgen.word import render\n", encoding="utf-8")
+    code, output = lint(copy, tmp_path)
+    assert code != 0 and broken(output) == {contract_names()["layers"]}, output
+
+
+@pytest.mark.parametrize("module, line", [
+    ("reportgen/pipeline.py", "from reportgen import importing"),
+    ("reportgen/importing.py", "from reportgen import pipeline"),
+    ("reportgen/word/reading/body.py", "from reportgen import importing"),
+])
+def test_importing_sits_beside_the_pipeline(tmp_path: Path, module: str, line: str):
+    """``reportgen.importing`` (Word report → workbook) is a layer beside the pipeline: it may
+    use the layers below, neither of the two imports the other, and nothing below imports it."""
+    copy = tmp_path / "src"
+    shutil.copytree(SRC / "reportgen", copy / "reportgen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    with open(copy / module, "a", encoding="utf-8") as planted:
+        planted.write(f"\n{line}  # planted by the test\n")
     code, output = lint(copy, tmp_path)
     assert code != 0 and broken(output) == {contract_names()["layers"]}, output
 

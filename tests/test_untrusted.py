@@ -4,16 +4,25 @@ become clear errors; a template given by the user runs sandboxed."""
 from __future__ import annotations
 
 import io
+import re
+import struct
 import zipfile
+import zlib
 
 import docx
 import openpyxl.xml
 import pytest
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 
 from reportgen.errors import DataError, UsageError
+from reportgen.pipeline import render
+from reportgen.word import default_template
 from reportgen.xlsx import load
 from reportgen.pipeline import generate, write_report
+from cli_run import run_cli
 from workbooks import CASE_TITLE, build
 
 
@@ -111,3 +120,103 @@ def test_a_user_template_runs_sandboxed(tmp_path):
     with pytest.raises(UsageError, match=r"模板 evil.docx 有错误：.*unsafe"):
         generate(build(tmp_path), tmp_path / "out.docx", template=path)
     assert not (tmp_path / "out.docx").exists()
+
+
+TOKEN_BYTES = b"\xee\x80\x80"
+"""U+E000 in UTF-8: the first character of literal.py's private tokens. A picture or an
+embedded font holds it by chance (about one chance in four for a 5 MB font)."""
+
+
+def png_holding(extra: bytes) -> bytes:
+    """A valid 1×1 PNG with ``extra`` in a private ancillary chunk."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"prVt", extra) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+def test_binary_parts_of_a_template_pass_through_untouched(tmp_path):
+    """A custom template with a picture and an embedded font whose bytes hold ``EE 80 80``
+    (and bytes that are not UTF-8 around them) used to crash the build (exit 3): binary parts
+    were decoded as text. They are copied byte for byte."""
+    picture = png_holding(b"\xff\xfe" + TOKEN_BYTES + b"\x80\xff")
+    font = bytes(range(256)) + TOKEN_BYTES + b"\xc3\x28" * 64
+    template = Document(str(default_template()))
+    template.add_picture(io.BytesIO(picture))
+    font_table = next(rel.target_part for rel in template.part.rels.values()
+                      if rel.reltype == RT.FONT_TABLE)
+    font_table.relate_to(Part(PackURI("/word/fonts/font1.odttf"),
+                              "application/vnd.openxmlformats-officedocument.obfuscatedFont",
+                              font, template.part.package), RT.FONT)
+    path = tmp_path / "带图片的模板.docx"
+    template.save(str(path))
+    out = tmp_path / "out.docx"
+    generate(build(tmp_path), out, template=path, toc=False)
+    with zipfile.ZipFile(out) as report:
+        media = [n for n in report.namelist() if n.startswith("word/media/")]
+        assert [report.read(n) for n in media] == [picture]
+        assert report.read("word/fonts/font1.odttf") == font
+    assert CASE_TITLE in document_texts(out)
+
+
+def tiny_template(folder, tag: str, name: str = "evil.docx"):
+    """A one-paragraph Word template holding ``tag``, made with python-docx."""
+    template = Document()
+    template.add_paragraph(tag)
+    path = folder / name
+    template.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_report(tmp_path_factory):
+    """The minimal workbook's report, read once for the template tests."""
+    return load(build(tmp_path_factory.mktemp("workbook")))
+
+
+@pytest.mark.parametrize("tag, code", [
+    ("{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
+     "U-TEMPLATE-RANGE"),
+    ("{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
+     "U-TEMPLATE-LOOPS"),
+    ("{{ range(10**9) | list }}", "U-TEMPLATE-RANGE"),
+    ("{{ 'x' * 10**10 }}", "U-TEMPLATE-SIZE"),
+    ("{{ 'x' | center(10**9) }}", "U-TEMPLATE-SIZE"),
+    ("{% include 'other.docx' %}", "U-TEMPLATE-INCLUDE"),
+    ("{% import 'other.docx' as other %}", "U-TEMPLATE-INCLUDE"),
+    ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "U-TEMPLATE-RECURSION"),
+    ("{{ 1 / 0 }}", "U-TEMPLATE-ERROR"),
+])
+def test_a_hostile_template_is_a_template_error(tmp_path, small_report, tag, code):
+    """Loops that would never end, numbers and strings too large for memory, other templates
+    pulled in: each used to hang or be an internal error (exit 3); each is now the clerk's
+    “模板 … 有错误” with a stable code, within a second."""
+    with pytest.raises(UsageError) as caught:
+        render(small_report, template=tiny_template(tmp_path, tag))
+    assert re.fullmatch(r"模板 evil\.docx 有错误：.+。请检查模板中的 \{% … %\} 标记",
+                        str(caught.value))
+    assert caught.value.code == code
+
+
+def test_a_template_that_runs_out_of_time_is_stopped(tmp_path, small_report, monkeypatch):
+    """Rendering has a time budget (60 s, or REPORTGEN_TEMPLATE_SECONDS): a budget already
+    spent stops the first loop."""
+    monkeypatch.setenv("REPORTGEN_TEMPLATE_SECONDS", "-1")
+    with pytest.raises(UsageError, match="模板运行超过 -1 秒，已停止") as caught:
+        render(small_report, template=tiny_template(tmp_path, "{% for i in range(3) %}{% endfor %}"))
+    assert caught.value.code == "U-TEMPLATE-TIME"
+
+
+def test_the_command_answers_a_hostile_template_with_exit_2(tmp_path):
+    """On the command line: exit 2, the clerk's message, no report, the old one kept."""
+    workbook = build(tmp_path)
+    old = tmp_path / "报告.docx"
+    old.write_bytes(b"last week's report")
+    code, out, err = run_cli(str(workbook), "-o", str(old), "--template",
+                             str(tiny_template(tmp_path, "{% include 'x' %}")))
+    assert (code, out) == (2, "")
+    assert "\n无法执行：模板 evil.docx 有错误：模板中不能使用 {% include %}" in err  # after warnings
+    assert "Traceback" not in err and "程序内部错误" not in err
+    assert old.read_bytes() == b"last week's report"

@@ -8,10 +8,12 @@ from copy import copy
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from reportgen.errors import Problems, Severity
-from reportgen.xlsx.cells import CellReader, number_as_shown
+from reportgen.xlsx.cells import CellReader, display, has_lone_surrogate, number_as_shown, unescape
 
 
 def reader_and_cell(value: object, number_format: str = "General", **kwargs):
@@ -206,3 +208,38 @@ def test_excel_escapes_of_control_characters_are_undone_then_removed():
     reader, cell, problems = reader_and_cell("甲_x000B_乙 _x005F_x0041_")
     assert reader.text(cell).text == "甲乙 _x0041_"
     assert [p.severity for p in problems.items] == [Severity.WARNING]
+
+
+# -- characters beyond U+FFFF and halves of them --
+
+def test_an_escaped_surrogate_pair_is_one_character():
+    """Some programs escape a character beyond U+FFFF as its UTF-16 pair: ``_xD840__xDC00_``
+    is 𠀀 (U+20000), read whole and without a warning."""
+    reader, cell, problems = reader_and_cell("甲_xD840__xDC00_乙")
+    assert reader.text(cell).text == "甲\U00020000乙"
+    assert problems.items == []
+
+
+def test_a_lone_surrogate_becomes_the_replacement_character():
+    """Half a pair (``_xD800_``) is no character; Python could not print it (the command
+    crashed). It reads as �, so that every text from a workbook is valid Unicode."""
+    for raw in ("_xD800_", "甲_xDC00_乙", "_xD840_", "_xDC00__xD840_"):
+        reader, cell, _ = reader_and_cell(raw)
+        text = display(cell)
+        text.encode("utf-8")  # valid Unicode: no error
+        assert "\ufffd" in text and has_lone_surrogate(raw)
+        assert reader.text(cell).text == text
+    assert not has_lone_surrogate("_xD840__xDC00_") and not has_lone_surrogate("_x000B_")
+
+
+def _escape_utf16(text: str) -> str:
+    """Every character as Excel's ``_xHHHH_`` escapes of its UTF-16 code units."""
+    units = text.encode("utf-16-be")
+    return "".join(f"_x{int.from_bytes(units[i:i + 2], 'big'):04X}_"
+                   for i in range(0, len(units), 2))
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_unescaping_inverts_escaping_utf16_code_units(text):
+    """Any text (BMP or not), escaped code unit by code unit, reads back as it was."""
+    assert unescape(_escape_utf16(text)) == text

@@ -6,13 +6,16 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from reportgen.errors import DataError, UsageError
 from reportgen.xlsx import load
-from reportgen.xlsx.container import check_workbook_file
+from reportgen.xlsx.container import MAX_SHEET_CELLS, check_workbook_file
 from workbooks import build
+
+EXAMPLE = Path(__file__).parent.parent / "inputs" / "2024.xlsx"
 
 SAVE_AS = "请在 Excel 或 WPS 中打开它，用“另存为”保存为“Excel 工作簿（*.xlsx）”后再试。"
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -162,3 +165,80 @@ def test_the_size_limit_is_a_parameter(tmp_path):
     check_workbook_file(path)
     with pytest.raises(DataError, match="解压后过大"):
         check_workbook_file(path, max_uncompressed=1000)
+
+
+def with_body_xml(tmp_path: Path, rows: Callable[[zipfile.ZipFile, str], None],
+                  name: str = "bomb.xlsx") -> Path:
+    """The minimal workbook with its 正文 sheet's part rewritten: ``rows(archive, part)``
+    writes the part."""
+    source = build(tmp_path)
+    path = tmp_path / name
+    with zipfile.ZipFile(source) as original, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy:
+        assert b'name="\xe6\xad\xa3\xe6\x96\x87"' in original.read("xl/workbook.xml")  # 正文
+        for info in original.infolist():
+            if info.filename == BODY_PART:
+                rows(copy, info.filename)
+            else:
+                copy.writestr(info, original.read(info.filename))
+    return path
+
+
+BODY_PART = "xl/worksheets/sheet3.xml"
+"""The part of the 正文 sheet (the third) in the workbooks of ``workbooks.py``."""
+
+
+def test_a_sheet_of_millions_of_formatted_cells_is_refused_in_seconds(tmp_path, monkeypatch):
+    """A file of 503 KB unzipping to 179 MB of formatted empty cells (under the 200 MB
+    limit) took 141 s and 1 GB in openpyxl. The cells are counted as the part inflates and
+    the sheet is refused, located, before openpyxl parses anything; here two million cells
+    (36 MB from 40 KB; the full-size file is in tools/bench_loading.py)."""
+    def bomb(archive: zipfile.ZipFile, part: str) -> None:
+        block = b'<row r="2">' + b'<c r="A2" s="0"/>' * 4096 + b"</row>"
+        with archive.open(part, "w") as member:
+            member.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats'
+                         b'.org/spreadsheetml/2006/main"><sheetData>')
+            for _ in range(512):
+                member.write(block)
+            member.write(b"</sheetData></worksheet>")
+    path = with_body_xml(tmp_path, bomb)
+    assert path.stat().st_size < 1 << 20
+    monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: pytest.fail("parsed"))
+    assert refusal(path) == (
+        "bomb.xlsx › 正文：工作表“正文”异常庞大：记录了超过 1,000,000 个单元格或行（上限 100,000），"
+        "不像正常的报告工作簿，为避免长时间占用内存不予读取。多半是对整片区域（甚至整行、整列）设置过格式或边框。"
+        "请在 Excel 或 WPS 中打开它，选中最后一行数据下面的第一行，按 Ctrl+Shift+↓ 选到表底，右键“删除”；"
+        "右侧多余的列同样删除，保存后再试。如果文件来源不明，请不要使用。")
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_cells_and_rows_are_counted_exactly(tmp_path, prefix):
+    """The count is of ``<c>`` and ``<row>`` elements (with or without a namespace prefix),
+    not of look-alikes such as ``<col>`` or ``<cols>``; the message says it."""
+    colon = prefix.encode()
+
+    def sheet(archive: zipfile.ZipFile, part: str) -> None:
+        ns = b"xmlns:x" if prefix else b"xmlns"
+        rows = b"".join(b'<%srow r="%d"><%sc r="A%d" t="inlineStr"><%sis><%st>x</%st></%sis></%sc>'
+                        b'<%sc r="B%d" s="1"/></%srow>'
+                        % (colon, r, colon, r, colon, colon, colon, colon, colon, colon, r, colon)
+                        for r in range(1, 1001))
+        archive.writestr(part, b'<%sworksheet %s="http://schemas.openxmlformats.org/spreadsheetml/'
+                               b'2006/main"><%scols><%scol min="1" max="2" width="9"/></%scols>'
+                               b'<%ssheetData>%s</%ssheetData></%sworksheet>'
+                         % (colon, ns, colon, colon, colon, colon, rows, colon, colon))
+    path = with_body_xml(tmp_path, sheet, name="2024.xlsx")
+    with pytest.raises(DataError) as caught:
+        check_workbook_file(path, max_cells=2999)
+    [problem] = caught.value.problems
+    assert problem.message.startswith("工作表“正文”异常庞大：记录了 3,000 个单元格或行（上限 2,999）")
+    assert problem.code == "E-FILE-SHEET-TOO-LARGE"
+    check_workbook_file(path, max_cells=3000)
+
+
+def test_a_normal_workbook_is_far_below_the_cell_limit(tmp_path):
+    """The example workbook's sheets hold a few hundred cells each: a hundredth of the limit
+    is still enough."""
+    check_workbook_file(EXAMPLE, max_cells=MAX_SHEET_CELLS // 100)
+    with pytest.raises(DataError, match="工作表“正文”异常庞大"):
+        check_workbook_file(EXAMPLE, max_cells=300)

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libreoffice-writer-nogui python3-uno fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai
+packages=(libreoffice-writer-nogui libreoffice-calc-nogui python3-uno fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai
           fonts-liberation poppler-utils)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

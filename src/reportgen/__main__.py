@@ -1,7 +1,27 @@
-"""``python -m reportgen``."""
+"""``python -m reportgen``, and the ``reportgen`` command installed with the package.
+
+Ctrl+C while the libraries load (a second or so) says "已中断。" like the rest of the
+command, not a traceback: ``import reportgen`` loads nothing (see ``__init__.py``), the
+imports happen in :func:`run`. Output streams replace characters their encoding lacks (GBK
+consoles) from the start, for argparse's help too; :func:`reportgen.cli.main` does the same
+for the streams it is given.
+"""
 
 import sys
 
-from reportgen.cli import main
 
-sys.exit(main())
+def run() -> int:
+    """Run the command line; return its exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        from reportgen.cli import main
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 2  # as reportgen.cli.main answers an interrupt (EXIT_USAGE)
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

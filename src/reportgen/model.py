@@ -14,50 +14,7 @@ from typing import Iterator, Union
 from attrs import field, frozen
 
 from reportgen.catalog import Catalog, IndicatorSpec, TableSpec, catalog_for, earliest
-
-
-@frozen
-class SourceRef:
-    """Where a value was read: a cell (or a whole sheet) of a workbook."""
-
-    file: str
-    """The workbook's file name, without its folder (``2024.xlsx``)."""
-    sheet: str
-    """The sheet's name as the clerk sees it on its tab; empty when the whole file is meant."""
-    cell: str = ""
-    """The cell's coordinate (``D5``); empty when the whole sheet is meant."""
-
-    def __str__(self) -> str:
-        if not self.sheet:
-            return self.file
-        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        return f"{self.file} › {where}"
-
-
-@frozen
-class Text:
-    """A piece of text read from one cell."""
-
-    text: str
-    """The text, with control characters already removed."""
-    source: SourceRef | None = None
-    """The cell it came from; ``None`` for text the library made itself."""
-
-
-@frozen
-class Figure:
-    """A number read from one cell, kept exactly as the clerk sees it."""
-
-    value: Decimal | None
-    """The number; its exponent is the precision shown (``Decimal('98.62')``). ``None`` is an
-    empty cell, which is legal and prints empty."""
-    source: SourceRef | None = None
-    """The cell it came from."""
-
-    @property
-    def is_empty(self) -> bool:
-        """True when the cell was left empty."""
-        return self.value is None
+from reportgen.values import Figure, SourceRef, Text  # re-exported: the values of one cell
 
 
 @frozen
@@ -113,6 +70,9 @@ class Meta:
     """The cell the date was read from."""
     settings: Settings = Settings()
     """Numbering, labels, cover lines and lists (the optional rows of 基本信息)."""
+    show_previous: bool = False
+    """True to print last year's figures (上年) in a column beside this year's in the
+    indicator tables (基本信息 指标表上年列 = 是)."""
 
 
 @frozen
@@ -125,6 +85,32 @@ class NamedFigure:
     """The figure, at the precision shown."""
     unit: str = ""
     """Its unit as written (人, %, 万元); empty when none was given."""
+    previous: Figure | None = None
+    """Last year's value (the 数据 sheet's optional 上年 column); ``None`` when not given."""
+
+
+@frozen
+class Contribution:
+    """One school's part in a merged figure."""
+
+    school: str
+    """The school's name (its 基本信息 地区) as the 来源 sheet gives it."""
+    source: SourceRef
+    """The school's cell (``学校甲.xlsx › 人才培养质量计分卡!D2``)."""
+    value: str
+    """The school's figure as it was shown."""
+
+
+@frozen
+class MergedFigure:
+    """A figure of a district workbook that ``reportgen merge`` computed from its schools'."""
+
+    cell: SourceRef
+    """The merged figure's cell in this workbook."""
+    method: str
+    """How it was computed, in the clerk's words (各校相加, 按调查人次加权平均…)."""
+    parts: tuple[Contribution, ...]
+    """Each school's figure behind it."""
 
 
 @frozen
@@ -247,6 +233,9 @@ class IndicatorRow:
     extra: tuple[ColumnValue, ...] = ()
     """The table's own columns in the catalog's order (the 满意度调查表's 调查人次 and
     调查方式); empty for a table with only the fixed five."""
+    previous: Figure | None = None
+    """Last year's figure (the optional 上年 column), for year-over-year placeholders and the
+    optional 上年 column of the printed table; ``None`` when the sheet has no such column."""
 
     def figure_in(self, column: str) -> Figure | None:
         """The number in the table's own column ``column`` (``survey_count``), if it has one."""
@@ -361,6 +350,9 @@ class Report:
     appendix: tuple[Table, ...] = field(default=())
     """Tables the text places in the appendix (附表 rows of 正文), in their order; printed
     after the indicator tables the appendix gathers when :attr:`Meta.tables_in_appendix`."""
+    merged: tuple[MergedFigure, ...] = field(default=())
+    """For a district workbook made by ``reportgen merge``: where each merged figure came
+    from (the optional 来源 sheet)."""
     catalog: Catalog = field()
     """The catalog the indicator tables were read against: the catalog of the report's year,
     or of the latest earlier year that has one (``catalog.year`` says which). Figures,

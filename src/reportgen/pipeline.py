@@ -24,6 +24,7 @@ from reportgen.xlsx.annotate import annotate
 from reportgen.model import Report
 from reportgen.layout import LayoutConfig, lay_out
 from reportgen.placeholders import substitute
+from reportgen.yearly.provenance import name_school_cells
 from reportgen.word import default_template, render as render_layout
 from reportgen.delivery import finish
 from reportgen.files import write_atomically
@@ -73,7 +74,7 @@ def review(report: Report, problems: Problems | None = None) -> Report:
     Findings go to ``problems``; raises :class:`DataError` when any of them is an error.
     """
     resolved, found = substitute(report)
-    found += check_report(resolved)
+    found = name_school_cells(found + check_report(resolved), report)
     collected = problems if problems is not None else Problems()
     collected.items.extend(found)
     if any(p.severity is Severity.ERROR for p in found):

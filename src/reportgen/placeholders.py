@@ -11,6 +11,8 @@ never evaluated as a template.
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
 - A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
+- Year over year (:mod:`reportgen.year_over_year`): any of these names followed by ``@上年``,
+  ``@变化`` or ``@增幅`` (〔毕业生人数@变化〕 → 增加12人) when the figure has last year's value.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
@@ -33,6 +35,7 @@ from typing import Any, Callable, Iterable
 
 import attrs
 
+from reportgen import year_over_year
 from reportgen.figures import DERIVED_PREFIX, FREE_REF_SEPARATOR, Figures, Quantity
 from reportgen.errors import Problem
 from reportgen.model import Case, Chart, Paragraph, Report, Section, Text
@@ -72,6 +75,7 @@ class Names:
         """Resolves cross-references; ``None`` prints nothing for them."""
         self.figures = Figures(report)
         self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
+        self.pairs: dict[str, year_over_year.Pair] = {}  # key → this year's and last year's
         self.forms: dict[str, list[str]] = {}  # key → its names, most natural first
         for table in report.indicator_tables:
             parent = ""
@@ -93,10 +97,18 @@ class Names:
                 printed = format_figure(row.value.value, row.unit)
                 for form in forms + qualified + ids:
                     self._add(form, printed, key)
+                self.pairs[key] = year_over_year.Pair(
+                    row.value.value, row.previous.value if row.previous else None, row.unit)
         for named in report.named:
             key = f"named.{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
+        for named in report.named:
+            previous = named.previous.value if named.previous else None
+            if previous is None:
+                previous = self.values.get(PREVIOUS_PREFIX + named.name.text)
+            self.pairs[f"named.{named.name.text}"] = year_over_year.Pair(
+                named.value.value, previous, named.unit)
         self.derived = {d.name: d for d in self.figures.catalog.derived}
 
     def _add(self, name: str, printed: str, key: str) -> None:
@@ -123,12 +135,31 @@ class Names:
         for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
             if name.endswith(suffix):
                 return self._change(name[: -len(suffix)], growth=suffix == GROWTH_SUFFIX)
+        split = year_over_year.split(name)
+        if split is not None:
+            return self._year_over_year(*split)
         close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
                                           cutoff=0.5)
         if close:
             return None, ("E-PLACEHOLDER-MISSPELT",
                           {"name": raw, "similar": [f"{OPEN}{c}{CLOSE}" for c in close]})
         return None, ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
+
+    def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, Reason | None]:
+        """〔名称@上年〕, 〔名称@变化〕, 〔名称@增幅〕 of an indicator or a named figure."""
+        entries = self.exact.get(base)
+        if not entries:
+            printed, reason = self.resolve(base)
+            return None, reason if printed is None else ("E-PLACEHOLDER-DERIVED-PREVIOUS",
+                                                         {"name": base})
+        if len(entries) > 1:
+            forms = [f"{OPEN}{self._unique_form(key)}{year_over_year.SEPARATOR}{suffix}{CLOSE}"
+                     for _, key in entries]
+            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": base, "choices": forms})
+        try:
+            return year_over_year.phrase(self.pairs[entries[0][1]], suffix), None
+        except year_over_year.NoValue as missing:
+            return None, (missing.code, {"name": base})
 
     def _derived(self, name: str) -> tuple[str | None, Reason | None]:
         spec = self.derived[name]

@@ -2,7 +2,10 @@
 
 Commands (each in its own module of this package): ``reportgen WORKBOOK`` builds the report; ``reportgen check WORKBOOK`` lists the
 workbook's problems and findings without building; ``reportgen pages REPORT`` draws chosen
-pages as PNG pictures for review.
+pages as PNG pictures for review; ``reportgen import REPORT.docx`` reads a Word report into a
+workbook to start from; ``reportgen init NEW.xlsx`` writes a workbook to fill in (blank, or this
+year's from last year's with ``--from``); ``reportgen merge SCHOOL.xlsx … -o DISTRICT.xlsx`` adds
+the schools' workbooks up into the district's.
 
 Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
 called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
@@ -15,11 +18,11 @@ import sys
 import traceback
 from typing import Callable, Sequence, TextIO
 
-from reportgen.cli import build, check, pages
+from reportgen.cli import build, check, importing, init, merge, pages
 from reportgen.cli.build import build_parser
 from reportgen.cli.check import as_json, as_text, build_check_parser
 from reportgen.cli.pages import build_pages_parser
-from reportgen.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, print_error
+from reportgen.cli.parsing import EXIT_INTERNAL, EXIT_USAGE, print_error, replacing
 from reportgen.errors import ReportgenError
 
 __all__ = ["COMMANDS", "as_json", "as_text", "build_check_parser", "build_pages_parser",
@@ -28,6 +31,9 @@ __all__ = ["COMMANDS", "as_json", "as_text", "build_check_parser", "build_pages_
 Command = Callable[[Sequence[str], TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "check": check.run,
+    "import": importing.run,
+    "init": init.run,
+    "merge": merge.run,
     "pages": pages.run,
 }
 """The sub-commands by name; anything else is a workbook to build (``reportgen WORKBOOK``)."""
@@ -36,7 +42,7 @@ COMMANDS: dict[str, Command] = {
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run the command; return its exit code."""
-    out, err = stdout or sys.stdout, stderr or sys.stderr
+    out, err = replacing(stdout or sys.stdout), replacing(stderr or sys.stderr)
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list
     try:

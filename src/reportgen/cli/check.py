@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
-from reportgen.cli.parsing import SEVERITY_ORDER, Parser
-from reportgen.errors import Problem, ReportgenError, Severity
+from reportgen.cli.parsing import SEVERITY_ORDER, Parser, holds_all_of_unicode
+from reportgen.errors import DataError, Problem, ReportgenError, Severity
 from reportgen.model import SourceRef
 from reportgen.pipeline import annotate, check_workbook
 
@@ -47,15 +47,21 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         problems = check_workbook(workbook, catalog_year=args.catalog_year)
         if args.annotate:
-            marked = annotate(workbook, args.annotate, problems)
-            print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)
+            try:
+                marked = annotate(workbook, args.annotate, problems)
+            except DataError:  # not a readable workbook: the findings below say why
+                print(f"未写出标注副本 {args.annotate}：工作簿无法读取（原因见检查结果）。", file=err)
+            else:
+                print(f"已写出标注副本：{args.annotate}（标注了 {marked} 个单元格）", file=err)
     except ReportgenError as exc:
         if args.format == "json":  # scripts still get JSON; the clerk's message goes to err
-            json.dump(error_as_json(workbook, exc), out, ensure_ascii=False, indent=2)
+            json.dump(error_as_json(workbook, exc), out, ensure_ascii=not holds_all_of_unicode(out),
+                      indent=2)
             out.write("\n")
         raise
     if args.format == "json":
-        json.dump(as_json(workbook, problems), out, ensure_ascii=False, indent=2)
+        json.dump(as_json(workbook, problems), out, ensure_ascii=not holds_all_of_unicode(out),
+                  indent=2)
         out.write("\n")
     else:
         out.write(as_text(workbook, problems))

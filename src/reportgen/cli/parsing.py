@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import re
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Sequence, TextIO, cast
 
 from reportgen.errors import DataError, Problem, ReportgenError, Severity, UsageError
 
@@ -55,6 +57,68 @@ class Parser(argparse.ArgumentParser):
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
+_SUBSTITUTES = {"›": ">", "−": "-"}
+"""Characters of our own messages that GBK lacks, and what stands for them there."""
+
+
+def _substitute(error: UnicodeError) -> tuple[str, int]:
+    """The ``reportgen-replace`` codec error handler: a known substitute or ``?``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(_SUBSTITUTES.get(ch, "?") for ch in bad), error.end
+
+
+codecs.register_error("reportgen-replace", _substitute)
+
+
+class _Replacing(io.TextIOBase):
+    """Writes to a text stream, with ``?`` for each character its encoding cannot hold."""
+
+    def __init__(self, stream: TextIO, encoding: str):
+        self._stream = stream
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:  # type: ignore[override]
+        self._stream.write(text.encode(self._encoding, "reportgen-replace")
+                           .decode(self._encoding))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def replacing(stream: TextIO) -> TextIO:
+    """``stream``, printing ``?`` for a character its encoding cannot hold instead of failing.
+
+    Output redirected on a Chinese Windows is GBK: an emoji in a cell or a file name
+    (``报告👍.docx``), even the ``›`` of every location, cannot be written to it, and a strict
+    stream would raise after the work is done. ``›`` becomes ``>``; anything else ``?``
+    rather than ``\\U0001f44d``: the clerk reads it, and JSON stays valid. A stream without an
+    encoding (``io.StringIO``) takes any text and is kept as it is.
+    """
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or isinstance(stream, _Replacing):
+        return stream
+    return cast(TextIO, _Replacing(stream, encoding))
+
+
+def holds_all_of_unicode(stream: TextIO) -> bool:
+    """True when ``stream`` can write any character (its encoding is a UTF or GB18030)."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:
+        return True
+    name = codecs.lookup(encoding).name
+    return name.startswith("utf") or name == "gb18030"
+
+
 def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> None:
     """Warnings and notes, one a line; then, if the checks found anything, how to go through
     the findings one by one."""
@@ -72,7 +136,9 @@ def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> 
 def print_error(exc: ReportgenError, err: TextIO) -> None:
     if isinstance(exc, DataError):
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        if errors and all(p.where is None or not p.where.sheet for p in errors):
+        if errors and all(p.code == "E-WORKBOOK-UNFILLED" for p in errors):
+            heading = "报告未生成（已有的报告未改动）："
+        elif errors and all(p.where is None or not p.where.sheet for p in errors):
             heading = "无法读取工作簿，报告未生成（已有的报告未改动）："
         else:
             heading = f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："

@@ -61,6 +61,15 @@ PLACEHOLDERS = (
       PLACEHOLDER_HINT),
     K("E-PLACEHOLDER-GROWTH-ZERO", CANNOT_REPLACE + "“{previous}”为 0，无法计算增幅",
       PLACEHOLDER_HINT),
+    K("E-PLACEHOLDER-NO-PREVIOUS", CANNOT_REPLACE + "“{name}”没有上年数值",
+      "请在指标表（或“数据”表）的“上年”列填写上年的数"),
+    K("E-PLACEHOLDER-NO-CURRENT", CANNOT_REPLACE + "“{name}”本年数值为空，无法与上年比较",
+      "请先填写本年的数"),
+    K("E-PLACEHOLDER-PREVIOUS-ZERO", CANNOT_REPLACE + "“{name}”上年数值为 0，无法计算增幅",
+      "请改用〔{name}@变化〕写出增加了多少"),
+    K("E-PLACEHOLDER-DERIVED-PREVIOUS", CANNOT_REPLACE + "“{name}”是计算得出的数，没有上年数值",
+      "@上年、@变化、@增幅只能用于指标表中的指标和“数据”表中的名称；"
+      "要与上年比较，请把这个数和它的上年数值填入“数据”表（“上年”列）"),
 )
 
 KINDS = CHECKS + PLACEHOLDERS

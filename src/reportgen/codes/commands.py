@@ -37,7 +37,10 @@ TEMPLATE = (
       advice="请检查 --template 后面的文件名和所在文件夹"),
     K("U-TEMPLATE-NOT-DOCX", "{template} 不是可用的 Word 模板（.docx）：{error}",
       advice="请用 Word 或 WPS 打开模板另存为 .docx；或不加 --template，使用内置模板"),
-    K("U-TEMPLATE-SYNTAX", "模板 {template} 有错误：{error}", "请检查模板中的 {{% … %}} 标记"),
+    *(K(code, "模板 {template} 有错误：{reason}", "请检查模板中的 {{% … %}} 标记")
+      for code in ("U-TEMPLATE-RANGE", "U-TEMPLATE-SIZE", "U-TEMPLATE-LOOPS", "U-TEMPLATE-OUTPUT",
+                   "U-TEMPLATE-TIME", "U-TEMPLATE-INCLUDE", "U-TEMPLATE-RECURSION",
+                   "U-TEMPLATE-ERROR")),
     K("U-TEMPLATE-UNKNOWN-VARIABLE", "模板 {template} 使用了未知的变量：{variables}",
       "请检查模板中的 {{{{ … }}}} 标记"),
     K("U-TEMPLATE-TABLE-SLOT", "模板没有为全部 {tables} 张表格留出位置（找到 {slots} 处）",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportgen.codes.kind import ProblemKind as K
 
 SETTINGS = (
-    K("E-META-CHOICE", "“{item}”应为 {choices} 之一", "可以不填，不填时按默认"),
+    K("E-META-CHOICE", "“{item}”应为{choices}之一", "请从下拉列表中选择；也可以不填，不填时按默认"),
     K("E-META-LABEL", "“{item}”应为不超过 {limit} 个字、不含数字的文字",
       "编号由程序加在后面，如“典型案例”印为“典型案例3”"),
 )

@@ -100,7 +100,9 @@ class _Builder:
         self.tables += 1
         label = self.config.label(label_pattern, self.tables)
         if isinstance(table, IndicatorTable):
-            key, grid = table.spec.id, indicator_grid(table, self.report.meta.year)
+            meta = self.report.meta
+            key, grid = table.spec.id, indicator_grid(table, meta.year,
+                                                      last_year=meta.show_previous)
         else:
             assert isinstance(table, FreeTable)
             key, grid = table.key, free_grid(table)

@@ -62,11 +62,16 @@ class Grid:
                          for c in range(s.col, s.col + s.cols) if (r, c) != (s.row, s.col))
 
 
-def indicator_grid(table: IndicatorTable, year: int) -> Grid:
+def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False) -> Grid:
     """An official indicator table: 序号 on top-level rows only, "其中：" on the first sub-row,
-    序号 merged over a group and 指标 merged over an indicator's two unit rows."""
+    序号 merged over a group and 指标 merged over an indicator's two unit rows. With
+    ``last_year``, last year's figures stand in a column before this year's, as wide."""
     columns = table.spec.columns  # the catalog's columns: headers, order and widths
-    header = [c.printed_header(year) for c in columns]
+    header: list[str] = []
+    for c in columns:
+        if c.kind is ColumnKind.VALUE and last_year:
+            header.append(c.printed_header(year - 1))
+        header.append(c.printed_header(year))
     body: list[tuple[GridCell, ...]] = []
     spans: list[Span] = []
     number = 0
@@ -90,8 +95,13 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
                  ColumnKind.UNIT: GridCell(row.unit),
                  ColumnKind.VALUE: GridCell(format_figure(row.value.value, row.unit)),
                  ColumnKind.NOTE: GridCell(row.note.text if row.note else "", "left")}
-        body.append(tuple(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c)
-                          for c in columns))
+        cells: list[GridCell] = []
+        for c in columns:
+            if c.kind is ColumnKind.VALUE and last_year:
+                cells.append(GridCell(format_figure(row.previous.value if row.previous else None,
+                                                    row.unit)))
+            cells.append(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c))
+        body.append(tuple(cells))
         previous = row
     end = len(table.rows)
     if end > group_start + 1:
@@ -101,8 +111,10 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
     header_row = tuple(GridCell(h) for h in header)
     spans.sort(key=lambda s: (s.row, s.col))
     rows = (header_row,) + tuple(body)
-    widths = fit_columns(grid_needs(rows, spans), TEXT_WIDTH_MM,
-                         [float(c.width) for c in columns])
+    preferred = [float(w) for c in columns  # last year's column as wide as this year's
+                 for w in ((c.width, c.width) if c.kind is ColumnKind.VALUE and last_year
+                           else (c.width,))]
+    widths = fit_columns(grid_needs(rows, spans), TEXT_WIDTH_MM, preferred)
     return Grid((header_row,), tuple(body), tuple(spans), widths)
 
 

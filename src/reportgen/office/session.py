@@ -214,6 +214,27 @@ def convert_to_pdf(office: Office, docx: Path, pdf: Path,
         shutil.move(str(produced), str(pdf))
 
 
+def convert_document(office: Office, source: Path, target: Path, *,
+                     converter: str = "docx:MS Word 2007 XML",
+                     timeout: float = DEFAULT_TIMEOUT) -> None:
+    """``source`` converted by ``soffice --convert-to CONVERTER`` and moved to ``target``
+    (by default an old .doc, .wps, .rtf or .odt as a .docx; no ``uno`` needed)."""
+    deadline = _Deadline(timeout)
+    source = source.resolve()
+    extension = converter.split(":", 1)[0]
+    with _office_process(office, deadline, ["--convert-to", converter, str(source)]) \
+            as (process, workdir):
+        try:
+            process.wait(deadline.left())
+        except subprocess.TimeoutExpired:
+            raise OfficeError("O-OFFICE-TIMEOUT", seconds=timeout) from None
+        produced = workdir / f"{source.stem}.{extension}"
+        if not produced.is_file():
+            raise OfficeError("O-CONVERT-NOT-WRITTEN", extension=extension,
+                              returncode=process.returncode, log=_tail(workdir))
+        shutil.move(str(produced), str(target))
+
+
 def _tail(workdir: Path) -> str:
     """The end of what LibreOffice printed, to quote in a message."""
     try:

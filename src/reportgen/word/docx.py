@@ -1,8 +1,8 @@
 """Layout → .docx: docxtpl fills the template with the blocks, then each table is written,
 whole, where the template marks its place.
 
-The template is the only code that runs: it is rendered in a sandboxed Jinja environment
-with autoescape on (text from the workbook may hold ``&`` or ``<``) and undefined variables
+The template is the only code that runs: it is rendered in a sandboxed, bounded Jinja
+environment (sandbox.py) with autoescape on (text from the workbook may hold ``&`` or ``<``) and undefined variables
 an error. Text from the workbook is only ever a value, never evaluated as a template.
 """
 
@@ -16,7 +16,6 @@ from typing import Any
 import jinja2
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.errors import UsageError
 from reportgen.layout import Cover, FigureBlock, Layout, TableBlock
@@ -24,6 +23,7 @@ from reportgen.word.context import Slots, build_context
 from reportgen.word.grid import write_table
 from reportgen.word.pictures import write_figure
 from reportgen.word.literal import protect, restore_document
+from reportgen.word.sandbox import ReportSandbox, template_errors
 
 SLOT_TAG = "{{ b.slot }}"
 """What the template prints where a table goes."""
@@ -44,17 +44,13 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
 
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:
     """Fill ``tpl`` in a sandbox; a template error is the clerk's (a usage error)."""
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    try:
+    env = ReportSandbox(autoescape=True, undefined=jinja2.StrictUndefined)
+    with template_errors(name):
         missing = tpl.get_undeclared_template_variables(env, context)
-    except jinja2.TemplateError as exc:
-        raise UsageError("U-TEMPLATE-SYNTAX", template=name, error=exc) from exc
     if missing:
         raise UsageError("U-TEMPLATE-UNKNOWN-VARIABLE", template=name, variables=sorted(missing))
-    try:
+    with template_errors(name):
         tpl.render(context, env, autoescape=True)
-    except jinja2.TemplateError as exc:
-        raise UsageError("U-TEMPLATE-SYNTAX", template=name, error=exc) from exc
 
 
 def _place_tables(document: Any, slots: Slots) -> None:

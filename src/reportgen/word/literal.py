@@ -58,7 +58,10 @@ def protect(value: Any) -> Any:
 
 def restore_document(document: Any) -> None:
     """Turn the tokens back in every XML part of a rendered python-docx ``document``: texts,
-    tails and attributes, the core properties and raw parts such as footnotes."""
+    tails and attributes, the core properties and raw parts such as footnotes.
+
+    Binary parts (pictures, embedded fonts) pass through untouched, even when their bytes
+    happen to hold the token's ``EE 80 80``: only the renderer's XML can hold a token."""
     package = document.part.package
     for part in package.iter_parts():
         element = getattr(part, "_element", None)
@@ -73,10 +76,22 @@ def restore_document(document: Any) -> None:
                 for key, val in getattr(node, "attrib", {}).items():
                     if _MARK in val:
                         node.set(key, restore_text(val))
-        elif isinstance(getattr(part, "_blob", None), bytes) and _MARK.encode() in part._blob:
-            part._blob = restore_text(part._blob.decode("utf-8")).encode("utf-8")
+        elif _is_xml(part) and isinstance(getattr(part, "_blob", None), bytes) \
+                and _MARK.encode() in part._blob:
+            try:
+                text = part._blob.decode("utf-8")
+            except UnicodeDecodeError:  # not written by the renderer: holds no token
+                continue
+            part._blob = restore_text(text).encode("utf-8")
     properties = document.core_properties
     for name in ("author", "comments", "identifier", "language", "subject", "title"):
         current = getattr(properties, name)
         if current and _MARK in current:
             setattr(properties, name, restore_text(current))
+
+
+def _is_xml(part: Any) -> bool:
+    """True for an XML part (``…+xml`` or ``…/xml`` content, ``.xml`` or ``.rels`` name)."""
+    content_type = str(getattr(part, "content_type", "") or "")
+    name = str(getattr(part, "partname", "") or "")
+    return content_type.endswith("xml") or name.endswith((".xml", ".rels"))

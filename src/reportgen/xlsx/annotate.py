@@ -18,8 +18,9 @@ import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
-from reportgen.errors import Problem, Severity, UsageError
+from reportgen.errors import DataError, Problem, Severity, UsageError
 from reportgen.model import SourceRef
+from reportgen.xlsx.container import check_workbook_file
 
 FILLS = {
     Severity.ERROR: "FFC7CE",
@@ -35,8 +36,11 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 def annotate(workbook: str | os.PathLike[str], out: str | os.PathLike[str],
              problems: Iterable[Problem]) -> int:
     """Write to ``out`` a copy of ``workbook`` with every located cell of ``problems`` marked;
-    return how many cells were marked. Raises :class:`UsageError` for a refused target."""
+    return how many cells were marked. Raises :class:`UsageError` for a refused target and
+    :class:`DataError` (the same problem as :func:`reportgen.xlsx.load`) when ``workbook`` is
+    not a workbook openpyxl can open: nothing is written then."""
     source, target = Path(workbook), Path(out)
+    check_workbook_file(source)  # an empty, foreign, damaged or oversized file: DataError
     if target.suffix.lower() != ".xlsx":
         raise UsageError("U-ANNOTATE-NOT-XLSX", path=target)
     if target.exists() and target.resolve() == source.resolve():
@@ -54,7 +58,11 @@ def annotate(workbook: str | os.PathLike[str], out: str | os.PathLike[str],
     os.close(handle)
     try:
         shutil.copyfile(source, temporary)
-        wb = openpyxl.load_workbook(temporary)  # formulas kept: never data_only when saving
+        try:
+            wb = openpyxl.load_workbook(temporary)  # formulas kept: never data_only when saving
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(source.name, ""),
+                                        found=f"{type(exc).__name__}: {exc}")]) from exc
         for (sheet, cell), items in notes.items():
             if sheet not in wb.sheetnames:
                 continue

@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import CellReader
+from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.sheets import (
     BODY_COLUMNS,
     BODY_KINDS,
@@ -23,6 +24,9 @@ from reportgen.xlsx.sheets import (
     KIND_CASE,
     KIND_PARAGRAPH,
     KIND_TABLE,
+    STATUS_CARRIED,
+    STATUS_COLUMN,
+    STATUS_VALUES,
     data_rows,
     find_columns,
 )
@@ -65,6 +69,8 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
               appendix_only: Collection[str] = (),
               figures: Mapping[str, FigureItem] | None = None,
               placed_figures: dict[str, SourceRef] | None = None,
+              statuses: StatusReader | None = None,
+              candidates: Collection[str] = (),
               ) -> tuple[tuple[Section, ...], tuple[Table, ...]]:
     """The chapters, with every case and table where the sheet places it, and the tables
     its 附表 rows place in the appendix, in their order.
@@ -77,9 +83,11 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
     ``required_tables`` names the tables that must be placed (the others may be, e.g. the
     indicator tables when they go to the appendix). Tables and cases that exist but could
     not be read (``unreadable_*``; ``None`` when the 案例 sheet itself could not be) have
-    had their problems reported: placing them is not a second problem.
+    had their problems reported: placing them is not a second problem. ``candidates`` are
+    cases a school sent (状态 备选): they need not be placed. A row whose 状态 is 上年 is
+    noted in ``statuses``.
     """
-    columns = find_columns(ws, BODY_COLUMNS, reader, problems)
+    columns = find_columns(ws, BODY_COLUMNS, reader, problems, optional=(STATUS_COLUMN,))
     if columns is None:
         return (), ()
     chapters: list[_Open] = []
@@ -104,6 +112,9 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
         if content is None:
             problems.add("E-BODY-NO-CONTENT", reader.ref(content_cell), kind=kind.text)
             continue
+        if statuses is not None and statuses.status(ws, row, columns,
+                                                    STATUS_VALUES) == STATUS_CARRIED:
+            statuses.note_carried(content_cell)
 
         if kind.text == KIND_APPENDIX:  # the appendix has no place among the sections
             if content.text not in tables and content.text in unreadable_tables:
@@ -162,7 +173,7 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
                 target.append(block)
 
     for key, case in cases.items():
-        if key not in placed_cases:
+        if key not in placed_cases and key not in candidates:
             problems.add("E-BODY-CASE-UNPLACED", case.source, case=key, kind=KIND_CASE)
     for name in sorted(required_tables - placed_tables.keys()):
         problems.add("E-BODY-TABLE-UNPLACED", reader.sheet_ref(name), table=name, kind=KIND_TABLE)

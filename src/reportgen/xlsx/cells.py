@@ -27,13 +27,44 @@ AnyCell: TypeAlias = Cell | MergedCell
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Excel stores a character XML cannot hold (a control character) as ``_x000B_``, and a
-# literal ``_x`` as ``_x005F_x``; openpyxl hands these escapes over as they are.
+# literal ``_x`` as ``_x005F_x``; openpyxl hands these escapes over as they are. A character
+# beyond U+FFFF may come as an escaped UTF-16 pair (``_xD840__xDC00_`` is 𠀀); half a pair
+# (a lone surrogate) is no character at all: Python cannot even print it.
 _OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+"""What a lone surrogate becomes: Unicode's replacement character, �."""
 
 
 def unescape(text: str) -> str:
-    """A string as the clerk typed it: Excel's ``_xHHHH_`` escapes turned back."""
-    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+    """A string as the clerk typed it: Excel's ``_xHHHH_`` escapes turned back, escaped
+    surrogate pairs joined into their character, and a lone surrogate replaced by
+    :data:`REPLACEMENT` — the result is always valid Unicode."""
+    return valid_unicode(_unescape_raw(text) if "_x" in text else text)
+
+
+def _unescape_raw(text: str) -> str:
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with surrogate pairs joined and lone surrogates replaced by �."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def has_lone_surrogate(raw: str) -> bool:
+    """True when ``raw`` (a stored cell string) holds half a surrogate pair, escaped or not:
+    reading it replaces that half with �."""
+    text = _unescape_raw(raw) if "_x" in raw else raw
+    if not _SURROGATE.search(text):
+        return False
+    try:
+        text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 EMPTY_MARKS = frozenset({"/", "／", "—", "——", "－", "-", "无"})
 """Text a clerk types in a number cell to mean "nothing to report"; read as an empty figure."""

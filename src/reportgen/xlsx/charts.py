@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportgen.errors import Problems
 from reportgen.model import Chart, ChartPoint, SourceRef, Text
 from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.pictures import optional_columns, read_name, read_width
+from reportgen.xlsx.pictures import read_name, read_width
 from reportgen.xlsx.sheets import CHART_COLUMNS, CHART_KINDS, CHART_OPTIONAL, data_rows, find_columns
 
 
@@ -39,8 +39,7 @@ class _Open:
 def read_charts(ws: Worksheet, folder: Path, reader: CellReader, problems: Problems,
                 seen: dict[str, SourceRef]) -> dict[str, Chart]:
     """Every chart of the sheet by name (names shared with the pictures in ``seen``)."""
-    columns = find_columns(ws, optional_columns(ws, CHART_COLUMNS, CHART_OPTIONAL), reader,
-                           problems)
+    columns = find_columns(ws, CHART_COLUMNS, reader, problems, optional=CHART_OPTIONAL)
     if columns is None:
         return {}
     charts: dict[str, _Open] = {}

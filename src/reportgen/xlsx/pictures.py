@@ -24,13 +24,6 @@ CAPTION_COLUMN = "题注"
 _FORBIDDEN = "〔〕"
 
 
-def optional_columns(ws: Worksheet, required: tuple[str, ...],
-                     optional: tuple[str, ...]) -> tuple[str, ...]:
-    """The columns to look for: the required ones and those optional ones the sheet has."""
-    headers = {(display(c) or "").strip() for c in (ws[1] if ws.max_row >= 1 else ())}
-    return required + tuple(name for name in optional if name in headers)
-
-
 def read_name(cell: AnyCell, reader: CellReader, problems: Problems,
               seen: dict[str, SourceRef]) -> Text | None:
     """A figure's name: not empty, without brackets, not used before (pictures and charts
@@ -65,8 +58,7 @@ def read_width(cell: AnyCell, reader: CellReader, problems: Problems) -> Decimal
 def read_pictures(ws: Worksheet, folder: Path, reader: CellReader, problems: Problems,
                   seen: dict[str, SourceRef]) -> dict[str, Picture]:
     """Every picture of the sheet by name; files are looked for relative to ``folder``."""
-    columns = find_columns(ws, optional_columns(ws, PICTURE_COLUMNS, PICTURE_OPTIONAL),
-                           reader, problems)
+    columns = find_columns(ws, PICTURE_COLUMNS, reader, problems, optional=PICTURE_OPTIONAL)
     if columns is None:
         return {}
     pictures: dict[str, Picture] = {}

@@ -7,11 +7,13 @@ order); extra columns are ignored with a warning.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.codes import listing
 from reportgen.errors import Problems
-from reportgen.xlsx.cells import CellReader, display, is_blank
+from reportgen.xlsx.cells import AnyCell, CellReader, display, has_lone_surrogate, is_blank
 
 META_SHEET = "基本信息"
 META_COLUMNS = ("项目", "内容")
@@ -22,6 +24,8 @@ META_TITLE = "报告标题"
 META_ISSUER = "发布单位"
 META_DATE = "成文日期"
 META_TABLES = "指标表位置"
+META_PREVIOUS = "指标表上年列"
+"""Optional: 是 prints last year's figures in a column beside this year's."""
 TABLES_INLINE = "正文"
 TABLES_APPENDIX = "附表"
 # -- optional settings (xlsx/settings.py): absent or empty keeps the default --
@@ -41,8 +45,8 @@ DATE_CHINESE = "中文数字"
 YES, NO = "是", "否"
 SETTING_KEYS = (META_CASE_LABEL, META_HEADINGS, META_SUBTITLE, META_COMPILER, META_DATE_STYLE,
                 META_APPENDIX_TITLE, META_TABLE_LIST, META_FIGURE_LIST, META_CASE_LIST)
-META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE,
-             META_TABLES) + SETTING_KEYS
+META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES,
+             META_PREVIOUS) + SETTING_KEYS
 
 FOREWORD_SHEET = "前言"
 FOREWORD_COLUMNS = ("段落",)
@@ -87,16 +91,45 @@ NAMED_SHEET = "数据"
 NAMED_COLUMNS = ("名称", "数值")
 NAMED_UNIT_COLUMN = "单位"
 
+# -- optional columns and sheets of the yearly workflow (init, init --from, merge) --
+
+PREVIOUS_COLUMN = "上年"
+"""Optional column of the indicator sheets and the 数据 sheet: last year's figure."""
+STATUS_COLUMN = "状态"
+"""Optional column of 前言, 正文 and 案例: whether a row carried over from last year has
+been confirmed."""
+STATUS_CARRIED = "上年"
+"""状态 of a row carried over from last year and not yet confirmed: building warns."""
+STATUS_CONFIRMED = "已确认"
+"""状态 of a row the clerk has checked (an empty 状态 means the same)."""
+STATUS_CANDIDATE = "备选"
+"""状态 of a case a school sent for the district to choose from: it need not be placed."""
+STATUS_VALUES = (STATUS_CARRIED, STATUS_CONFIRMED)
+CASE_STATUS_VALUES = (STATUS_CARRIED, STATUS_CONFIRMED, STATUS_CANDIDATE)
+SCHOOL_COLUMN = "学校"
+"""Optional column of 案例: the school a merged case came from."""
+GUIDE_SHEET = "说明"
+"""How to fill each sheet (written by ``init``; never read)."""
+SOURCES_SHEET = "来源"
+"""Where each merged figure came from (written by ``merge``; read for check messages)."""
+SOURCES_COLUMNS = ("工作表", "单元格", "指标", "单位", "合并方法", "合并值", "学校", "学校单元格",
+                   "学校数值")
+MATERIAL_SHEET = "素材"
+"""The schools' prose by school and chapter (written by ``merge``; never read)."""
+MATERIAL_COLUMNS = ("学校", "章", "类型", "内容", "位置")
+
 
 def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
-                 problems: Problems) -> dict[str, int] | None:
-    """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing."""
+                 problems: Problems, optional: tuple[str, ...] = ()) -> dict[str, int] | None:
+    """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing.
+
+    ``optional`` columns are mapped when present and never missed."""
     found: dict[str, int] = {}
     for cell in ws[1] if ws.max_row >= 1 else ():
         name = (display(cell) or "").strip()
         if not name:
             continue
-        if name in expected and name not in found:
+        if (name in expected or name in optional) and name not in found:
             found[name] = cell.column
         else:
             problems.add("W-COLUMN-EXTRA", reader.ref(cell), found=name, columns=expected)
@@ -106,13 +139,27 @@ def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
     return None if missing else found
 
 
+def stored_cells(ws: Worksheet) -> Iterable[AnyCell]:
+    """The cells the file holds, in no particular order, without creating any.
+
+    Excel writes a cell for every formatted one, empty or not, and openpyxl's ``ws[row]``,
+    ``ws.iter_rows()`` and ``ws.cell()`` create a cell at each position they visit, while
+    ``ws.max_row``/``max_column`` look at every stored cell: a loop over rows using them is
+    quadratic when one formatted empty cell sits far down the sheet. Reading the stored cells
+    once is linear in what the file holds.
+    """
+    cells: dict[tuple[int, int], AnyCell] = ws._cells  # openpyxl keeps them by (row, column)
+    return list(cells.values())
+
+
+def filled_rows(ws: Worksheet) -> set[int]:
+    """The rows holding a value that is not blank."""
+    return {c.row for c in stored_cells(ws) if not is_blank(c.value)}
+
+
 def data_rows(ws: Worksheet) -> range:
     """The rows below the header, up to the last one holding anything."""
-    last = ws.max_row
-    while last > 1 and all(c.value is None or (isinstance(c.value, str) and not c.value.strip())
-                           for c in ws[last]):
-        last -= 1
-    return range(2, last + 1)
+    return range(2, max(filled_rows(ws), default=1) + 1)
 
 
 def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
@@ -127,8 +174,9 @@ def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
     """
     if ws.sheet_state != "visible":
         problems.add("W-SHEET-HIDDEN", reader.sheet_ref(ws.title))
-    hidden = [r for r, dim in sorted(ws.row_dimensions.items())
-              if dim.hidden and any(not is_blank(c.value) for c in ws[r])]
+    check_characters(ws, reader, problems)
+    filled = filled_rows(ws)
+    hidden = [r for r, dim in sorted(ws.row_dimensions.items()) if dim.hidden and r in filled]
     if hidden:
         problems.add("W-ROW-HIDDEN", reader.ref(ws.cell(hidden[0], 1)), rows=listing(hidden, 10))
     if free:
@@ -141,3 +189,12 @@ def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
         top_left = ws.cell(merged.min_row, merged.min_col)
         problems.add("W-CELL-MERGED", reader.ref(top_left), range=merged.coord,
                      cell=top_left.coordinate)
+
+
+def check_characters(ws: Worksheet, reader: CellReader, problems: Problems) -> None:
+    """Warn about each cell holding half of a UTF-16 surrogate pair (``_xD800_``, written by
+    some programs): it is no character, and is read as “\ufffd”."""
+    for cell in sorted((c for c in stored_cells(ws)
+                        if isinstance(c.value, str) and has_lone_surrogate(c.value)),
+                       key=lambda c: (c.row, c.column)):
+        problems.add("W-CELL-SURROGATE", reader.ref(cell), found=display(cell))

@@ -17,8 +17,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
-from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns
+from reportgen.xlsx.cells import CellReader, display, is_blank
+from reportgen.xlsx.sheets import (FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns,
+                                   stored_cells)
 from reportgen.model import ColumnValue, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -36,7 +37,7 @@ def indicator_label(text: str | None) -> str:
 def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
                          problems: Problems) -> IndicatorTable | None:
     """The sheet's figures, or ``None`` when its rows are not the catalog's."""
-    columns = find_columns(ws, spec.headers, reader, problems)
+    columns = find_columns(ws, spec.headers, reader, problems, optional=(PREVIOUS_COLUMN,))
     if columns is None:
         return None
     rows = list(data_rows(ws))
@@ -77,8 +78,10 @@ def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec
         else ColumnValue(c.id, text=reader.text(ws.cell(row, columns[c.sheet])))
         for c in spec.extra_columns
     )
+    previous = (reader.figure(ws.cell(row, columns[PREVIOUS_COLUMN]), unit=unit)
+                if PREVIOUS_COLUMN in columns else None)
     return IndicatorRow(indicator, unit, reader.figure(value_cell, unit=unit),
-                        reader.text(note_cell), extra)
+                        reader.text(note_cell), extra, previous=previous)
 
 
 def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
@@ -192,11 +195,10 @@ def column_widths(ws: Worksheet, columns: int) -> tuple[Decimal, ...]:
 def _used_extent(ws: Worksheet) -> tuple[int, int]:
     """The last row and column holding a value (merged ranges included)."""
     last_row = last_col = 0
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
-                last_row = max(last_row, cell.row)
-                last_col = max(last_col, cell.column)
+    for cell in stored_cells(ws):  # not ws.iter_rows(): it creates every empty cell
+        if not is_blank(cell.value):
+            last_row = max(last_row, cell.row)
+            last_col = max(last_col, cell.column)
     for m in ws.merged_cells.ranges:
         if m.min_row <= last_row and m.min_col <= last_col:
             last_row = max(last_row, m.max_row)
