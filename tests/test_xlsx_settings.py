@@ -66,6 +66,7 @@ def test_slashes_and_spaces_in_a_choice_do_not_matter(tmp_path: Path):
     ("标题编号", "一/二/三", "E-META-CHOICE"),
     ("日期写法", "罗马数字", "E-META-CHOICE"),
     ("表目录", "要", "E-META-CHOICE"),
+    ("指标表上年列", "要", "E-META-CHOICE"),
     ("案例标签", "案例1", "E-META-LABEL"),
 ])
 def test_a_wrong_setting_is_one_located_error(tmp_path: Path, key: str, value: str, code: str):
@@ -76,3 +77,13 @@ def test_a_wrong_setting_is_one_located_error(tmp_path: Path, key: str, value: s
     errors = [p for p in caught.value.problems if p.code.startswith("E-")]
     assert [(p.code, str(p.where)) for p in errors] == [(code, f"test.xlsx › 基本信息!B9")]
     assert value in str(errors[0])
+
+
+def test_a_wrong_choice_names_the_choices_in_quotes(tmp_path: Path):
+    """The yes/no rows and the settings share one message: the choices quoted, 、 between."""
+    for key, choices in (("指标表上年列", "“是”、“否”"),
+                         ("标题编号", "“1./1.1/1.1.1”、“一、/（一）/1.”")):
+        path = workbooks.build(tmp_path, with_settings(**{key: "要"}))
+        with pytest.raises(DataError) as caught:
+            load(path)
+        assert f"“{key}”应为{choices}之一" in str(caught.value.problems[0])

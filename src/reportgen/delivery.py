@@ -76,14 +76,18 @@ def _fill(session: OfficeSession, docx: Path, notes: Problems) -> bool:
     if not entries:
         notes.add("W-TOC-NO-HEADINGS")
         return False
+    # Issue 12 (lists): 表目录, 图目录 and 案例目录 are tables of contents too, after the
+    # TOC in the document; the worker returns each (``indexes``) and they are filled alike.
     lists = [[TocEntry(int(e["level"]), str(e["text"]), str(e["page"])) for e in index]
-             for index in answer.get("indexes", [])[1:]]  # 表目录, 图目录, 案例目录
+             for index in answer.get("indexes", [])[1:]]
     try:
         data = fill_toc(docx.read_bytes(), entries, lists)
     except LookupError:
         notes.add("W-TOC-NO-FIELD")
         return False
-    complete = toc_field_count(data) == 1 + len(lists)  # else Word still updates the lists
+    # Issue 12 (Word compatibility): with every index filled, Word need not update fields
+    # on opening (settle_fields); a list left unfilled keeps the request to update.
+    complete = toc_field_count(data) == 1 + len(lists)
     write_atomically(docx, settle_fields(data) if complete else data)
     notes.add("I-TOC-FILLED", count=len(entries))
     return True

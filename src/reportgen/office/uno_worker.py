@@ -97,7 +97,10 @@ def toc_entries(desktop: Any, path: str) -> list[list[dict[str, Any]]]:
             index.update()
             if index.getServiceName() == "com.sun.star.text.ContentIndex":
                 contents.append(index)
+        # Issue 12 (lists): the lists of tables, figures and cases are ContentIndexes too;
+        # getDocumentIndexes() gives no order, so they are sorted by where they stand.
         text = doc.getText()
+
         def earlier(a: Any, b: Any) -> int:
             return -int(text.compareRegionStarts(a.getAnchor(), b.getAnchor()))
 
