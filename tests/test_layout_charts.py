@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import warnings
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from reportgen import DataError, lay_out, load
 from reportgen.layout import ChartData
 from reportgen.layout.charts import DPI, chart_style, draw_chart, installed_font
 from reportgen.pipeline import check_workbook
+from reportgen.placeholders import Names, figure_value
 
 SAMPLE = "说骨直角边写"
 """Characters written differently in Japanese and in simplified Chinese."""
@@ -95,6 +97,28 @@ def test_chart_values_come_from_the_workbooks_figures(tmp_path: Path):
     assert [(f.label, f.title) for f in charts.values()] == [
         ("图2", "近两年毕业生人数"), ("图3", "师生变化"), ("图4", "三次产业")]
     assert "如图1和图2所示" in layout.text()
+
+
+def _with_last_year(wb) -> None:
+    """毕业生人数* was 1245 last year (the 上年 column of its indicator sheet)."""
+    ws = wb["人才培养质量计分卡"]
+    column = ws.max_column + 1
+    ws.cell(1, column).value = "上年"
+    ws.cell(workbooks.cell_of(wb, "人才培养质量计分卡", "毕业生人数*").row, column).value = 1245
+
+
+def test_a_chart_draws_last_years_figure_but_not_its_change(tmp_path: Path):
+    """〔名称@上年〕 is last year's number; 〔名称@变化〕 prints words (增加231人), which no
+    chart can draw: a located error at the 数值 cell, not a crash."""
+    def tweak(wb):
+        _with_last_year(wb)
+        _chart_rows(("趋势", "柱形图", "2023年", "〔毕业生人数*@上年〕"),
+                    ("趋势", None, "2024年", "〔毕业生人数*@变化〕"))(wb)
+    path = workbooks.build(tmp_path, tweak)
+    found = [(p.code, str(p.where)) for p in check_workbook(path) if p.code.startswith("E-")]
+    assert found == [("E-CHART-VALUE", "test.xlsx › 图表!D3")]
+    names = Names(load(path))
+    assert figure_value("〔毕业生人数*@上年〕", names) == (Decimal(1245), None)
 
 
 def _chart_rows(*rows):

@@ -204,7 +204,10 @@ def figure_value(text: str, names: Names) -> tuple[Decimal | None, Reason | None
         return None, reason
     if not printed:
         return None, None
-    return Decimal(printed.removesuffix(":1")), None
+    try:
+        return Decimal(printed.removesuffix(":1").replace(",", "")), None
+    except InvalidOperation:  # words, not a number: 〔名称@变化〕 prints 增加12人
+        return None, ("E-CHART-VALUE", {"name": raw})
 
 
 def _check_chart(chart: Chart, names: Names, problems: list[Problem]) -> None:
