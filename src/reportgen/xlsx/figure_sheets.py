@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Iterable
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.files import write_atomically
 from reportgen.model import Chart, Picture, Report
 from reportgen.xlsx.cellwriting import put_header, put_number, put_text
 from reportgen.xlsx.pictures import CAPTION_COLUMN, WIDTH_COLUMN
@@ -57,6 +59,17 @@ def picture_files(pictures: Iterable[Picture], folder: str) -> dict[str, str]:
         taken.add(name.lower())
         files[picture.name.text] = f"{folder}/{name}"
     return files
+
+
+def write_picture_files(report: Report, workbook: Path) -> str:
+    """Write the report's pictures as files beside ``workbook``; return their folder's name
+    (relative to the workbook's folder)."""
+    pictures, _ = figures_of(report)
+    folder = workbook.stem + PICTURE_FOLDER_SUFFIX
+    files = picture_files(pictures, folder)
+    for picture in pictures:
+        write_atomically(workbook.parent / files[picture.name.text], picture.image.data)
+    return folder
 
 
 def write_pictures(ws: Worksheet, pictures: Iterable[Picture], files: dict[str, str]) -> None:

@@ -81,7 +81,7 @@ from reportgen.xlsx.sheets import (
     YES,
 )
 from reportgen.xlsx.figure_sheets import (
-    PICTURE_FOLDER_SUFFIX, figures_of, picture_files, write_charts, write_pictures,
+    figures_of, picture_files, write_charts, write_picture_files, write_pictures,
 )
 from reportgen.xlsx.settings import setting_rows
 
@@ -120,11 +120,7 @@ def write_workbook(report: Report, path: str | os.PathLike[str], *,
     is not a usable sheet name (see :func:`free_sheet_name`) or two sheets share a name.
     """
     target = Path(path)
-    pictures, _ = figures_of(report)
-    folder = target.stem + PICTURE_FOLDER_SUFFIX
-    files = picture_files(pictures, folder)
-    for picture in pictures:
-        write_atomically(target.parent / files[picture.name.text], picture.image.data)
+    folder = write_picture_files(report, target)
     write_atomically(target, workbook_bytes(report, extra_sheets=extra_sheets,
                                             picture_folder=folder))
     return target
