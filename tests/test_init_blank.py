@@ -140,9 +140,11 @@ def test_headers_are_frozen_and_columns_wide_enough(wb):
 
 
 def test_the_guide_says_how_to_fill_each_sheet(wb):
-    """说明 names every sheet and explains 状态 and the year-over-year placeholders."""
+    """说明 names every sheet (the optional 核对 and 规则 too) and explains 状态, the
+    year-over-year and the free-table placeholders."""
     text = "\n".join(str(c.value) for c in wb["说明"]["A"])
-    for name in ["基本信息", "前言", "正文", "案例", "数据", "状态", "〔名称@变化〕", "merge"]:
+    for name in ["基本信息", "前言", "正文", "案例", "数据", "状态", "〔名称@变化〕", "merge",
+                 "〔表-工作表名!行名@列名〕", "“核对”表", "“规则”表"]:
         assert name in text, name
     for spec in latest().tables:
         assert spec.name in text

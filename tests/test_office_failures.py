@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from cli_run import run_cli
+from processes import live
 
 from reportgen import Problems
 from reportgen.delivery import finish
-from reportgen.office.session import OfficeError, find_office
+from reportgen.office.session import OfficeError, OfficeSession, find_office
 from reportgen.word.toc import read_toc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,16 +90,53 @@ def test_a_libreoffice_that_exits_is_reported_and_the_docx_kept(monkeypatch, tmp
         finish(docx, pdf=True, toc=False)
 
 
-@pytest.mark.skipif(find_office() is None or find_office().uno_python is None,  # type: ignore[union-attr]
-                    reason="needs python3-uno to reach the LibreOffice session")
-def test_a_hanging_libreoffice_is_stopped_at_the_timeout(monkeypatch, tmp_path):
-    """A LibreOffice that never answers is stopped when the time is up, with a message in
-    Chinese; the call returns promptly."""
+NEEDS_UNO = pytest.mark.skipif(find_office() is None or find_office().uno_python is None,  # type: ignore[union-attr]
+                               reason="needs python3-uno to reach the LibreOffice session")
+
+
+@NEEDS_UNO
+def test_a_libreoffice_that_never_answers_is_stopped_at_the_start_deadline(monkeypatch, tmp_path):
+    """A LibreOffice that starts and never answers: the request fails when the start deadline
+    passes, with a message in Chinese (not UNO's English), and the .docx is delivered."""
     _fake_soffice(tmp_path / "bin", "exec sleep 600")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     docx = tmp_path / "r.docx"
     docx.write_bytes((ROOT / "templates" / "report.docx").read_bytes())
     started = time.monotonic()
-    with pytest.raises(OfficeError, match="秒内没有完成"):
-        finish(docx, pdf=True, toc=False, timeout=3)
+    with pytest.raises(OfficeError) as caught:
+        finish(docx, pdf=True, toc=False, office=OfficeSession(start_timeout=2, grace=1))
+    assert "LibreOffice 在 2 秒内没有启动（没有响应），已停止它" in str(caught.value)
+    assert "Exception" not in str(caught.value) and "connect" not in str(caught.value)
     assert time.monotonic() - started < 30
+
+
+@NEEDS_UNO
+def test_the_cli_bounds_a_silent_libreoffice_by_its_timeout_and_says_so_in_chinese(monkeypatch,
+                                                                                  tmp_path):
+    """``--timeout 3`` with a LibreOffice that never answers: the report is delivered with its
+    table of contents left for Word, and the warning is Chinese."""
+    _fake_soffice(tmp_path / "bin", "exec sleep 600")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    target = tmp_path / "报告.docx"
+    code, _, err = run_cli(str(WORKBOOK), "-o", str(target), "--timeout", "3")
+    assert code == 0 and target.is_file()
+    assert "目录未能填入页码：LibreOffice 在 3 秒内没有完成，已停止它" in err
+    assert "NoConnectException" not in err
+
+
+@NEEDS_UNO
+def test_a_libreoffice_ignoring_sigterm_is_killed_after_the_grace_period(monkeypatch, tmp_path):
+    """A LibreOffice that ignores SIGTERM (and whose children do too) is killed with its whole
+    process group once the grace period is over; its profile folder goes too."""
+    pids = tmp_path / "pids"
+    _fake_soffice(tmp_path / "bin", f"trap '' TERM\necho $$ >> {pids}\nsleep 600 &\n"
+                                    f"echo $! >> {pids}\nwait")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    office = OfficeSession(start_timeout=1, grace=1)
+    with pytest.raises(OfficeError, match="没有启动"):
+        office.layout(tmp_path / "r.docx", toc=True)
+    leader, child = (int(line) for line in pids.read_text().split())
+    assert not live(leader) and not live(child)
+    assert office.workspace is None
+
+

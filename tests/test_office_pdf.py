@@ -122,6 +122,14 @@ def test_every_toc_page_number_is_the_page_its_heading_is_printed_on(delivered, 
     assert mismatches == []
 
 
+def test_the_toc_is_the_same_when_no_pdf_is_made(delivered, tmp_path):
+    """Without ``--pdf`` LibreOffice still lays the report out with the punctuation setting the
+    PDF needs, so the table of contents comes out the same: every entry and every page
+    number."""
+    alone = generate(WORKBOOK, tmp_path / "2024.docx", toc=True, problems=Problems())
+    assert read_toc(alone) == read_toc(delivered[0])
+
+
 def test_pdf_shows_the_filled_toc(delivered, pages):
     """The PDF's 目录 pages show every entry with its page number (what WPS users see too)."""
     entries = read_toc(delivered[0])

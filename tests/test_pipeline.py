@@ -64,7 +64,8 @@ def test_a_failure_while_rendering_leaves_an_existing_report_untouched(tmp_path)
 
 
 def test_a_failure_while_writing_removes_the_temporary_file(tmp_path, monkeypatch):
-    """If moving into place fails, the half-done file is removed and the old report stays."""
+    """If moving into place fails, the half-done file is removed, the old report stays, and
+    the failure is told in Chinese (a usage error naming the file)."""
     out = tmp_path / "report.docx"
     out.write_bytes(OLD_REPORT)
     report = load(build(tmp_path))
@@ -72,7 +73,7 @@ def test_a_failure_while_writing_removes_the_temporary_file(tmp_path, monkeypatc
     def fail(*args):
         raise OSError("disk full")
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(UsageError, match="无法写入 .*report.docx：disk full"):
         write_report(report, out)
     assert out.read_bytes() == OLD_REPORT
     assert leftovers(tmp_path) == []

@@ -14,6 +14,7 @@ workbook (see docs/import.md).
 
 ``reportgen.lay_out(report)`` gives the document as it prints (placeholders resolved, every
 number counted) without Word; ``LayoutConfig`` sets numbering styles and labels.
+``OfficeSession`` is one LibreOffice for many reports (``generate(..., office=session)``).
 
 The names are imported when first used: ``import reportgen`` itself loads nothing, so that
 ``python -m reportgen`` can answer Ctrl+C during its start-up with a message, not a traceback
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
                                   UsageError)
     from reportgen.importing import import_report
     from reportgen.layout import Layout, LayoutConfig, lay_out
+    from reportgen.office import OfficeError, OfficeSession
     from reportgen.pipeline import generate, render, write_report
     from reportgen.word import default_template
     from reportgen.xlsx import load
@@ -45,6 +47,8 @@ _HOMES = {
     "UsageError": "reportgen.errors",
     "Layout": "reportgen.layout",
     "LayoutConfig": "reportgen.layout",
+    "OfficeError": "reportgen.office",
+    "OfficeSession": "reportgen.office",
     "default_template": "reportgen.word",
     "generate": "reportgen.pipeline",
     "import_report": "reportgen.importing",

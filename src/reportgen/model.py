@@ -114,6 +114,27 @@ class MergedFigure:
 
 
 @frozen
+class CheckMark:
+    """A finding the clerk has looked at and accepts (a row of the optional 核对 sheet)."""
+
+    id: Text
+    """The finding's 编号 as the clerk copied it from ``reportgen check`` (``7K2M-Q9XD``)."""
+    reason: Text | None = None
+    """Why it stands as it is (原因); ``None`` when the cell was left empty."""
+
+
+@frozen
+class DeclaredRule:
+    """A rule the clerk declares between figures (a row of the optional 规则 sheet)."""
+
+    text: Text
+    """The rule as written: 〔名称〕 placeholders joined by + and one of =, <=, >=
+    (〔表-专业设置一览!合计@小计〕 = 〔全日制在校生人数〕)."""
+    note: Text | None = None
+    """What it means, in the clerk's words (说明); ``None`` when left empty."""
+
+
+@frozen
 class Paragraph:
     """One paragraph of running text."""
 
@@ -350,6 +371,10 @@ class Report:
     appendix: tuple[Table, ...] = field(default=())
     """Tables the text places in the appendix (附表 rows of 正文), in their order; printed
     after the indicator tables the appendix gathers when :attr:`Meta.tables_in_appendix`."""
+    marks: tuple[CheckMark, ...] = field(default=())
+    """Findings the clerk marked as checked in the optional 核对 sheet."""
+    declared: tuple[DeclaredRule, ...] = field(default=())
+    """Rules the clerk declares in the optional 规则 sheet."""
     merged: tuple[MergedFigure, ...] = field(default=())
     """For a district workbook made by ``reportgen merge``: where each merged figure came
     from (the optional 来源 sheet)."""

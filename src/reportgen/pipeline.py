@@ -17,7 +17,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from attrs import frozen
+
 from reportgen.checks import check_report
+from reportgen.checks.places import Places
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.xlsx import load
 from reportgen.xlsx.annotate import annotate
@@ -26,12 +29,16 @@ from reportgen.layout import LayoutConfig, lay_out
 from reportgen.placeholders import substitute
 from reportgen.yearly.provenance import name_school_cells
 from reportgen.word import default_template, render as render_layout
-from reportgen.delivery import finish
+from reportgen.delivery import deliver, pdf_path
 from reportgen.files import write_atomically
-from reportgen.office.pages import DEFAULT_DPI, parse_pages, render_pages
+from reportgen.office.session import OfficeSession
+from reportgen.office import pages as _pages
+from reportgen.office.pages import DEFAULT_DPI, check_dpi, parse_pages
+from reportgen.word.external import neutralise_external
 
-__all__ = ["DEFAULT_DPI", "annotate", "check_workbook", "default_output", "generate",
-           "parse_pages", "render", "render_pages", "review", "write_report"]
+__all__ = ["DEFAULT_DPI", "Inspection", "annotate", "check_dpi", "check_workbook", "default_output",
+           "generate", "inspect_workbook", "parse_pages", "render", "render_pages", "review",
+           "write_report"]
 
 
 def default_output(workbook: Path) -> Path:
@@ -42,12 +49,16 @@ def default_output(workbook: Path) -> Path:
 def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
              template: str | os.PathLike[str] | None = None,
              problems: Problems | None = None, pdf: bool = False, toc: bool = True,
-             config: LayoutConfig | None = None,
-             catalog_year: int | None = None) -> Path:
+             config: LayoutConfig | None = None, catalog_year: int | None = None,
+             office: OfficeSession | None = None) -> Path:
     """Read ``workbook``, render the report and write it to ``out``; return the path written.
 
     When LibreOffice is installed, the table of contents is filled with page numbers (``toc``)
-    and, if ``pdf``, the PDF is written beside the report (see docs/pdf.md).
+    and, if ``pdf``, the PDF is written beside the report (see docs/pdf.md). ``office`` is a
+    :class:`~reportgen.office.session.OfficeSession` to use (one LibreOffice for many
+    reports); without it, one is started for the call when needed. The report, its table of
+    contents and its PDF replace the old files together, at the end: a run that fails or is
+    interrupted leaves them as they were.
 
     Raises :class:`~reportgen.errors.DataError` with every problem of the workbook, or
     :class:`~reportgen.errors.UsageError` for a refused call; a PDF asked for but not made
@@ -60,10 +71,21 @@ def generate(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | Non
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
     _refuse_overwriting_inputs(target, source, template_path)
+    if pdf:
+        _refuse_overwriting_inputs(pdf_path(target), source, template_path)
     report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
-    write_report(report, target, template=template_path, config=config)
-    finish(target, pdf=pdf, toc=toc, problems=problems)
+    data = render(report, template=template_path, config=config)
+    _refuse_folder(target)
+    deliver(data, target, pdf=pdf, toc=toc, problems=problems, office=office)
     return target
+
+
+def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = DEFAULT_DPI,
+                 prefix: str = "page", office: OfficeSession | None = None) -> list[Path]:
+    """Pictures of chosen pages of a .docx or .pdf (:func:`reportgen.office.pages.render_pages`);
+    a .docx has its links to outside content cut before LibreOffice opens it."""
+    return _pages.render_pages(document, pages, out_dir, dpi=dpi, prefix=prefix, office=office,
+                               prepare=neutralise_external)
 
 
 def review(report: Report, problems: Problems | None = None) -> Report:
@@ -95,21 +117,38 @@ def render(report: Report, *, template: str | os.PathLike[str] | None = None,
 
 def check_workbook(workbook: str | os.PathLike[str], *,
                    catalog_year: int | None = None) -> list[Problem]:
-    """Every problem of the workbook: reading problems, placeholders, and check findings.
+    """Every problem of the workbook: reading problems, placeholders, and check findings
+    (those the 核对 sheet marks as checked included, with :attr:`Problem.checked` set).
 
     Raises :class:`~reportgen.errors.UsageError` only when the file cannot be opened at all
     (or ``catalog_year`` names no catalog).
     """
+    return inspect_workbook(workbook, catalog_year=catalog_year).problems
+
+
+@frozen
+class Inspection:
+    """What ``reportgen check`` shows: every problem, and where each stands in the report."""
+
+    problems: list[Problem]
+    """Every problem, as :func:`check_workbook` returns them."""
+    places: Places | None
+    """The section or table of each cell (``None`` when the workbook could not be read)."""
+
+
+def inspect_workbook(workbook: str | os.PathLike[str], *,
+                     catalog_year: int | None = None) -> Inspection:
+    """:func:`check_workbook` with the places of the report the findings stand in."""
     problems = Problems()
     try:
         report = load(Path(workbook), problems=problems, catalog_year=catalog_year)
     except DataError as exc:
-        return list(exc.problems)
+        return Inspection(list(exc.problems), None)
     try:
         review(report, problems)
     except DataError:
         pass
-    return problems.items
+    return Inspection(problems.items, Places(report))
 
 
 def write_report(report: Report, target: str | os.PathLike[str], *,
@@ -118,18 +157,25 @@ def write_report(report: Report, target: str | os.PathLike[str], *,
     """Render ``report`` and move it into place at ``target`` only once it is complete."""
     path = Path(target)
     data = render(report, template=template, config=config)
-    if path.is_dir():
-        raise UsageError("U-OUTPUT-IS-FOLDER", path=path)
+    _refuse_folder(path)
     write_atomically(path, data)
 
 
+def _refuse_folder(target: Path) -> None:
+    if target.is_dir():
+        raise UsageError("U-OUTPUT-IS-FOLDER", path=target)
+
+
 def _refuse_overwriting_inputs(target: Path, *inputs: Path) -> None:
-    """The report never replaces the workbook or the template it is made from."""
-    if target.suffix.lower() != ".docx":
+    """The report (or its PDF) never replaces the workbook or the template it is made from."""
+    pdf = target.suffix.lower() == ".pdf"
+    if not pdf and target.suffix.lower() != ".docx":
         raise UsageError("U-OUTPUT-NOT-DOCX", path=target)
     for path in inputs:
         same = target.resolve() == path.resolve()
         if not same and target.exists() and path.exists():
             same = os.path.samefile(target, path)
+        if same and pdf:
+            raise UsageError("U-PDF-IS-INPUT", path=target)
         if same:
             raise UsageError("U-OUTPUT-IS-INPUT", path=target)

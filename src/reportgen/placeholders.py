@@ -13,6 +13,10 @@ never evaluated as a template.
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
 - Year over year (:mod:`reportgen.year_over_year`): any of these names followed by ``@上年``,
   ``@变化`` or ``@增幅`` (〔毕业生人数@变化〕 → 增加12人) when the figure has last year's value.
+- A cell of a free table, written as the rules write it: 〔表-专业设置一览!合计@小计〕 (the sheet,
+  ``!``, the label in the row's first cell, ``@``, the column's header) prints as the cell shows.
+  A ``!`` (or ``！``) always means a free-table cell, so 〔表-X!合计@上年〕 is the cell of the column
+  headed 上年, never a year-over-year phrase; a name without ``!`` is never a free-table cell.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
@@ -36,7 +40,8 @@ from typing import Any, Callable, Iterable
 import attrs
 
 from reportgen import year_over_year
-from reportgen.figures import DERIVED_PREFIX, FREE_REF_SEPARATOR, Figures, Quantity
+from reportgen.figures import (COLUMN_SEPARATOR, DERIVED_PREFIX, FREE_REF_SEPARATOR, NAMED_PREFIX,
+                               Figures, Quantity)
 from reportgen.errors import Problem
 from reportgen.model import Case, Chart, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
@@ -63,6 +68,15 @@ REFERENCE_KINDS = {"表": "表格", "图": "图片或图表", "案例": "案例"
 
 Reason = tuple[str, dict[str, Any]]
 """Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
+_FULL_WIDTH_FREE = "！"
+
+
+def _free_cell(raw: str) -> str:
+    """``raw`` with a full-width ``！`` (and then ``＠``) written half-width when it names a
+    free-table cell; any other name unchanged (a ``!`` always means a free-table cell)."""
+    if _FULL_WIDTH_FREE not in raw and FREE_REF_SEPARATOR not in raw:
+        return raw
+    return raw.replace(_FULL_WIDTH_FREE, FREE_REF_SEPARATOR).replace("＠", COLUMN_SEPARATOR)
 
 
 class Names:
@@ -100,14 +114,14 @@ class Names:
                 self.pairs[key] = year_over_year.Pair(
                     row.value.value, row.previous.value if row.previous else None, row.unit)
         for named in report.named:
-            key = f"named.{named.name.text}"
+            key = f"{NAMED_PREFIX}{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
         for named in report.named:
             previous = named.previous.value if named.previous else None
             if previous is None:
                 previous = self.values.get(PREVIOUS_PREFIX + named.name.text)
-            self.pairs[f"named.{named.name.text}"] = year_over_year.Pair(
+            self.pairs[f"{NAMED_PREFIX}{named.name.text}"] = year_over_year.Pair(
                 named.value.value, previous, named.unit)
         self.derived = {d.name: d for d in self.figures.catalog.derived}
 
@@ -123,6 +137,12 @@ class Names:
 
     def resolve(self, raw: str) -> tuple[str | None, Reason | None]:
         """The printed figure for ``raw``, or ``None`` and the reason (a code and its data)."""
+        raw = _free_cell(raw)
+        if FREE_REF_SEPARATOR in raw:
+            fault = self.figures.free_cell_fault(raw.strip())
+            if fault is not None:
+                return None, ("E-PLACEHOLDER-CELL", {"detail": fault})
+            return self.figures.cell_text(raw.strip()), None
         name = _QUALIFIER.sub(":", raw.strip())
         entries = self.exact.get(name)
         if entries is not None and len(entries) == 1:
@@ -144,6 +164,24 @@ class Names:
             return None, ("E-PLACEHOLDER-MISSPELT",
                           {"name": raw, "similar": [f"{OPEN}{c}{CLOSE}" for c in close]})
         return None, ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
+
+    def reference(self, raw: str) -> tuple[str | None, Reason | None]:
+        """The figure reference (:mod:`reportgen.figures`) that ``raw`` names, for a rule that
+        compares it; or ``None`` and the reason, as :meth:`resolve` gives it."""
+        raw = _free_cell(raw)
+        if FREE_REF_SEPARATOR in raw:
+            printed, reason = self.resolve(raw)
+            return (raw.strip() if reason is None else None), reason
+        name = _QUALIFIER.sub(":", raw.strip())
+        entries = self.exact.get(name)
+        if entries is not None and len(entries) == 1:
+            return entries[0][1], None
+        if name in self.derived:
+            return DERIVED_PREFIX + name, None
+        if name.endswith((CHANGE_SUFFIX, GROWTH_SUFFIX)) or year_over_year.split(name):
+            return None, ("E-RULE-CHANGE", {"name": raw})
+        _, reason = self.resolve(raw)
+        return None, reason or ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
 
     def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, Reason | None]:
         """〔名称@上年〕, 〔名称@变化〕, 〔名称@增幅〕 of an indicator or a named figure."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TextIO
 
-from reportgen.cli.parsing import EXIT_OK, Parser, print_warnings
+from reportgen.cli.pages import seconds
+from reportgen.cli.parsing import EXIT_OK, Parser, interrupted, print_warnings
 from reportgen.errors import Problems
+from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
 from reportgen.pipeline import default_output, generate
 
 
@@ -19,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx\n"
                "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx\n"
                "生成待填写的工作簿：python -m reportgen init 新工作簿.xlsx [--from 上年.xlsx]\n"
-               "合并各校的工作簿：python -m reportgen merge 甲校.xlsx 乙校.xlsx -o 区县.xlsx",
+               "合并各校的工作簿：python -m reportgen merge 甲校.xlsx 乙校.xlsx -o 区县.xlsx\n"
+               "在浏览器里做以上各步（网页版）：python -m reportgen serve",
     )
     parser.add_argument("workbook", metavar="工作簿", help="填好的 Excel 工作簿（.xlsx）")
     parser.add_argument("-o", "--output", metavar="报告.docx",
@@ -30,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="同时生成 PDF，保存在报告旁边（需要 LibreOffice）")
     parser.add_argument("--no-toc", action="store_true",
                         help="不用 LibreOffice 填写目录页码（目录留待 Word 打开时更新）")
+    parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="秒",
+                        help=f"LibreOffice 排版一份报告的时限（默认：{DEFAULT_TIMEOUT:g} 秒）")
     parser.add_argument("--catalog-year", type=int, metavar="年份",
                         help="按这一年的官方指标表读取（默认：按工作簿的报告年份）")
     return parser
@@ -40,12 +46,28 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     problems = Problems()
     workbook = Path(args.workbook)
     target = Path(args.output) if args.output else default_output(workbook)
+    before = _identity(target)
     try:
-        written = generate(workbook, target, template=args.template, problems=problems,
-                           pdf=args.pdf, toc=not args.no_toc, catalog_year=args.catalog_year)
+        with OfficeSession(timeout=args.timeout) as office:
+            written = generate(workbook, target, template=args.template, problems=problems,
+                               pdf=args.pdf, toc=not args.no_toc, office=office,
+                               catalog_year=args.catalog_year)
+    except KeyboardInterrupt:
+        if _identity(target) == before:
+            raise interrupted("U-INTERRUPT-NOTHING-WRITTEN") from None
+        raise interrupted("U-INTERRUPT-REPORT-WRITTEN", path=target) from None
     finally:
         print_warnings(problems.items, err, workbook)
     print(f"已生成报告：{written}", file=out)
     if args.pdf:
         print(f"已生成 PDF：{written.with_suffix('.pdf')}", file=out)
     return EXIT_OK
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (device and inode), to tell whether it was replaced."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino

@@ -7,7 +7,21 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from reportgen.cli.parsing import Parser
-from reportgen.pipeline import DEFAULT_DPI, parse_pages, render_pages
+from reportgen.errors import UsageError
+from reportgen.office.pages import PagesError
+from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
+from reportgen.pipeline import DEFAULT_DPI, check_dpi, parse_pages, render_pages
+
+
+def seconds(text: str) -> float:
+    """``--timeout``: a positive number of seconds (at most a day)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 86400:
+        raise UsageError("U-ARGS-TIMEOUT", value=text)  # not caught by argparse: said as it is
+    return value
 
 
 def build_pages_parser() -> argparse.ArgumentParser:
@@ -27,8 +41,10 @@ def build_pages_parser() -> argparse.ArgumentParser:
                         help="要存的页，如 1,5,9 或 3-6（PDF 中的页序，封面为第 1 页；默认：1）")
     parser.add_argument("-o", "--output", metavar="文件夹", default=".",
                         help="图片的保存文件夹（默认：当前文件夹），文件名为 page-页码.png")
-    parser.add_argument("--dpi", type=int, default=DEFAULT_DPI, metavar="分辨率",
-                        help=f"每英寸像素数（默认：{DEFAULT_DPI}）")
+    parser.add_argument("--dpi", type=str, default=str(DEFAULT_DPI), metavar="分辨率",
+                        help=f"每英寸像素数，20 到 600（默认：{DEFAULT_DPI}）")
+    parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="秒",
+                        help=f"LibreOffice 转换的时限（默认：{DEFAULT_TIMEOUT:g} 秒）")
     return parser
 
 
@@ -36,7 +52,19 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run ``pages``; return 0 when every picture was written."""
     args = build_pages_parser().parse_args(list(argv))
     pages = parse_pages(args.pages)
-    written = render_pages(Path(args.report), pages, Path(args.output), dpi=args.dpi)
+    dpi = _checked_dpi(args.dpi)
+    with OfficeSession(timeout=args.timeout) as office:
+        written = render_pages(Path(args.report), pages, Path(args.output), dpi=dpi, office=office)
     for path in written:
         print(f"已生成图片：{path}", file=out)
     return 0
+
+
+def _checked_dpi(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = -1
+    if str(value) != text.strip():
+        raise PagesError("U-PAGES-DPI-SYNTAX", value=text)
+    return check_dpi(value)

@@ -15,7 +15,8 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, importing, layout, workbook, yearly
+from reportgen.codes import (checks, commands, files, importing, layout, office, web, workbook,
+                             yearly)
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
@@ -24,8 +25,11 @@ AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("数据检查与占位符", checks.KINDS),
     ("版式设置、附录、图片、图表与交叉引用", layout.KINDS),
     ("命令、模板、输出文件与 LibreOffice", commands.KINDS),
+    ("写入文件与中断", files.KINDS),
+    ("LibreOffice 会话与页面图片", office.KINDS),
     ("导入 Word 报告（import）", importing.KINDS),
     ("新建工作簿、上年结转与合并各校（init、merge）", yearly.KINDS),
+    ("网页（serve）", web.KINDS),
 )
 """The kinds by area, titled as in docs/problems.md."""
 
@@ -51,13 +55,16 @@ FIELD_LABELS: dict[str, str] = {
     "count": "条数",
     "counted": "记录的数目",
     "date": "日期",
+    "declared": "声明的规则",
     "denominator": "分母",
     "description": "规则说明",
     "detail": "详情",
     "docx": "报告文件",
     "earliest": "最早的年份",
+    "entered": "所填的内容",
     "error": "错误详情",
     "extension": "文件类型",
+    "feature": "功能",
     "file": "文件名",
     "figure": "图片或图表的名称",
     "first": "第一次出现的位置",
@@ -65,7 +72,10 @@ FIELD_LABELS: dict[str, str] = {
     "folder": "文件夹",
     "header_style": "表头段落样式",
     "heading": "标题的级别（如二级标题）",
+    "height": "高度（像素）",
     "high": "上限",
+    "host": "地址",
+    "id": "编号",
     "inline": "正文",
     "item": "项目",
     "items": "应有的项目",
@@ -83,14 +93,17 @@ FIELD_LABELS: dict[str, str] = {
     "numerator": "分子",
     "option": "选项",
     "other": "另一处的指标",
+    "page": "页",
     "page_count": "总页数",
     "pages": "页码",
     "paragraph": "段落序号",
     "part": "部分",
+    "parts": "各部分的指标",
     "path": "路径",
     "pdf": "PDF 文件",
     "percent": "百分数",
     "place": "前言、正文或案例",
+    "port": "端口",
     "previous": "上年的名称",
     "program": "程序",
     "range": "合并区域",
@@ -118,6 +131,7 @@ FIELD_LABELS: dict[str, str] = {
     "terms": "各部分",
     "text_style": "正文段落样式",
     "title": "标题",
+    "total": "总额",
     "token": "占位符",
     "tool": "程序",
     "unit": "单位",
@@ -127,8 +141,12 @@ FIELD_LABELS: dict[str, str] = {
     "values": "可填的值",
     "variables": "变量",
     "wanted": "--year 给出的年份",
+    "wanted_height": "应有的高度",
+    "wanted_width": "应有的宽度",
     "weight": "权数",
+    "what": "要选择的文件",
     "whole": "总数",
+    "width": "宽度（像素）",
     "written": "所写的页码",
     "written_unit": "文档中写的单位",
     "year": "年份",

@@ -1,244 +1,341 @@
-"""LibreOffice, headless: the page numbers of the table of contents, and the PDF.
+"""One LibreOffice serving many documents: the table of contents' page numbers and the PDF.
 
-Each run starts its own LibreOffice with a fresh temporary profile (so that parallel runs, or
-a LibreOffice the clerk has open, do not collide), with the packaged ``fontconfig.conf`` that
-maps the official fonts to free ones (see docs/fonts.md), and stops it at the end. Everything
-runs under one deadline. LibreOffice is driven through ``uno_worker.py``, run by the Python that
-has LibreOffice's ``uno`` module (Debian: ``python3-uno``); without that module a PDF can still
-be made with ``--convert-to``, but the table of contents cannot be filled.
+An :class:`OfficeSession` starts LibreOffice (:mod:`reportgen.office.process`) when its first
+request comes, keeps it for the next ones, and stops it when closed. LibreOffice is driven by
+``uno_worker.py``, run by the Python that has LibreOffice's ``uno`` module (Debian:
+``python3-uno``), which stays connected and takes one request at a time.
 
-Only this module starts LibreOffice; :func:`finish` is what the pipeline calls.
+Every request has its own deadline (:data:`DEFAULT_TIMEOUT`), which also bounds LibreOffice's
+start (:data:`DEFAULT_START_TIMEOUT`). A request that overruns it stops LibreOffice (the next
+request starts a new one). A LibreOffice that crashes or is killed is started again: between
+requests without further ado, during a request by starting it again and repeating the
+request once. Without ``uno`` a PDF can still be made with ``--convert-to``
+(:func:`convert_to_pdf`), but the table of contents cannot be filled; :func:`convert_document`
+converts other formats the same way (an old .doc or .wps to .docx).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import signal
+import select
 import subprocess
-import tempfile
+import threading
 import time
 import uuid
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
 from attrs import frozen
 
-from reportgen.errors import ReportgenError
+from reportgen.files import write_bytes
+from reportgen.office.process import (LOG, STOP_GRACE, Office, OfficeError, Workspace,
+                                      clean_python_env, find_office, fontconfig_file,
+                                      start_office, stop_group, stop_office)
 
-DEFAULT_TIMEOUT = 180.0
-"""Seconds one run may take, LibreOffice's start included (the 2024 report needs about 5)."""
+__all__ = ["DEFAULT_START_TIMEOUT", "DEFAULT_TIMEOUT", "Laid", "LOG", "Office", "OfficeError",
+           "OfficeSession", "convert_document", "convert_to_pdf", "find_office", "fontconfig_file",
+           "office_session"]
 
-_SOFFICE_NAMES = ("soffice", "libreoffice")
+DEFAULT_TIMEOUT = 60.0
+"""Seconds one request may take, a start of LibreOffice included (the 2024 report needs
+about 5, its start 1–3)."""
+DEFAULT_START_TIMEOUT = 20.0
+"""Seconds LibreOffice may take to start and answer."""
+
 _WORKER = Path(__file__).with_name("uno_worker.py")
-_LOG = "soffice.log"
-
-
-class OfficeError(ReportgenError):
-    """LibreOffice is missing or failed; the message says so in Chinese."""
-
-    exit_code = 4
+_FIND = object()
 
 
 @frozen
-class Office:
-    """A LibreOffice installation found on this machine."""
+class Laid:
+    """What LibreOffice's layout of one document gave."""
 
-    soffice: Path
-    """The ``soffice`` (or ``libreoffice``) program."""
-    uno_python: Path | None
-    """A Python that can ``import uno`` (needed to fill the table of contents), if any."""
-
-
-def find_office() -> Office | None:
-    """The LibreOffice on ``PATH``, or ``None``."""
-    found = next((shutil.which(name) for name in _SOFFICE_NAMES if shutil.which(name)), None)
-    if found is None:
-        return None
-    soffice = Path(found)
-    return Office(soffice, _find_uno_python(soffice))
+    entries: tuple[tuple[int, str, str], ...] | None
+    """The table of contents: (level, text, page) for each entry; ``None`` when not asked."""
+    pages: int | None
+    """The number of pages of the PDF written; ``None`` when no PDF was asked for or made."""
+    pdf_error: str | None = None
+    """Why the PDF asked for was not made (the entries were), in Chinese."""
+    lists: tuple[tuple[tuple[int, str, str], ...], ...] = ()
+    """The other tables of contents after the first (表目录, 图目录, 案例目录), in document
+    order, each as (level, text, page) entries."""
 
 
-def _find_uno_python(soffice: Path) -> Path | None:
-    """LibreOffice's own ``python`` (TDF builds) or a system Python with ``python3-uno``."""
-    program = soffice.resolve().parent
-    candidates = [program / "python", program / "python.bin", Path("/usr/bin/python3")]
-    which = shutil.which("python3")
-    if which:
-        candidates.append(Path(which))
-    for candidate in candidates:
-        if not candidate.is_file():
-            continue
+class _Crashed(Exception):
+    """LibreOffice (or its worker) died during the request."""
+
+
+class _Running:
+    """A started LibreOffice, its worker, and their workspace."""
+
+    def __init__(self, office: Office, grace: float):
+        assert office.uno_python is not None
+        self.grace = grace
+        self.workspace = Workspace(grace)
+        self.pipe = f"reportgen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        self.office: subprocess.Popen[bytes] | None = None
+        self.worker: subprocess.Popen[bytes] | None = None
+        self._buffer = b""
         try:
-            check = subprocess.run([str(candidate), "-c", "import uno"], capture_output=True,
-                                   timeout=30, env=_clean_python_env())
-        except (OSError, subprocess.TimeoutExpired):
-            continue
-        if check.returncode == 0:
-            return candidate
-    return None
+            self.office = start_office(office, self.workspace, [], pipe=self.pipe)
+            self.worker = subprocess.Popen(
+                [str(office.uno_python), str(_WORKER), self.pipe], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=self.workspace.log, env=clean_python_env(),
+                start_new_session=True)
+            self.workspace.watch(self.worker)
+        except BaseException:
+            self.stop()
+            raise
 
+    def alive(self) -> bool:
+        return (self.office is not None and self.office.poll() is None
+                and self.worker is not None and self.worker.poll() is None)
 
-def fontconfig_file() -> Path:
-    """The packaged fontconfig file mapping the official fonts to installed free fonts."""
-    return Path(str(resources.files("reportgen").joinpath("data", "fontconfig.conf")))
-
-
-class _Deadline:
-    def __init__(self, seconds: float):
-        self.end = time.monotonic() + seconds
-        self.seconds = seconds
-
-    def left(self) -> float:
-        left = self.end - time.monotonic()
-        if left <= 0:
-            raise OfficeError("O-OFFICE-TIMEOUT", seconds=self.seconds)
-        return left
-
-
-def _clean_python_env() -> dict[str, str]:
-    """The environment for another Python: without our virtual environment's settings."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    return env
-
-
-@contextmanager
-def _office_process(office: Office, deadline: _Deadline,
-                    args: list[str]) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
-    """LibreOffice running headless with its own profile and our fonts; stopped at the end."""
-    workdir = Path(tempfile.mkdtemp(prefix="reportgen-office-"))
-    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()), SAL_USE_VCLPLUGIN="svp")
-    command = [str(office.soffice), f"-env:UserInstallation={(workdir / 'profile').as_uri()}",
-               "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-               "--nolockcheck", *args]
-    try:
-        with open(workdir / _LOG, "wb") as log:
-            process = subprocess.Popen(command, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
-                                       stdout=log, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
-    except OSError as exc:
-        shutil.rmtree(workdir, ignore_errors=True)
-        raise OfficeError("O-OFFICE-START", program=office.soffice, reason=exc) from exc
-    try:
-        yield process, workdir
-    finally:
-        _stop(process)
-        shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop LibreOffice and every process it started (its own process group)."""
-    if process.poll() is None:
-        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
-            try:
-                os.killpg(process.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                process.wait(wait)
-                break
-            except subprocess.TimeoutExpired:
-                continue
-    else:  # the launcher may have exited and left soffice.bin running in the group
+    def send(self, request: dict[str, Any]) -> None:
+        assert self.worker is not None and self.worker.stdin is not None
         try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+            self.worker.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+            self.worker.stdin.flush()
+        except OSError as exc:
+            raise _Crashed() from exc
+
+    def answer(self, until: float) -> dict[str, Any] | None:
+        """The worker's next answer; ``None`` when ``until`` (monotonic) passed first."""
+        assert self.worker is not None and self.worker.stdout is not None
+        assert self.office is not None
+        fd = self.worker.stdout.fileno()
+        while b"\n" not in self._buffer:
+            left = until - time.monotonic()
+            if left <= 0:
+                return None
+            if self.office.poll() is not None:
+                raise _Crashed()
+            ready, _, _ = select.select([fd], [], [], min(left, 0.25))
+            if ready:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    raise _Crashed()
+                self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        try:
+            answer: dict[str, Any] = json.loads(line.decode("utf-8", "replace"))
+        except json.JSONDecodeError:
+            answer = {"error": line.decode("utf-8", "replace")[-300:], "stage": "other"}
+        return answer
+
+    def stop(self) -> None:
+        """Stop the worker and LibreOffice; remove the workspace and LibreOffice's sockets."""
+        if self.worker is not None:
+            stop_group(self.worker, grace=1.0)
+            for stream in (self.worker.stdin, self.worker.stdout):
+                if stream is not None:
+                    try:
+                        stream.close()
+                    except OSError:  # a request still buffered for a worker now gone
+                        pass
+            self.workspace.stopped(self.worker)
+        if self.office is not None:
+            stop_office(self.office, self.workspace, self.grace)
+        self.workspace.close()
 
 
 class OfficeSession:
-    """One running LibreOffice, driven by requests to ``uno_worker.py``."""
+    """One LibreOffice for many documents, started at the first request.
 
-    def __init__(self, office: Office, process: subprocess.Popen[bytes], workdir: Path,
-                 pipe: str, deadline: _Deadline):
-        self._office, self._process, self._workdir = office, process, workdir
-        self._pipe, self._deadline = pipe, deadline
+    Use it as a context manager (or call :meth:`close`) so that LibreOffice is stopped::
 
-    def request(self, **request: Any) -> dict[str, Any]:
-        """Send one request to LibreOffice; its JSON answer."""
-        assert self._office.uno_python is not None
-        worker = subprocess.Popen(
-            [str(self._office.uno_python), str(_WORKER), self._pipe, json.dumps(request)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_clean_python_env(),
-            start_new_session=True)
+        with OfficeSession() as office:
+            for workbook in workbooks:
+                reportgen.generate(workbook, ..., office=office)
+
+    ``office`` is the installation to use (found on ``PATH`` by default; ``None``: there is
+    none, and delivery says so). ``timeout`` is the deadline of each request in seconds,
+    ``start_timeout`` the time LibreOffice may take to start. :attr:`starts` counts the
+    times LibreOffice was started. Requests from several threads are served one at a time.
+    """
+
+    def __init__(self, office: Office | None | object = _FIND, *,
+                 timeout: float = DEFAULT_TIMEOUT, start_timeout: float = DEFAULT_START_TIMEOUT,
+                 grace: float = STOP_GRACE):
+        self._office = office
+        self.timeout = timeout
+        self.start_timeout = start_timeout
+        self.grace = grace
+        self.starts = 0
+        """How many times LibreOffice was started."""
+        self._running: _Running | None = None
+        self._lock = threading.RLock()
+
+    def __enter__(self) -> OfficeSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def office(self) -> Office | None:
+        """The LibreOffice installation used (looked up on ``PATH`` when first needed)."""
+        if self._office is _FIND:
+            self._office = find_office()
+        return self._office  # type: ignore[return-value]
+
+    @property
+    def pid(self) -> int | None:
+        """The process id of the running LibreOffice (its process group), if one runs."""
+        running = self._running
+        return running.office.pid if running is not None and running.office else None
+
+    @property
+    def workspace(self) -> Path | None:
+        """The temporary folder of the running LibreOffice (its profile), if one runs."""
+        running = self._running
+        return running.workspace.path if running is not None else None
+
+    def close(self) -> None:
+        """Stop LibreOffice, if it runs. The session can still be used: it starts again."""
+        with self._lock:
+            running, self._running = self._running, None
+            if running is not None:
+                running.stop()
+
+    def layout(self, docx: Path, *, toc: bool = True, pdf: Path | None = None,
+               timeout: float | None = None) -> Laid:
+        """Lay out ``docx`` once: the entries of its table of contents (``toc``) and its PDF
+        written to ``pdf`` (if given)."""
+        answer = self.request(op="layout", docx=str(Path(docx).resolve()), toc=toc,
+                              pdf=str(Path(pdf).resolve()) if pdf else None, timeout=timeout)
+        entries = answer.get("entries")
+        pdf_error = answer.get("pdf_error")
+        return Laid(
+            None if entries is None else tuple((int(e["level"]), str(e["text"]), str(e["page"]))
+                                               for e in entries),
+            answer.get("pages"),
+            None if pdf_error is None else str(_failure({"stage": "pdf", "error": pdf_error})),
+            tuple(tuple((int(e["level"]), str(e["text"]), str(e["page"])) for e in index)
+                  for index in answer.get("indexes", [])[1:]))
+
+    def request(self, *, timeout: float | None = None, **request: Any) -> dict[str, Any]:
+        """Send one request to LibreOffice (see ``uno_worker.py``); its JSON answer.
+
+        Raises :class:`OfficeError` (in Chinese) when LibreOffice is missing, cannot start,
+        fails on the document, or does not answer within the deadline.
+        """
+        office = self.office
+        if office is None:
+            raise OfficeError("O-OFFICE-MISSING")
+        if office.uno_python is None:
+            raise OfficeError("O-OFFICE-NO-UNO")
+        seconds = self.timeout if timeout is None else timeout
+        until = time.monotonic() + seconds
+        with self._lock:
+            for attempt in (1, 2):
+                try:
+                    running = self._ready(until, seconds)
+                    running.send(request)
+                    answer = running.answer(until)
+                except _Crashed:
+                    self.close()
+                    if attempt == 1 and time.monotonic() < until:
+                        continue
+                    raise OfficeError("O-OFFICE-CRASHED") from None
+                except BaseException:  # an interrupt: LibreOffice's state is unknown
+                    self.close()
+                    raise
+                if answer is None:
+                    self.close()
+                    raise OfficeError("O-OFFICE-TIMEOUT", seconds=seconds)
+                if "error" not in answer:
+                    return answer
+                if answer.get("disconnected") or not running.alive():
+                    self.close()
+                    if attempt == 1 and time.monotonic() < until:
+                        continue
+                    raise OfficeError("O-OFFICE-CRASHED")
+                raise _failure(answer)
+        raise AssertionError("unreachable")
+
+    def _ready(self, until: float, seconds: float) -> _Running:
+        """The running LibreOffice, started (again) if need be and connected."""
+        if self._running is not None and not self._running.alive():
+            self.close()
+        if self._running is not None:
+            return self._running
+        office = self.office
+        assert office is not None
+        running = _Running(office, self.grace)
+        self.starts += 1
+        self._running = running
+        start_until = min(until, time.monotonic() + self.start_timeout)
         try:
-            while worker.poll() is None:
-                if self._process.poll() is not None:  # it should listen until stopped
-                    raise OfficeError("O-OFFICE-EXITED", returncode=self._process.returncode,
-                                      log=_tail(self._workdir))
-                self._deadline.left()
-                time.sleep(0.05)
-        finally:
-            if worker.poll() is None:
-                worker.kill()
-            out, err = worker.communicate()
-        try:
-            answer: dict[str, Any] = json.loads(out.decode("utf-8", "replace").strip() or "{}")
-        except json.JSONDecodeError:
-            answer = {"error": out.decode("utf-8", "replace")[-300:]}
-        if worker.returncode != 0 or "error" in answer:
-            detail = answer.get("error") or err.decode("utf-8", "replace").strip()[-300:]
-            raise OfficeError("O-OFFICE-FAILED", detail=detail)
-        return answer
+            answer = running.answer(start_until)
+        except _Crashed:
+            answer = {}
+        if answer is None or not answer.get("ready"):
+            said = running.workspace.said()
+            code = running.office.poll() if running.office is not None else None
+            self.close()
+            if answer is None and start_until < until:
+                raise OfficeError("O-OFFICE-START-TIMEOUT", seconds=self.start_timeout, log=said)
+            if answer is None:
+                raise OfficeError("O-OFFICE-TIMEOUT", seconds=seconds)
+            raise OfficeError("O-OFFICE-EXITED", returncode=code, log=said)
+        return running
+
+
+_FAILURES = {"open": "O-OFFICE-OPEN-FAILED", "toc": "O-OFFICE-TOC-FAILED",
+             "pdf": "O-OFFICE-PDF-WRITE"}
+"""The error of a worker's failure by the stage it failed at (anything else: O-OFFICE-FAILED)."""
+
+
+def _failure(answer: dict[str, Any]) -> OfficeError:
+    """A worker's failure, told in Chinese (LibreOffice's own words follow, for maintainers)."""
+    detail = str(answer.get("error", "")).strip()[-200:] or "无"
+    return OfficeError(_FAILURES.get(str(answer.get("stage")), "O-OFFICE-FAILED"), detail=detail)
 
 
 @contextmanager
 def office_session(office: Office, timeout: float = DEFAULT_TIMEOUT) -> Iterator[OfficeSession]:
-    """A LibreOffice listening on a pipe of its own for the duration of the block."""
-    if office.uno_python is None:
-        raise OfficeError("O-OFFICE-NO-UNO")
-    deadline = _Deadline(timeout)
-    pipe = f"reportgen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
-    with _office_process(office, deadline, [f"--accept=pipe,name={pipe};urp;"]) as (process, workdir):
-        yield OfficeSession(office, process, workdir, pipe, deadline)
+    """A session for the duration of the block (kept for callers of earlier versions)."""
+    with OfficeSession(office, timeout=timeout) as session:
+        yield session
 
 
-def convert_to_pdf(office: Office, docx: Path, pdf: Path,
-                   timeout: float = DEFAULT_TIMEOUT) -> None:
+def convert_to_pdf(office: Office, docx: Path, pdf: Path, timeout: float = DEFAULT_TIMEOUT) -> None:
     """``docx`` as a PDF at ``pdf`` by ``soffice --convert-to`` (no ``uno`` needed)."""
-    deadline = _Deadline(timeout)
-    source = docx.resolve()
-    args = ["--convert-to", "pdf:writer_pdf_Export", str(source)]
-    with _office_process(office, deadline, args) as (process, workdir):
-        try:
-            process.wait(deadline.left())
-        except subprocess.TimeoutExpired:
-            raise OfficeError("O-OFFICE-TIMEOUT", seconds=timeout) from None
-        produced = workdir / f"{source.stem}.pdf"  # --convert-to writes into the working folder
-        if not produced.is_file():
-            raise OfficeError("O-PDF-NOT-WRITTEN", returncode=process.returncode,
-                              log=_tail(workdir))
-        shutil.move(str(produced), str(pdf))
+    convert_document(office, docx, pdf, converter="pdf:writer_pdf_Export", timeout=timeout)
 
 
 def convert_document(office: Office, source: Path, target: Path, *,
                      converter: str = "docx:MS Word 2007 XML",
                      timeout: float = DEFAULT_TIMEOUT) -> None:
-    """``source`` converted by ``soffice --convert-to CONVERTER`` and moved to ``target``
-    (by default an old .doc, .wps, .rtf or .odt as a .docx; no ``uno`` needed)."""
-    deadline = _Deadline(timeout)
+    """``source`` converted by ``soffice --convert-to CONVERTER`` and written to ``target``
+    (by default an old .doc, .wps, .rtf or .odt as a .docx; no ``uno`` needed).
+
+    LibreOffice runs in a workspace of its own (stopped and removed at the end, even on an
+    interrupt) under the deadline ``timeout``; ``target`` is written by :mod:`reportgen.files`.
+    """
     source = source.resolve()
     extension = converter.split(":", 1)[0]
-    with _office_process(office, deadline, ["--convert-to", converter, str(source)]) \
-            as (process, workdir):
+    workspace = Workspace()
+    out = workspace.path / "out"
+    try:
+        process = start_office(office, workspace, ["--convert-to", converter,
+                                                   "--outdir", str(out), str(source)])
         try:
-            process.wait(deadline.left())
+            process.wait(timeout)
         except subprocess.TimeoutExpired:
             raise OfficeError("O-OFFICE-TIMEOUT", seconds=timeout) from None
-        produced = workdir / f"{source.stem}.{extension}"
+        finally:
+            stop_office(process, workspace)
+        produced = out / f"{source.stem}.{extension}"
         if not produced.is_file():
+            if extension == "pdf":
+                raise OfficeError("O-PDF-NOT-WRITTEN", returncode=process.returncode,
+                                  log=workspace.said())
             raise OfficeError("O-CONVERT-NOT-WRITTEN", extension=extension,
-                              returncode=process.returncode, log=_tail(workdir))
-        shutil.move(str(produced), str(target))
-
-
-def _tail(workdir: Path) -> str:
-    """The end of what LibreOffice printed, to quote in a message."""
-    try:
-        text = (workdir / _LOG).read_text("utf-8", "replace").strip()
-    except OSError:
-        return ""
-    return f"：{text[-300:]}" if text else ""
+                              returncode=process.returncode, log=workspace.said())
+        write_bytes(target, produced.read_bytes())
+    finally:
+        workspace.close()

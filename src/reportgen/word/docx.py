@@ -20,6 +20,7 @@ from docxtpl import DocxTemplate
 from reportgen.errors import UsageError
 from reportgen.layout import Cover, FigureBlock, Layout, TableBlock
 from reportgen.word.context import Slots, build_context
+from reportgen.word.external import neutralise_external
 from reportgen.word.grid import write_table
 from reportgen.word.pictures import write_figure
 from reportgen.word.literal import protect, restore_document
@@ -39,7 +40,7 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
     _set_properties(tpl.docx, layout.cover)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return buffer.getvalue()
+    return neutralise_external(buffer.getvalue())  # nothing in the report reaches outside it
 
 
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:

@@ -3,14 +3,14 @@
 The clerk opens the copy in Excel or WPS and sees, on every cell a finding involves, a fill
 (red for 错误, yellow for 警告, blue for 提示) and a comment saying what is wrong and which
 other cell it contradicts. The original is never opened for writing: the file is copied
-first, and a target that is the input itself is refused.
+first (into memory), and a target that is the input itself is refused. The copy is written
+like every output file (:mod:`reportgen.files`): completely, or not at all.
 """
 
 from __future__ import annotations
 
+import io
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -19,6 +19,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 from reportgen.errors import DataError, Problem, Severity, UsageError
+from reportgen.files import write_atomically
 from reportgen.model import SourceRef
 from reportgen.xlsx.container import check_workbook_file
 
@@ -52,17 +53,12 @@ def annotate(workbook: str | os.PathLike[str], out: str | os.PathLike[str],
                 assert place is not None
                 notes.setdefault((place.sheet, place.cell), []).append(
                     (problem.severity, _comment_text(problem, role)))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx",
-                                         dir=target.parent)
-    os.close(handle)
     try:
-        shutil.copyfile(source, temporary)
-        try:
-            wb = openpyxl.load_workbook(temporary)  # formulas kept: never data_only when saving
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(source.name, ""),
-                                        found=f"{type(exc).__name__}: {exc}")]) from exc
+        wb = openpyxl.load_workbook(io.BytesIO(source.read_bytes()))  # formulas kept: never data_only
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(source.name, ""),
+                                    found=f"{type(exc).__name__}: {exc}")]) from exc
+    try:
         for (sheet, cell), items in notes.items():
             if sheet not in wb.sheetnames:
                 continue
@@ -75,12 +71,11 @@ def annotate(workbook: str | os.PathLike[str], out: str | os.PathLike[str],
             comment = Comment(text, AUTHOR)
             comment.width, comment.height = 360, min(60 + 18 * text.count("\n") + len(text) // 2, 600)
             target_cell.comment = comment
-        wb.save(temporary)
+        marked = io.BytesIO()
+        wb.save(marked)
+    finally:
         wb.close()
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, marked.getvalue())  # the one way files are written (files.py)
     return len(notes)
 
 
@@ -101,5 +96,6 @@ def _comment_text(problem: Problem, role: str) -> str:
     if problem.hint:
         lines.append(problem.hint)
     if problem.rule:
-        lines.append(f"规则：{problem.rule}")
+        lines.append(f"规则：{problem.rule}" + (f"　编号：{problem.finding_id}"
+                                               if problem.finding_id else ""))
     return "\n".join(lines)

@@ -91,6 +91,16 @@ NAMED_SHEET = "数据"
 NAMED_COLUMNS = ("名称", "数值")
 NAMED_UNIT_COLUMN = "单位"
 
+MARKS_SHEET = "核对"
+"""The optional sheet of findings the clerk has checked (docs/checks.md)."""
+MARKS_ID_COLUMN = "编号"
+MARKS_REASON_COLUMN = "原因"
+
+RULES_SHEET = "规则"
+"""The optional sheet of rules the clerk declares between figures (docs/checks.md)."""
+RULES_RULE_COLUMN = "规则"
+RULES_NOTE_COLUMN = "说明"
+
 # -- optional columns and sheets of the yearly workflow (init, init --from, merge) --
 
 PREVIOUS_COLUMN = "上年"

@@ -42,6 +42,10 @@ from reportgen.xlsx.sheets import (
     META_YEAR,
     NAMED_SHEET,
     PICTURES_SHEET,
+    MARKS_SHEET,
+    RULES_SHEET,
+    CASE_STATUS_VALUES,
+    SCHOOL_COLUMN,
     SOURCES_SHEET,
     STATUS_CARRIED,
     STATUS_COLUMN,
@@ -56,6 +60,7 @@ from reportgen.xlsx.sheets import (
     filled_rows,
     find_columns,
 )
+from reportgen.xlsx.declared import read_marks, read_rules
 from reportgen.xlsx.named import read_named
 from reportgen.xlsx.settings import quoted, read_settings
 from reportgen.xlsx.sources import read_sources
@@ -206,6 +211,9 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
         if NAMED_SHEET in sheets:
             check_characters(sheets[NAMED_SHEET], reader, problems)
             named = read_named(sheets[NAMED_SHEET], reader, problems)
+        marks = read_marks(sheets[MARKS_SHEET], reader, problems) if MARKS_SHEET in sheets else ()
+        declared = (read_rules(sheets[RULES_SHEET], reader, problems) if RULES_SHEET in sheets
+                    else ())
         tables: dict[str, Table] = {}
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
@@ -250,8 +258,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog,
-                  appendix=appendix, merged=merged_figures)
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, marks=marks,
+                  declared=declared, catalog=catalog, appendix=appendix, merged=merged_figures)
 
 
 _DRAFT_OPTIONAL = (META_REGION, META_TITLE, META_ISSUER, META_DATE)

@@ -1,0 +1,164 @@
+"""Links out of a .docx cut: a report never reaches outside itself.
+
+A template (or a .docx given to ``pages``) may link to things outside the file: a picture
+shown from a URL (LibreOffice fetches it while laying the document out, and so do Word and
+WPS when the clerk opens it), a hyperlink to a local file (``file:///etc/passwd``), an
+attached template or sub-document elsewhere, an imported chunk of another document
+(``altChunk``), or fields that include a picture or text from elsewhere (``INCLUDEPICTURE``,
+``INCLUDETEXT``, ``LINK``, ``DDE``). :func:`neutralise_external` removes all of these from the
+package; web and mail hyperlinks (``http``, ``https``, ``mailto``), which are only followed
+when a reader clicks them, stay.
+
+It works on the zip package itself, so it serves any .docx, even one python-docx cannot open.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+
+from lxml import etree
+
+from reportgen.word import oxml
+
+__all__ = ["neutralise_external"]
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_HYPERLINK = _R + "/hyperlink"
+_CHUNK = _R + "/aFChunk"
+_SAFE_LINK = re.compile(r"^\s*(https?|mailto):", re.IGNORECASE)
+_REMOVED_ELEMENTS = {f"{{{_W}}}{name}" for name in ("altChunk", "attachedTemplate", "subDoc")}
+"""Elements that only exist to pull in something from elsewhere."""
+_FETCHING_FIELDS = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b",
+                              re.IGNORECASE)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def neutralise_external(data: bytes) -> bytes:
+    """The .docx ``data`` without external relationships (but web and mail hyperlinks),
+    imported chunks, and fields fetching content; ``data`` itself when it has none."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        parts = {info.filename: archive.read(info) for info in infos}
+    changed: dict[str, bytes] = {}
+    removed: set[str] = set()
+    dropped = {_owner_of(name): _drop_relationships(name, parts[name], changed, removed)
+               for name in parts if name.endswith(".rels")}
+    for name in parts:
+        if name.endswith(".xml") and (name.startswith("word/") or dropped.get(name)):
+            xml = _clean_part(parts[name], dropped.get(name, set()))
+            if xml is not None:
+                changed[name] = xml
+    if not changed and not removed:
+        return data
+    if removed and "[Content_Types].xml" in parts:
+        changed["[Content_Types].xml"] = _without_overrides(parts["[Content_Types].xml"], removed)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in infos:
+            if info.filename not in removed:
+                archive.writestr(info, changed.get(info.filename, parts[info.filename]))
+    return out.getvalue()
+
+
+def _owner_of(rels: str) -> str:
+    """``word/_rels/document.xml.rels`` → ``word/document.xml`` (``_rels/.rels`` → ``""``)."""
+    folder, _, file = rels.rpartition("_rels/")
+    return folder + file[: -len(".rels")]
+
+
+def _drop_relationships(name: str, xml: bytes, changed: dict[str, bytes],
+                        removed: set[str]) -> set[str]:
+    """Remove the unwanted relationships from the .rels part ``name``; their ids."""
+    root = etree.fromstring(xml, _PARSER)
+    dropped = set()
+    base = posixpath.dirname(_owner_of(name))
+    for rel in list(root):
+        external = rel.get("TargetMode") == "External"
+        kind, target = rel.get("Type", ""), rel.get("Target", "")
+        if kind == _CHUNK and not external:
+            removed.add(posixpath.normpath(posixpath.join(base, target)).lstrip("/"))
+        elif not external or (kind == _HYPERLINK and _SAFE_LINK.match(target)):
+            continue
+        dropped.add(rel.get("Id", ""))
+        root.remove(rel)
+    if dropped:
+        changed[name] = _serialise(root)
+    return dropped
+
+
+def _clean_part(xml: bytes, dropped: set[str]) -> bytes | None:
+    """The part without references to ``dropped`` relationships, pulling elements and
+    fetching fields; ``None`` when there was nothing to change."""
+    if not dropped and not any(word in xml for word in (b"altChunk", b"INCLUDE", b"LINK", b"DDE",
+                                                        b"IMPORT", b"attachedTemplate", b"subDoc")):
+        return None
+    root = etree.fromstring(xml, _PARSER)
+    touched = False
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _REMOVED_ELEMENTS:
+            _remove(element)
+            touched = True
+            continue
+        for attribute in [a for a in element.attrib if a.startswith(f"{{{_R}}}")]:
+            if element.get(attribute) in dropped:
+                del element.attrib[attribute]
+                touched = True
+    touched = _blank_fetching_fields(root) or touched
+    return _serialise(root) if touched else None
+
+
+def _remove(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    parent.remove(element)
+    if parent.tag == f"{{{_W}}}tc" and parent.find(f"{{{_W}}}p") is None:
+        parent.append(oxml.element("w:p"))  # a table cell keeps a paragraph
+
+
+def _blank_fetching_fields(root: etree._Element) -> bool:
+    """Empty the instruction of every field that fetches content (its shown result stays)."""
+    touched = False
+    for simple in root.iter(f"{{{_W}}}fldSimple"):
+        if _FETCHING_FIELDS.match(simple.get(f"{{{_W}}}instr", "")):
+            simple.set(f"{{{_W}}}instr", "")
+            touched = True
+    stack: list[list[etree._Element]] = []
+    char, instr = f"{{{_W}}}fldChar", f"{{{_W}}}instrText"
+    for element in root.iter(char, instr):
+        if element.tag == instr:
+            if stack:
+                stack[-1].append(element)
+            continue
+        kind = element.get(f"{{{_W}}}fldCharType")
+        if kind == "begin":
+            stack.append([])
+        elif kind in ("separate", "end") and stack:
+            texts = stack[-1]
+            if texts and _FETCHING_FIELDS.match("".join(t.text or "" for t in texts)):
+                for text in texts:
+                    text.text = ""
+                touched = True
+            stack[-1] = []
+            if kind == "end":
+                stack.pop()
+    return touched
+
+
+def _without_overrides(xml: bytes, removed: set[str]) -> bytes:
+    root = etree.fromstring(xml, _PARSER)
+    for override in list(root.iter(f"{{{_CT}}}Override")):
+        if override.get("PartName", "").lstrip("/") in removed:
+            root.remove(override)
+    return _serialise(root)
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
