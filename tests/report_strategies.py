@@ -31,6 +31,7 @@ from reportgen.model import (
     Paragraph,
     Report,
     Section,
+    Settings,
     Span,
     Text,
 )
@@ -142,6 +143,15 @@ def free_table(draw: st.DrawFn, key: str) -> FreeTable:
     return FreeTable(key, key[2:], grid, kept, header_rows)
 
 
+_labels = st.sampled_from(["案例", "典型案例", "附表", "附件", "案例 甲"])
+settings = st.builds(Settings, case_label=_labels, chinese_headings=st.booleans(),
+                     subtitle=st.none() | text(), compiler=st.none() | text(),
+                     chinese_date=st.booleans(), appendix_title=_labels,
+                     table_list=st.booleans(), figure_list=st.booleans(),
+                     case_list=st.booleans())
+"""The optional rows of 基本信息, as the loader reads them."""
+
+
 @st.composite
 def reports(draw: st.DrawFn) -> Report:
     """A small report the loader could have read."""
@@ -150,7 +160,7 @@ def reports(draw: st.DrawFn) -> Report:
     meta = Meta(region=draw(text()), period=draw(text()), year=draw(st.integers(earliest().year, 2100)),
                 title=draw(text()), issuer=draw(text()),
                 date=draw(st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31))),
-                tables_in_appendix=appendix)
+                tables_in_appendix=appendix, settings=draw(settings))
     catalog = catalog_for(meta.year)
     assert catalog is not None
     indicator_tables = tuple(draw(indicator_table(spec)) for spec in catalog.tables)
@@ -162,8 +172,11 @@ def reports(draw: st.DrawFn) -> Report:
     free_keys = draw(st.lists(st.sampled_from(["表-甲", "表-毕业生情况", "表-A B", "表-=x"]),
                               unique=True, max_size=2))
     free = [draw(free_table(k)) for k in free_keys]
-    placed_indicators = [t for t in indicator_tables if not appendix or draw(st.booleans())]
-    blocks: list[Any] = cases + free + placed_indicators
+    # 指标表位置 附表 gathers the indicator tables: a 表格 row cannot place them in the text.
+    # Other tables may go to the appendix by a 附表 row instead of standing in the text.
+    tables: list[Any] = free + ([] if appendix else list(indicator_tables))
+    in_appendix = [t for t in tables if draw(st.booleans())]
+    blocks: list[Any] = cases + [t for t in tables if t not in in_appendix]
     blocks += [Paragraph(t) for t in draw(st.lists(text(), max_size=4))]
     blocks = draw(st.permutations(blocks))
     # Headings: a pre-order walk with random depth changes; blocks spread over the sections.
@@ -181,7 +194,8 @@ def reports(draw: st.DrawFn) -> Report:
                   for n in draw(st.lists(st.sampled_from(["毕业生", "教职工人数", "A"]),
                                          unique=True, max_size=2)))
     return Report(meta, tuple(Paragraph(t) for t in draw(st.lists(text(), max_size=2))),
-                  _tree(flat), indicator_tables, named, catalog=catalog)
+                  _tree(flat), indicator_tables, named, appendix=tuple(in_appendix),
+                  catalog=catalog)
 
 
 def _tree(flat: list[tuple[int, Text, tuple[Any, ...]]]) -> tuple[Section, ...]:

@@ -17,6 +17,7 @@ from cli_run import run_cli
 from reportgen import DataError, Problems, load
 from reportgen.errors import Severity
 from reportgen.model import Case, FreeTable, Paragraph, Report
+from reportgen.xlsx.sheets import SETTING_KEYS
 from reportgen.yearly.carryover import init_workbook, shift_years
 from workbooks import build
 
@@ -128,7 +129,8 @@ def test_basic_information_moves_on_one_year(carried):
     wb.close()
     assert meta == {"地区": "璧山区", "学年度": "2024-2025学年度", "报告年份": 2025,
                     "报告标题": "璧山区中等职业学校年度质量报告", "发布单位": "重庆市璧山区教育委员会",
-                    "成文日期": None, "指标表位置": "正文", "指标表上年列": "否"}
+                    "成文日期": None, "指标表位置": "正文", "指标表上年列": "否",
+                    **dict.fromkeys(SETTING_KEYS)}  # 2024 kept every optional row's default
 
 
 def test_years_in_the_period_and_title_move_on():

@@ -27,7 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 CONFIG = ROOT / "pyproject.toml"
-CONTRACTS = 6
+CONTRACTS = 8
 LINT = ("import sys; from importlinter.cli import lint_imports_command; "
         "sys.exit(lint_imports_command())")
 
@@ -67,6 +67,8 @@ PLANTED = {
     "jinja2": ("reportgen/pipeline.py", "import jinja2"),
     "processes": ("reportgen/pipeline.py", "import subprocess"),
     "template-builder": ("reportgen/word/docx.py", "from reportgen.word.template import build"),
+    "pillow": ("reportgen/xlsx/pictures.py", "from PIL import Image"),
+    "matplotlib": ("reportgen/word/pictures.py", "import matplotlib"),
 }
 
 

@@ -18,6 +18,7 @@ from reportgen.catalog import latest
 from reportgen.errors import Problems, Severity
 from reportgen.xlsx.blank import indicator_label
 from reportgen.xlsx.form import indicator_columns
+from reportgen.xlsx.sheets import SETTING_KEYS
 from reportgen.yearly.carryover import init_workbook
 
 YEAR = 2025
@@ -69,7 +70,8 @@ def test_only_the_year_its_period_and_the_settings_are_filled(wb):
     """基本信息 lists every item; the year and 学年度 follow --year, the rest is empty."""
     meta = {row[0]: row[1] for row in wb["基本信息"].iter_rows(min_row=2, values_only=True)}
     assert meta == {"地区": None, "学年度": "2024-2025学年度", "报告年份": YEAR, "报告标题": None,
-                    "发布单位": None, "成文日期": None, "指标表位置": "附表", "指标表上年列": "否"}
+                    "发布单位": None, "成文日期": None, "指标表位置": "附表", "指标表上年列": "否",
+                    **dict.fromkeys(SETTING_KEYS)}  # optional: empty keeps the default
 
 
 def test_every_value_cell_takes_numbers_only_and_says_what_it_is(wb):

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+import feature_workbooks
 from conftest import EXAMPLE_WORKBOOK
 from report_strategies import content, reports
 from reportgen.errors import Problems
@@ -102,3 +103,29 @@ def test_free_sheet_names_are_valid_and_unique():
     assert free_sheet_name("甲", taken=["表-甲"]) == "表-甲2"
     with pytest.raises(ValueError):
         check_sheet_name("表-a/b")
+
+
+def _without_image_bytes(value):
+    """``content`` with each image's encoded bytes left out (JPEG is re-encoded when read)."""
+    if isinstance(value, tuple) and value[:1] == ("ImageData",):
+        return tuple(item for item in value if not (isinstance(item, tuple) and item[0] == "data"))
+    if isinstance(value, tuple):
+        return tuple(_without_image_bytes(v) for v in value)
+    return value
+
+
+def test_pictures_charts_settings_and_appendix_survive_write_and_load(tmp_path: Path):
+    """The feature workbook (pictures, charts in the text and in cases, settings, an appendix
+    table): written, its image files beside it, and loaded back, it is the same report; only
+    the JPEG's bytes differ (re-encoded), not its size."""
+    original = load(feature_workbooks.feature_workbook(tmp_path / "in"))
+    assert original.figures and original.appendix and original.meta.settings.case_list
+    path = write_workbook(original, tmp_path / "out" / "写出.xlsx")
+    assert sorted(p.name for p in (tmp_path / "out" / "写出-图片").iterdir()) == [
+        "实训基地.jpg", "校园平面图.png"]
+    again = load(path)
+    assert _without_image_bytes(content(again)) == _without_image_bytes(content(original))
+    wb = openpyxl.load_workbook(path)
+    assert [c.value for c in wb["图片"]["B"]][1:] == ["写出-图片/实训基地.jpg",
+                                                     "写出-图片/校园平面图.png"]
+    assert 280 in [c.value for c in wb["图表"]["D"]]  # a number typed in stays a number

@@ -115,7 +115,7 @@ class Figures:
                 self.rows.setdefault(key, (table, row))
                 self.rows[f"{key}.{row.unit}"] = (table, row)
         self.free: dict[str, FreeTable] = {}
-        for block in report.tables:
+        for block in (*report.tables, *report.appendix):
             if isinstance(block, FreeTable):
                 self.free[block.key] = block
         self.named = {n.name.text: n for n in report.named}

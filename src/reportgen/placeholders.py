@@ -20,15 +20,22 @@ never evaluated as a template.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
-An unknown or ambiguous name is an error located at the paragraph's cell.
+- A cross-reference names a table, a figure or a case and prints its number as the report
+  counts it: 〔表:人才培养质量计分卡〕 → 表1 (附表1 in the appendix), 〔表:表-专业设置〕 or
+  〔表:专业设置〕 → 表3, 〔图:实训基地〕 → 图2, 〔案例:3〕 (the 案例 sheet's 编号) → 案例5.
+  The numbers come from the layout (:func:`reportgen.layout.lay_out`); here, without them,
+  a reference is checked to name something the report prints.
+
+An unknown or ambiguous name, or a reference to nothing, is an error located at the
+paragraph's cell.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, Iterable
 
 import attrs
 
@@ -36,7 +43,7 @@ from reportgen import year_over_year
 from reportgen.figures import (COLUMN_SEPARATOR, DERIVED_PREFIX, FREE_REF_SEPARATOR, NAMED_PREFIX,
                                Figures, Quantity)
 from reportgen.errors import Problem
-from reportgen.model import Case, Paragraph, Report, Section, Text
+from reportgen.model import Case, Chart, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
 
 OPEN, CLOSE = "〔", "〕"
@@ -50,6 +57,14 @@ GROWTH_SUFFIX = "较上年增幅"
 """〔X较上年增幅〕: (X − 上年X) ÷ 上年X × 100, two decimals."""
 PREVIOUS_PREFIX = "上年"
 """The 数据 sheet names last year's X as 上年X."""
+
+REFERENCE = re.compile(r"^(表|图|案例)[:：]\s*(.*?)\s*$")
+"""A cross-reference's content: the kind (表, 图, 案例) and the name."""
+References = Callable[[str, str], "str | None"]
+"""Resolves a cross-reference (kind, name) to what it prints, or ``None`` when the report
+prints nothing of that kind and name."""
+REFERENCE_KINDS = {"表": "表格", "图": "图片或图表", "案例": "案例"}
+"""What each kind of reference names, in the clerk's words."""
 
 Reason = tuple[str, dict[str, Any]]
 """Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
@@ -68,6 +83,10 @@ class Names:
     """Every name a placeholder may use, resolved to the figure's printed text."""
 
     def __init__(self, report: Report):
+        self.known: dict[str, list[str]] = {}
+        """By kind of cross-reference, the names the report prints something under."""
+        self.references: References | None = None
+        """Resolves cross-references; ``None`` prints nothing for them."""
         self.figures = Figures(report)
         self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
         self.pairs: dict[str, year_over_year.Pair] = {}  # key → this year's and last year's
@@ -200,6 +219,51 @@ class Names:
         return format_figure(round_half_up((current - previous) / previous * Decimal(100), 2)), None
 
 
+def figure_value(text: str, names: Names) -> tuple[Decimal | None, Reason | None]:
+    """The number a chart's 数值 cell names: a number, a placeholder name (with or without
+    its brackets: 〔毕业生人数〕, 上年毕业生人数) or a free table's cell (表-名称!行@列).
+    ``None`` and the reason when it names nothing; ``None`` alone for an empty figure."""
+    raw = text.strip()
+    if raw.startswith(OPEN) and raw.endswith(CLOSE):
+        raw = raw[1:-1].strip()
+    try:
+        return Decimal(raw.replace(",", "")), None
+    except InvalidOperation:
+        pass
+    if FREE_REF_SEPARATOR in raw:
+        if raw.partition(FREE_REF_SEPARATOR)[0] not in names.figures.free:
+            return None, ("E-CHART-VALUE", {"name": raw})
+        found = names.figures.get(raw)
+        if found is None:
+            return None, ("E-CHART-VALUE", {"name": raw})
+        return found.value, None
+    printed, reason = names.resolve(raw)
+    if printed is None:
+        return None, reason
+    if not printed:
+        return None, None
+    try:
+        return Decimal(printed.removesuffix(":1").replace(",", "")), None
+    except InvalidOperation:  # words, not a number: 〔名称@变化〕 prints 增加12人
+        return None, ("E-CHART-VALUE", {"name": raw})
+
+
+def _check_chart(chart: Chart, names: Names, problems: list[Problem]) -> None:
+    """A located problem for each value of ``chart`` that names no figure."""
+    for point in chart.points:
+        _, reason = figure_value(point.value.text, names)
+        if reason is not None:
+            code, fields = reason
+            if code == "E-CHART-VALUE":
+                problems.append(Problem.of(code, point.value.source, found=point.value.text,
+                                           chart=chart.name.text, **fields))
+            else:
+                token = f"{OPEN}{point.value.text.strip().strip(OPEN + CLOSE)}{CLOSE}"
+                problems.append(Problem.of(code, point.value.source, found=point.value.text,
+                                           rule="placeholders.unknown_name", token=token,
+                                           **fields))
+
+
 def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
     """``text`` with every placeholder replaced; unknown names are recorded in ``problems``."""
     if OPEN not in text.text and CLOSE not in text.text:
@@ -214,6 +278,10 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
         content = match.group(1)
         if _LITERAL_CONTENT.fullmatch(content):
             return token
+        reference = REFERENCE.match(content)
+        if reference is not None:
+            return _reference(reference.group(1), reference.group(2), token, text, names,
+                              problems)
         printed, reason = names.resolve(content)
         if printed is None:
             assert reason is not None
@@ -226,9 +294,56 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
     return attrs.evolve(text, text=_TOKEN.sub(replace, text.text))
 
 
-def substitute(report: Report) -> tuple[Report, list[Problem]]:
-    """The report with every placeholder of its prose replaced, and the problems found."""
+def _reference(kind: str, name: str, token: str, text: Text, names: Names,
+               problems: list[Problem]) -> str:
+    """What the cross-reference ``token`` prints; a located problem when it names nothing."""
+    resolve = getattr(names, "references", None) or _nothing
+    printed = resolve(kind, name)
+    if printed is not None:
+        return printed
+    known = getattr(names, "known", {}).get(kind, [])
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.4)
+    fields: dict[str, Any] = {"token": token, "kind": REFERENCE_KINDS[kind], "name": name}
+    if close:
+        fields["similar"] = [f"{OPEN}{kind}:{c}{CLOSE}" for c in close]
+    problems.append(Problem.of("E-REF-MISSPELT" if close else "E-REF-UNKNOWN", text.source,
+                               found=token, **fields))
+    return token
+
+
+def _nothing(kind: str, name: str) -> str | None:
+    return None
+
+
+def printed_names(report: Report) -> dict[str, list[str]]:
+    """By kind of reference, every name the report prints something under: tables by sheet
+    name and by title, figures by name, cases by their 编号."""
+    tables: list[Any] = list(report.tables) + list(report.appendix)
+    if report.meta.tables_in_appendix:
+        tables += [t for t in report.indicator_tables if t not in tables]
+    table_names = [n for t in tables for n in dict.fromkeys(_table_names(t))]
+    return {"表": table_names, "案例": [c.key for c in report.cases],
+            "图": [f.name.text for f in report.figures]}
+
+
+def _table_names(table: Any) -> Iterable[str]:
+    yield getattr(table, "key", None) or table.title
+    yield table.title
+
+
+def substitute(report: Report, references: References | None = None
+               ) -> tuple[Report, list[Problem]]:
+    """The report with every placeholder of its prose replaced, and the problems found.
+
+    Cross-references print what ``references`` gives (the layout's numbers); without it they
+    are only checked to name something the report prints, and print their kind (表, 图, 案例)
+    without a number.
+    """
     names = Names(report)
+    known = printed_names(report)
+    names.known = known
+    names.references = references if references is not None else (
+        lambda kind, name: kind if name in known[kind] else None)
     problems: list[Problem] = []
 
     def paragraph(p: Paragraph) -> Paragraph:
@@ -251,4 +366,7 @@ def substitute(report: Report) -> tuple[Report, list[Problem]]:
 
     report = attrs.evolve(report, foreword=tuple(paragraph(p) for p in report.foreword),
                           chapters=tuple(section(c) for c in report.chapters))
+    for figure in report.figures:
+        if isinstance(figure, Chart):
+            _check_chart(figure, names, problems)
     return report, problems

@@ -15,13 +15,15 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import checks, commands, files, importing, office, web, workbook, yearly
+from reportgen.codes import (checks, commands, files, importing, layout, office, web, workbook,
+                             yearly)
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
 AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("读取工作簿", workbook.KINDS),
     ("数据检查与占位符", checks.KINDS),
+    ("版式设置、附录、图片、图表与交叉引用", layout.KINDS),
     ("命令、模板、输出文件与 LibreOffice", commands.KINDS),
     ("写入文件与中断", files.KINDS),
     ("LibreOffice 会话与页面图片", office.KINDS),
@@ -45,6 +47,7 @@ FIELD_LABELS: dict[str, str] = {
     "case": "案例编号",
     "cell": "单元格",
     "cells": "单元格列表",
+    "chart": "图表名称",
     "choices": "可选的名称",
     "column": "列名",
     "columns": "应有的列",
@@ -63,7 +66,9 @@ FIELD_LABELS: dict[str, str] = {
     "extension": "文件类型",
     "feature": "功能",
     "file": "文件名",
+    "figure": "图片或图表的名称",
     "first": "第一次出现的位置",
+    "formats": "支持的格式",
     "folder": "文件夹",
     "header_style": "表头段落样式",
     "heading": "标题的级别（如二级标题）",

@@ -28,7 +28,8 @@ FILLING = (
       "请按工作簿中“说明”工作表的提示逐项填写后再试（指标表中确实没有的数可以空着）"),
     K("W-FIGURES-MISSING", "指标表本年数值尚未填写：{missing}",
       "请在各指标表的“数值”列填写本年的数；确实没有的可以空着"),
-    K("E-META-CHOICE", "“{item}”应为“是”或“否”", PICK_FROM_LIST),
+    # E-META-CHOICE (指标表上年列 neither 是 nor 否) is registered with the other optional
+    # rows of 基本信息 in codes/layout.py
     K("E-STATUS-VALUE", "“{column}”应为{values}或空白", PICK_FROM_LIST),
     K("W-CARRIED-UNCONFIRMED", "有 {count} 处内容沿用上年、尚未确认：{cells}",
       "请逐条核对、修改为本年的内容后，把“{column}”改为“{confirmed}”"),

@@ -18,10 +18,11 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from reportgen.errors import UsageError
-from reportgen.layout import Cover, Layout, TableBlock
-from reportgen.word.context import build_context
+from reportgen.layout import Cover, FigureBlock, Layout, TableBlock
+from reportgen.word.context import Slots, build_context
 from reportgen.word.external import neutralise_external
 from reportgen.word.grid import write_table
+from reportgen.word.pictures import write_figure
 from reportgen.word.literal import protect, restore_document
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
@@ -53,14 +54,17 @@ def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> N
         tpl.render(context, env, autoescape=True)
 
 
-def _place_tables(document: Any, slots: dict[str, TableBlock]) -> None:
-    """Write each table in place of the paragraph holding its slot marker."""
-    found = {p.text: p for p in document.element.body.iterchildren(qn("w:p"))
-             if p.text in slots}
+def _place_tables(document: Any, slots: Slots) -> None:
+    """Write each table in place of the paragraph holding its slot marker, and each picture
+    or chart into the paragraph holding its own (in the text or in a case box)."""
+    found = {p.text: p for p in document.element.body.iter(qn("w:p")) if p.text in slots}
     if len(found) != len(slots):
         raise UsageError("U-TEMPLATE-TABLE-SLOT", tables=len(slots), slots=len(found), tag=SLOT_TAG)
     for marker, block in slots.items():
-        write_table(document, block.grid, found[marker])
+        if isinstance(block, FigureBlock):
+            write_figure(document, block, found[marker])
+        else:
+            write_table(document, block.grid, found[marker])
 
 
 def _set_properties(document: Any, cover: Cover) -> None:
@@ -75,6 +79,7 @@ def _set_properties(document: Any, cover: Cover) -> None:
     properties.created = datetime.datetime.combine(cover.date, datetime.time())
     properties.modified = datetime.datetime.now().replace(microsecond=0)
     properties.revision = 1
+    properties.language = "zh-CN"
 
 
 def _open_template(template: Path) -> DocxTemplate:

@@ -30,7 +30,9 @@ from reportgen.xlsx.form import Form, FormFigure, indicator_columns
 from reportgen.xlsx.formatting import FIXED_FILL, HEADER_FILL, UNLOCKED, WRAP, fit_row, header, \
     number_rule, put, protect, put_number, text_width
 from reportgen.xlsx.guide import guide_lines
-from reportgen.xlsx.prose import write_material, write_prose, write_sources
+from reportgen.xlsx.prose import write_figure_sheets, write_material, write_prose, \
+    write_sources
+from reportgen.xlsx.settings import LABEL_LIMIT, SETTING_CHOICES
 
 META_HELP = {
     names.META_REGION: "区县或学校的名称，如：璧山区",
@@ -41,8 +43,20 @@ META_HELP = {
     names.META_DATE: "填日期，如 2025-12-30；封面印“2025年12月”",
     names.META_TABLES: "附表：六张指标表集中放在报告末尾；正文：按“正文”表中的位置放置",
     names.META_PREVIOUS: "是：指标表在本年数值前加印上年数值一列；否：不印",
+    names.META_CASE_LABEL: "可不填。案例编号前的文字，默认“案例”（印为“案例3”），如：典型案例",
+    names.META_HEADINGS: "可不填。1./1.1/1.1.1（默认）或 一、/（一）/1.（公文格式）",
+    names.META_SUBTITLE: "可不填。印在封面大标题下面一行，如：——基于28所中职学校数据",
+    names.META_COMPILER: "可不填。封面发布单位下面印“编制单位：……”",
+    names.META_DATE_STYLE: "可不填。封面日期写作阿拉伯数字（默认，2025年12月）或中文数字（二〇二五年十二月）",
+    names.META_APPENDIX_TITLE: "可不填。报告末尾附录的标题，默认“附表”，如：附件",
+    names.META_TABLE_LIST: "可不填。是：在目录之后印“表目录”",
+    names.META_FIGURE_LIST: "可不填。是：在目录之后印“图目录”（图片和图表）",
+    names.META_CASE_LIST: "可不填。是：在目录之后印“案例目录”",
 }
 """The input message of each 基本信息 item."""
+META_CHOICES = {names.META_TABLES: (names.TABLES_APPENDIX, names.TABLES_INLINE),
+                names.META_PREVIOUS: (names.YES, names.NO), **SETTING_CHOICES}
+"""The 基本信息 items with a drop-down list."""
 
 
 def write_form(form: Form, target: Path) -> None:
@@ -60,7 +74,7 @@ def form_bytes(form: Form) -> bytes:
 
 def form_workbook(form: Form) -> Workbook:
     """The workbook of ``form``: 说明, 基本信息, 前言, 正文, 案例, the indicator tables, 数据,
-    own tables, and for a merged workbook 来源 and 素材."""
+    图片, 图表, own tables, and for a merged workbook 来源 and 素材."""
     wb = Workbook()
     guide = wb.active
     assert guide is not None
@@ -71,8 +85,10 @@ def form_workbook(form: Form) -> Workbook:
     for spec in form.catalog.tables:
         indicator_sheet(wb.create_sheet(spec.name), spec, form)
     _named(wb.create_sheet(names.NAMED_SHEET), form)
-    for copied in form.copied:
-        copy_sheet(copied.source, copied.sheet, wb.create_sheet(copied.sheet))
+    copied = {c.sheet for c in form.copied}
+    write_figure_sheets(wb, skip=copied)  # blank 图片 and 图表, unless last year's are copied
+    for item in form.copied:
+        copy_sheet(item.source, item.sheet, wb.create_sheet(item.sheet))
     if form.sources:
         write_sources(wb.create_sheet(names.SOURCES_SHEET), form)
     if form.material:
@@ -115,12 +131,16 @@ def _meta(ws: Worksheet, form: Form) -> None:
             validation = DataValidation(type="whole", operator="between", formula1="2000",
                                         formula2="2100", allow_blank=True, showErrorMessage=True,
                                         errorTitle="应为年份", error="请填写四位数的年份，例如 2025")
-        elif key in (names.META_TABLES, names.META_PREVIOUS):
-            values = ((names.TABLES_APPENDIX, names.TABLES_INLINE) if key == names.META_TABLES
-                      else (names.YES, names.NO))
+        elif key in META_CHOICES:
+            values = META_CHOICES[key]
             validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"',
                                         allow_blank=True, showErrorMessage=True,
                                         errorTitle="请从列表中选择", error="可选：" + "、".join(values))
+        elif key in (names.META_CASE_LABEL, names.META_APPENDIX_TITLE):
+            validation = DataValidation(type="textLength", operator="lessThanOrEqual",
+                                        formula1=str(LABEL_LIMIT), allow_blank=True,
+                                        showErrorMessage=True, errorTitle="文字过长",
+                                        error=f"不超过 {LABEL_LIMIT} 个字，不含数字")
         else:
             validation = DataValidation(type="textLength", operator="lessThanOrEqual",
                                         formula1="200", allow_blank=True)

@@ -53,6 +53,8 @@ class FormCase:
     """状态: 上年 (carried over), 备选 (sent by a school), or empty."""
     school: str = ""
     """学校: the school a merged case came from."""
+    figures: str = ""
+    """图片: the names of the pictures and charts printed in the case, one per line."""
 
 
 @frozen

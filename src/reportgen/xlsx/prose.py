@@ -1,4 +1,5 @@
-"""The text sheets of a form (前言, 正文, 案例) and the sheets ``merge`` adds (来源, 素材).
+"""The text sheets of a form (前言, 正文, 案例, 图片, 图表) and the sheets ``merge`` adds
+(来源, 素材).
 
 Text sheets are not protected (the clerk inserts and deletes rows); their fixed-choice columns
 (类型, 状态) have drop-down lists reaching far below the last row.
@@ -6,7 +7,10 @@ Text sheets are not protected (the clerk inserts and deletes rows); their fixed-
 
 from __future__ import annotations
 
+from typing import Collection
+
 from openpyxl import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import TableSpec
@@ -37,20 +41,63 @@ def write_prose(wb: Workbook, form: Form) -> None:
         put(body, row, 3, item.status or None)
         fit_row(body, row)
     choices(body, names.BODY_KINDS, f"A2:A{LIST_ROWS}",
-            "标题不带编号；案例填“案例”表中的编号；表格填工作表名。")
+            "标题不带编号；案例填“案例”表中的编号；表格填工作表名；附表：放入报告末尾附录的表格；"
+            "图片、图表填“图片”“图表”表中的名称。")
     choices(body, names.STATUS_VALUES, f"C2:C{LIST_ROWS}", STATUS_HELP)
 
     cases = wb.create_sheet(names.CASES_SHEET)
-    header(cases, names.CASES_COLUMNS + (names.STATUS_COLUMN, names.SCHOOL_COLUMN), {"编号": 8, "标题": 40, "副标题": 24, "正文": 100,
-                            names.STATUS_COLUMN: 10, names.SCHOOL_COLUMN: 16})
+    header(cases, names.CASES_COLUMNS + (names.STATUS_COLUMN, names.SCHOOL_COLUMN,
+                                         names.CASES_FIGURES_COLUMN),
+           {"编号": 8, "标题": 40, "副标题": 24, "正文": 100, names.STATUS_COLUMN: 10,
+            names.SCHOOL_COLUMN: 16, names.CASES_FIGURES_COLUMN: 20})
     for row, case in enumerate(form.cases, 2):
         values = (case.key, case.title, case.subtitle or None, case.body, case.status or None,
-                  case.school or None)
+                  case.school or None, case.figures or None)
         for column, value in enumerate(values, 1):
             put(cases, row, column, value).alignment = WRAP
         fit_row(cases, row)
     choices(cases, names.CASE_STATUS_VALUES, f"E2:E{LIST_ROWS}",
             STATUS_HELP + "“备选”：学校报送的案例，放入正文才印出。")
+    _prompt(cases, f"G2:G{LIST_ROWS}", "可不填。印在案例框中的图片或图表：填“图片”“图表”表中的名称，"
+            "多个名称之间换行或用顿号分开")
+
+
+def write_figure_sheets(wb: Workbook, skip: Collection[str] = ()) -> None:
+    """The blank 图片 and 图表 sheets (those not named in ``skip``), with drop-downs and
+    input messages."""
+    if names.PICTURES_SHEET not in skip:
+        ws = wb.create_sheet(names.PICTURES_SHEET)
+        header(ws, names.PICTURE_COLUMNS + names.PICTURE_OPTIONAL,
+               {"名称": 20, "文件": 36, "题注": 36, "宽度（厘米）": 12})
+        _prompt(ws, f"B2:B{LIST_ROWS}", "图片文件名，相对于本工作簿所在的文件夹，如：图片/实训基地.jpg")
+        _width(ws, f"D2:D{LIST_ROWS}")
+    if names.CHARTS_SHEET not in skip:
+        ws = wb.create_sheet(names.CHARTS_SHEET)
+        header(ws, names.CHART_COLUMNS + names.CHART_OPTIONAL,
+               {"名称": 20, "类型": 10, "类别": 16, "数值": 28, "系列": 12, "题注": 30,
+                "单位": 8, "宽度（厘米）": 12})
+        choices(ws, tuple(names.CHART_KINDS), f"B2:B{LIST_ROWS}",
+                "同一图表的类型、题注、单位、宽度只在第一行填写")
+        _prompt(ws, f"D2:D{LIST_ROWS}", "数字、占位符名称（如〔毕业生人数〕〔上年毕业生人数〕）"
+                "或自制表格的单元格（表-名称!行的第一格@列标题）")
+        _width(ws, f"H2:H{LIST_ROWS}")
+
+
+def _prompt(ws: Worksheet, area: str, prompt: str) -> None:
+    """An input message over ``area``, any value allowed."""
+    validation = DataValidation(showInputMessage=True, prompt=prompt[:255])
+    validation.add(area)
+    ws.add_data_validation(validation)
+
+
+def _width(ws: Worksheet, area: str) -> None:
+    """A width in centimetres over ``area``: a number above 0, or empty."""
+    validation = DataValidation(type="decimal", operator="greaterThan", formula1="0",
+                                allow_blank=True, showErrorMessage=True, errorTitle="应为数字",
+                                error="宽度填厘米数，如 12；不填时与正文同宽",
+                                showInputMessage=True, prompt="可不填。印出的宽度（厘米），不填时与正文同宽")
+    validation.add(area)
+    ws.add_data_validation(validation)
 
 
 def write_sources(ws: Worksheet, form: Form) -> None:
@@ -87,4 +134,4 @@ def write_material(ws: Worksheet, form: Form) -> None:
         fit_row(ws, row)
 
 
-__all__ = ["write_material", "write_prose", "write_sources"]
+__all__ = ["write_figure_sheets", "write_material", "write_prose", "write_sources"]

@@ -26,11 +26,27 @@ META_DATE = "成文日期"
 META_TABLES = "指标表位置"
 META_PREVIOUS = "指标表上年列"
 """Optional: 是 prints last year's figures in a column beside this year's."""
-META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES,
-             META_PREVIOUS)
 TABLES_INLINE = "正文"
 TABLES_APPENDIX = "附表"
+# -- optional settings (xlsx/settings.py): absent or empty keeps the default --
+META_CASE_LABEL = "案例标签"
+META_HEADINGS = "标题编号"
+META_SUBTITLE = "副标题"
+META_COMPILER = "编制单位"
+META_DATE_STYLE = "日期写法"
+META_APPENDIX_TITLE = "附录标题"
+META_TABLE_LIST = "表目录"
+META_FIGURE_LIST = "图目录"
+META_CASE_LIST = "案例目录"
+HEADINGS_ARABIC = "1./1.1/1.1.1"
+HEADINGS_CHINESE = "一、/（一）/1."
+DATE_ARABIC = "阿拉伯数字"
+DATE_CHINESE = "中文数字"
 YES, NO = "是", "否"
+SETTING_KEYS = (META_CASE_LABEL, META_HEADINGS, META_SUBTITLE, META_COMPILER, META_DATE_STYLE,
+                META_APPENDIX_TITLE, META_TABLE_LIST, META_FIGURE_LIST, META_CASE_LIST)
+META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES,
+             META_PREVIOUS) + SETTING_KEYS
 
 FOREWORD_SHEET = "前言"
 FOREWORD_COLUMNS = ("段落",)
@@ -43,11 +59,29 @@ KIND_H3 = "三级标题"
 KIND_PARAGRAPH = "段落"
 KIND_CASE = "案例"
 KIND_TABLE = "表格"
+KIND_APPENDIX = "附表"
+"""A table printed in the appendix at the end of the report, wherever the row stands."""
+KIND_PICTURE = "图片"
+KIND_CHART = "图表"
 HEADING_LEVELS = {KIND_H1: 1, KIND_H2: 2, KIND_H3: 3}
-BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE)
+BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE, KIND_APPENDIX,
+              KIND_PICTURE, KIND_CHART)
 
 CASES_SHEET = "案例"
 CASES_COLUMNS = ("编号", "标题", "副标题", "正文")
+CASES_FIGURES_COLUMN = "图片"
+"""An optional column of the 案例 sheet: names of pictures or charts printed in the case."""
+
+PICTURES_SHEET = "图片"
+"""The optional sheet of pictures: a name, an image file, a caption, a width."""
+PICTURE_COLUMNS = ("名称", "文件")
+PICTURE_OPTIONAL = ("题注", "宽度（厘米）")
+CHARTS_SHEET = "图表"
+"""The optional sheet of charts: one row per value (chart, category, series, figure)."""
+CHART_COLUMNS = ("名称", "类型", "类别", "数值")
+CHART_OPTIONAL = ("系列", "题注", "单位", "宽度（厘米）")
+CHART_KINDS = {"柱形图": "bar", "折线图": "line", "饼图": "pie"}
+"""The kinds of chart, by the name Excel and WPS give them."""
 
 FREE_TABLE_PREFIX = "表-"
 """A sheet whose name starts with this holds a free table; the rest of the name is its title."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -168,7 +169,27 @@ def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> Fr
         else:
             break
     return FreeTable(key=ws.title, title=title or ws.title, cells=tuple(grid), spans=spans,
-                     header_rows=header_rows, source=reader.sheet_ref(ws.title))
+                     header_rows=header_rows, source=reader.sheet_ref(ws.title),
+                     column_widths=column_widths(ws, last_col))
+
+
+EXCEL_DEFAULT_WIDTH = Decimal("8.43")
+"""The width of a column nobody resized, in Excel's units (characters of the default font)."""
+
+
+def column_widths(ws: Worksheet, columns: int) -> tuple[Decimal, ...]:
+    """The widths of the sheet's first ``columns`` columns as Excel shows them, or ``()``
+    when none was resized."""
+    default = ws.sheet_format.defaultColWidth
+    widths = [Decimal(str(default)) if default else EXCEL_DEFAULT_WIDTH] * columns
+    resized = False
+    for dimension in list(ws.column_dimensions.values()):
+        if not dimension.width or dimension.min is None:
+            continue
+        for c in range(dimension.min, min(dimension.max or dimension.min, columns) + 1):
+            widths[c - 1] = Decimal(str(dimension.width))
+            resized = True
+    return tuple(widths) if resized and all(w > 0 for w in widths) else ()
 
 
 def _used_extent(ws: Worksheet) -> tuple[int, int]:

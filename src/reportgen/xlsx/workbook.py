@@ -16,13 +16,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
-from reportgen.xlsx.body import read_body, split_paragraphs
+from reportgen.xlsx.body import figure_kind, read_body, split_paragraphs
+from reportgen.xlsx.cases import read_cases
+from reportgen.xlsx.charts import read_charts
+from reportgen.xlsx.pictures import read_pictures
 from reportgen.xlsx.cells import CellReader, display
 from reportgen.xlsx.container import check_workbook_file
 from reportgen.xlsx.sheets import (
     BODY_SHEET,
-    CASES_COLUMNS,
     CASES_SHEET,
+    CHARTS_SHEET,
     FOREWORD_COLUMNS,
     FOREWORD_SHEET,
     FREE_TABLE_PREFIX,
@@ -38,12 +41,12 @@ from reportgen.xlsx.sheets import (
     META_TITLE,
     META_YEAR,
     NAMED_SHEET,
+    PICTURES_SHEET,
     MARKS_SHEET,
     RULES_SHEET,
     CASE_STATUS_VALUES,
     SCHOOL_COLUMN,
     SOURCES_SHEET,
-    STATUS_CANDIDATE,
     STATUS_CARRIED,
     STATUS_COLUMN,
     STATUS_VALUES,
@@ -59,13 +62,14 @@ from reportgen.xlsx.sheets import (
 )
 from reportgen.xlsx.declared import read_marks, read_rules
 from reportgen.xlsx.named import read_named
+from reportgen.xlsx.settings import quoted, read_settings
 from reportgen.xlsx.sources import read_sources
 from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, collapse_unfilled, warn_missing_figures
 from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
-    Case,
+    FigureItem,
     IndicatorTable,
     Meta,
     NamedFigure,
@@ -167,7 +171,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
             if name in sheets:
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
-            expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET,
+            expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET, PICTURES_SHEET,
+                        CHARTS_SHEET, NAMED_SHEET,
                         *(spec.name for spec in (catalog or latest()).tables)}
             strangers = [s for s in sheets if s not in expected
                          and not s.startswith(FREE_TABLE_PREFIX)]
@@ -182,12 +187,23 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
         statuses = StatusReader(reader, problems)
-        meta, year, year_ref = (_read_meta(meta_ws, reader, problems, draft) if meta_ws
-                                else (None, None, None))
+        meta, year, year_ref, placement_known = (_read_meta(meta_ws, reader, problems, draft)
+                                                 if meta_ws else (None, None, None, False))
         catalog = catalog or catalog_of_year(year, year_ref, problems)
         foreword = _read_foreword(foreword_ws, reader, problems, statuses) if foreword_ws else ()
+        seen: dict[str, SourceRef] = {}  # figure names, shared by pictures and charts
+        figures: dict[str, FigureItem] = {}
+        if PICTURES_SHEET in sheets:
+            check_layout(sheets[PICTURES_SHEET], reader, problems)
+            figures.update(read_pictures(sheets[PICTURES_SHEET], path.parent, reader, problems,
+                                         seen))
+        if CHARTS_SHEET in sheets:
+            check_layout(sheets[CHARTS_SHEET], reader, problems)
+            figures.update(read_charts(sheets[CHARTS_SHEET], path.parent, reader, problems, seen))
+        placed_figures: dict[str, SourceRef] = {}
         cases, unreadable_cases, candidates = (
-            _read_cases(cases_ws, reader, problems, statuses) if cases_ws else ({}, None, set()))
+            read_cases(cases_ws, reader, problems, statuses, figures, placed_figures)
+            if cases_ws else ({}, None, set()))
         merged_figures = (read_sources(sheets[SOURCES_SHEET], reader, problems)
                           if SOURCES_SHEET in sheets else ())
 
@@ -217,14 +233,22 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
                 else:
                     unreadable_tables.add(name)
 
+        # -- a wrong 指标表位置 is one error: the indicator tables are then not required --
         in_appendix = bool(meta and meta.tables_in_appendix)
-        required = {name for name in tables if not (in_appendix and catalog.by_name(name))}
+        official = {name for name in tables if catalog.by_name(name)}
+        required = set(tables) - (official if in_appendix or not placement_known else set())
         unreadable_tables -= tables.keys()
         blank = body_ws is not None and not filled_rows(body_ws) - {1}
-        chapters = read_body(body_ws, reader, problems, cases, tables, required,
-                             unreadable_tables=unreadable_tables,
-                             unreadable_cases=unreadable_cases, statuses=statuses,
-                             candidates=candidates) if body_ws and not blank else ()
+        chapters, appendix = read_body(
+            body_ws, reader, problems, cases, tables, required,
+            unreadable_tables=unreadable_tables, unreadable_cases=unreadable_cases,
+            appendix_only=official if in_appendix else (), figures=figures,
+            placed_figures=placed_figures, statuses=statuses,
+            candidates=candidates) if body_ws and not blank else ((), ())
+        for name, figure in figures.items():
+            if name not in placed_figures:
+                problems.add("W-FIGURE-UNPLACED", figure.source, figure=name,
+                             kind=figure_kind(figure))
         if body_ws and not chapters and (blank and not draft or not blank and not problems.errors):
             problems.add(EMPTY_BODY, reader.sheet_ref(BODY_SHEET))
         statuses.report()
@@ -235,7 +259,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
     if problems.errors or meta is None:
         return None
     return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, marks=marks,
-                  declared=declared, catalog=catalog, merged=merged_figures)
+                  declared=declared, catalog=catalog, appendix=appendix, merged=merged_figures)
 
 
 _DRAFT_OPTIONAL = (META_REGION, META_TITLE, META_ISSUER, META_DATE)
@@ -243,12 +267,12 @@ _DRAFT_OPTIONAL = (META_REGION, META_TITLE, META_ISSUER, META_DATE)
 
 
 def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: bool = False
-               ) -> tuple[Meta | None, int | None, SourceRef | None]:
-    """The report's settings, and its 报告年份 and that cell (known even when another setting
-    is missing, to choose the catalog)."""
+               ) -> tuple[Meta | None, int | None, SourceRef | None, bool]:
+    """The report's settings, its 报告年份 and that cell (known even when another setting
+    is missing, to choose the catalog), and whether 指标表位置 was understood."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
     if columns is None:
-        return None, None, None
+        return None, None, None, False
     cells = {}
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["项目"])
@@ -280,10 +304,11 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: boo
     date = reader.date(cells[META_DATE]) if date_text and date_text.text else None
     if date_text and not date_text.text and year is not None:
         date = datetime.date(year, 12, 31)  # a draft without its date
-    appendix = False
+    appendix, placement_known = False, True
     if META_TABLES in cells:
         placement = reader.text(cells[META_TABLES])
         if placement is not None and placement.text not in (TABLES_INLINE, TABLES_APPENDIX):
+            placement_known = False
             problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
                          item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
@@ -292,15 +317,17 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: boo
         choice = reader.text(cells[META_PREVIOUS])
         if choice is not None and choice.text not in (YES, NO):
             problems.add("E-META-CHOICE", reader.ref(cells[META_PREVIOUS]), found=choice.text,
-                         item=META_PREVIOUS, choices=(YES, NO))
+                         item=META_PREVIOUS, choices=quoted((YES, NO)))
         show_previous = choice is not None and choice.text == YES
     year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
+    settings = read_settings(cells, reader, problems)
     if None in (region, period, title, issuer, year, date):
-        return None, year, year_ref
+        return None, year, year_ref, placement_known
     assert region and period and title and issuer and year is not None and date is not None
     return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
                 tables_in_appendix=appendix, year_source=year_ref,
-                date_source=reader.ref(cells[META_DATE]), show_previous=show_previous), year, year_ref
+                date_source=reader.ref(cells[META_DATE]), settings=settings,
+                show_previous=show_previous), year, year_ref, placement_known
 
 
 def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems,
@@ -318,45 +345,3 @@ def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems,
     return tuple(paragraphs)
 
 
-def _read_cases(ws: Worksheet, reader: CellReader, problems: Problems, statuses: StatusReader
-                ) -> tuple[dict[str, Case], set[str] | None, set[str]]:
-    """The cases by their 编号, the 编号 of those refused (``None``: the sheet was), and the
-    编号 of the candidates (状态 备选), which need not be placed."""
-    columns = find_columns(ws, CASES_COLUMNS, reader, problems,
-                           optional=(STATUS_COLUMN, SCHOOL_COLUMN))
-    if columns is None:
-        return {}, None, set()
-    cases: dict[str, Case] = {}
-    refused: set[str] = set()
-    candidates: set[str] = set()
-    for row in data_rows(ws):
-        key_cell = ws.cell(row, columns["编号"])
-        key = reader.text(key_cell)
-        title = reader.text(ws.cell(row, columns["标题"]))
-        subtitle = reader.text(ws.cell(row, columns["副标题"]))
-        body = reader.text(ws.cell(row, columns["正文"]))
-        if key is None and title is None and body is None and subtitle is None:
-            continue
-        if key is None:
-            problems.add("E-CASE-NO-KEY", reader.ref(key_cell))
-            continue
-        if key.text in cases:
-            first = cases[key.text].source
-            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), case=key.text,
-                         first=first.cell if first else "")
-            continue
-        if title is None:
-            problems.add("E-CASE-NO-TITLE", reader.ref(ws.cell(row, columns["标题"])))
-        if body is None:
-            problems.add("E-CASE-NO-TEXT", reader.ref(ws.cell(row, columns["正文"])))
-        if title is None or body is None:
-            refused.add(key.text)
-            continue
-        cases[key.text] = Case(key.text, title, subtitle, tuple(split_paragraphs(body)),
-                               reader.ref(key_cell))
-        status = statuses.status(ws, row, columns, CASE_STATUS_VALUES)
-        if status == STATUS_CARRIED:
-            statuses.note_carried(ws.cell(row, columns["标题"]))
-        elif status == STATUS_CANDIDATE:
-            candidates.add(key.text)
-    return cases, refused, candidates

@@ -3,7 +3,8 @@
 :func:`write_workbook` writes a :class:`~reportgen.model.Report` as a workbook in the input
 format (docs/workbook.md) such that loading it gives the same report in content: every text,
 heading level, case, table cell and figure with its precision. The sources of the values
-(which cell they came from) are not written; the loaded report has its own.
+(which cell they came from) are not written; the loaded report has its own. Pictures are
+written as image files beside the workbook (:mod:`reportgen.xlsx.figure_sheets`).
 
 Callers add sheets of their own (:class:`ExtraSheet`, e.g. an import report); the loader
 ignores sheets whose names are neither fixed nor start with ``表-``.
@@ -27,11 +28,13 @@ from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, TableSpec
 from reportgen.files import write_atomically
 from reportgen.model import (
     Case,
+    Chart,
     Figure,
     FreeTable,
     IndicatorRow,
     IndicatorTable,
     Paragraph,
+    Picture,
     Report,
     Section,
 )
@@ -46,18 +49,24 @@ from reportgen.xlsx.sheets import (
     BODY_COLUMNS,
     BODY_SHEET,
     CASES_COLUMNS,
+    CASES_FIGURES_COLUMN,
     CASES_SHEET,
+    CHARTS_SHEET,
     FOREWORD_COLUMNS,
     FOREWORD_SHEET,
     FREE_TABLE_PREFIX,
     HEADING_LEVELS,
+    KIND_APPENDIX,
     KIND_CASE,
+    KIND_CHART,
     KIND_PARAGRAPH,
+    KIND_PICTURE,
     KIND_TABLE,
     META_COLUMNS,
     META_DATE,
     META_ISSUER,
     META_PERIOD,
+    META_PREVIOUS,
     META_REGION,
     META_SHEET,
     META_TABLES,
@@ -66,9 +75,15 @@ from reportgen.xlsx.sheets import (
     NAMED_COLUMNS,
     NAMED_SHEET,
     NAMED_UNIT_COLUMN,
+    PICTURES_SHEET,
     TABLES_APPENDIX,
     TABLES_INLINE,
+    YES,
 )
+from reportgen.xlsx.figure_sheets import (
+    figures_of, picture_files, write_charts, write_picture_files, write_pictures,
+)
+from reportgen.xlsx.settings import setting_rows
 
 _KIND_OF_LEVEL = {level: kind for kind, level in HEADING_LEVELS.items()}
 _LEVEL3_INDENT = "\u3000\u3000"
@@ -105,12 +120,16 @@ def write_workbook(report: Report, path: str | os.PathLike[str], *,
     is not a usable sheet name (see :func:`free_sheet_name`) or two sheets share a name.
     """
     target = Path(path)
-    write_atomically(target, workbook_bytes(report, extra_sheets=extra_sheets))
+    folder = write_picture_files(report, target)
+    write_atomically(target, workbook_bytes(report, extra_sheets=extra_sheets,
+                                            picture_folder=folder))
     return target
 
 
-def workbook_bytes(report: Report, *, extra_sheets: Sequence[ExtraSheet] = ()) -> bytes:
-    """The workbook of ``report`` as the bytes of an .xlsx file."""
+def workbook_bytes(report: Report, *, extra_sheets: Sequence[ExtraSheet] = (),
+                   picture_folder: str = "图片") -> bytes:
+    """The workbook of ``report`` as the bytes of an .xlsx file; its 图片 sheet names the
+    image files in ``picture_folder`` (which :func:`write_workbook` writes)."""
     wb = openpyxl.Workbook()
     meta_ws = wb.active
     assert meta_ws is not None
@@ -123,6 +142,9 @@ def workbook_bytes(report: Report, *, extra_sheets: Sequence[ExtraSheet] = ()) -
     for table in report.tables:
         if isinstance(table, IndicatorTable):
             tables.setdefault(table.spec.name, table)
+    for table in report.appendix:
+        if isinstance(table, IndicatorTable):
+            tables.setdefault(table.spec.name, table)
     for spec in report.catalog.tables:
         _write_indicator_table(wb.create_sheet(spec.name), spec, tables.get(spec.name))
     for table in _free_tables(report):
@@ -131,6 +153,12 @@ def workbook_bytes(report: Report, *, extra_sheets: Sequence[ExtraSheet] = ()) -
         _write_free_table(wb.create_sheet(check_sheet_name(table.key)), table)
     if report.named:
         _write_named(wb.create_sheet(NAMED_SHEET), report)
+    pictures, charts = figures_of(report)
+    if pictures:
+        write_pictures(wb.create_sheet(PICTURES_SHEET), pictures,
+                       picture_files(pictures, picture_folder))
+    if charts:
+        write_charts(wb.create_sheet(CHARTS_SHEET), charts)
     for extra in extra_sheets:
         if extra.name in wb.sheetnames:
             raise ValueError(f"two sheets named {extra.name!r}")
@@ -184,6 +212,9 @@ def _write_meta(ws: Worksheet, report: Report) -> None:
         (META_DATE, meta.date),
         (META_TABLES, TABLES_APPENDIX if meta.tables_in_appendix else TABLES_INLINE),
     ]
+    if meta.show_previous:
+        rows.append((META_PREVIOUS, YES))
+    rows.extend(setting_rows(meta.settings))
     for row, (key, value) in enumerate(rows, 2):
         put_text(ws, row, 1, key)
         if isinstance(value, str):
@@ -223,6 +254,10 @@ def _write_body(ws: Worksheet, report: Report) -> None:
                 put(KIND_CASE, _key_value(block.key))
             elif isinstance(block, IndicatorTable):
                 put(KIND_TABLE, block.spec.name)
+            elif isinstance(block, Picture):
+                put(KIND_PICTURE, block.name.text)
+            elif isinstance(block, Chart):
+                put(KIND_CHART, block.name.text)
             else:
                 put(KIND_TABLE, block.key)
         for child in section.children:
@@ -230,6 +265,8 @@ def _write_body(ws: Worksheet, report: Report) -> None:
 
     for chapter in report.chapters:
         walk(chapter)
+    for table in report.appendix:  # where the rows stand does not matter: at the end
+        put(KIND_APPENDIX, table.spec.name if isinstance(table, IndicatorTable) else table.key)
 
 
 def _key_value(key: str) -> str | int:
@@ -238,7 +275,9 @@ def _key_value(key: str) -> str | int:
 
 
 def _write_cases(ws: Worksheet, cases: tuple[Case, ...]) -> None:
-    put_header(ws, CASES_COLUMNS, (8, 36, 30, 100))
+    with_figures = any(case.figures for case in cases)
+    put_header(ws, CASES_COLUMNS + ((CASES_FIGURES_COLUMN,) if with_figures else ()),
+               (8, 36, 30, 100, 24))
     for row, case in enumerate(cases, 2):
         key = _key_value(case.key)
         if isinstance(key, int):
@@ -248,6 +287,8 @@ def _write_cases(ws: Worksheet, cases: tuple[Case, ...]) -> None:
         put_text(ws, row, 2, case.title.text, wrap=True)
         put_text(ws, row, 3, case.subtitle.text if case.subtitle else None, wrap=True)
         put_text(ws, row, 4, "\n".join(p.text.text for p in case.paragraphs), wrap=True)
+        if case.figures:
+            put_text(ws, row, 5, "\n".join(f.name.text for f in case.figures))
 
 
 # -- tables --
@@ -297,7 +338,7 @@ def _label(row: IndicatorRow, previous: IndicatorRow | None) -> str:
 
 def _free_tables(report: Report) -> list[FreeTable]:
     seen: dict[str, FreeTable] = {}
-    for table in report.tables:
+    for table in report.tables + report.appendix:
         if isinstance(table, FreeTable):
             seen.setdefault(table.key, table)
     return list(seen.values())
@@ -307,7 +348,7 @@ def _write_free_table(ws: Worksheet, table: FreeTable) -> None:
     """The grid from A1 as laid out: merges, bold header rows, diagonal header cells."""
     covered = {(r, c) for s in table.spans for r in range(s.row, s.row + s.rows)
                for c in range(s.col, s.col + s.cols) if (r, c) != (s.row, s.col)}
-    longest: dict[int, int] = {}
+    longest = 0
     for r, row in enumerate(table.cells):
         for c, item in enumerate(row):
             if (r, c) in covered:
@@ -320,14 +361,16 @@ def _write_free_table(ws: Worksheet, table: FreeTable) -> None:
                 cell.font = HEADER_FONT
             if item.diagonal:
                 cell.border = DIAGONAL
-            width = max((len(line) for line in item.text.split("\n")), default=0)
-            longest[c] = max(longest.get(c, 0), width)
+            longest = max([longest] + [len(line) for line in item.text.split("\n")])
     for span in table.spans:
         if span.rows > 1 or span.cols > 1:
             ws.merge_cells(start_row=span.row + 1, start_column=span.col + 1,
                            end_row=span.row + span.rows, end_column=span.col + span.cols)
-    for c, width in longest.items():
-        ws.column_dimensions[get_column_letter(c + 1)].width = min(max(8, width * 2), 40)
+    if table.column_widths:  # the clerk's widths: the printed columns keep their proportions
+        for c, width in enumerate(table.column_widths, 1):
+            ws.column_dimensions[get_column_letter(c)].width = float(width)
+    else:  # the sheet's default width, no column's own: printed widths then fit the content
+        ws.sheet_format.defaultColWidth = min(max(8, longest * 2), 24)
 
 
 def _write_named(ws: Worksheet, report: Report) -> None:

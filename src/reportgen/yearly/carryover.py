@@ -3,7 +3,8 @@
 A blank workbook holds every sheet, column and official indicator row of the year's catalog,
 its values empty (:func:`blank_form`). This year's workbook from last year's
 (:func:`carried_form`) moves 基本信息 on one year and carries the outline, the prose, the cases
-and the own tables over with 状态 = 上年, so that every build names what is still last year's
+and the own tables over with 状态 = 上年 (and the settings, pictures, charts and appendix as
+they were), so that every build names what is still last year's
 until the clerk confirms it; last year's figures go to the 上年 column only — this year's
 value cells start empty, so that no old number can be read as a new one.
 """
@@ -19,11 +20,12 @@ from attrs import frozen
 
 from reportgen.catalog import Catalog
 from reportgen.errors import UsageError
-from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report
+from reportgen.model import Case, Chart, FreeTable, IndicatorTable, Paragraph, Picture, Report
 from reportgen.xlsx import load, sheets as names
 from reportgen.xlsx.blank import write_form
 from reportgen.xlsx.form import CopiedSheet, FigureKey, Form, FormCase, FormFigure, FormNamed, \
     FormRow
+from reportgen.xlsx.settings import setting_rows
 from reportgen.yearly.catalogs import serving
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -84,6 +86,7 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
         names.META_DATE: None,
         names.META_TABLES: names.TABLES_APPENDIX if old.tables_in_appendix else names.TABLES_INLINE,
         names.META_PREVIOUS: names.YES if old.show_previous else names.NO,
+        **dict(setting_rows(old.settings)),
     }
     carried = names.STATUS_CARRIED
     foreword = tuple(FormRow(p.text.text, status=carried) for p in report.foreword)
@@ -102,8 +105,21 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
             elif isinstance(block, FreeTable):
                 body.append(FormRow(block.key, names.KIND_TABLE, carried))
                 copied.append(CopiedSheet(source, block.key))
+            elif isinstance(block, (Picture, Chart)):
+                kind = names.KIND_PICTURE if isinstance(block, Picture) else names.KIND_CHART
+                body.append(FormRow(block.name.text, kind, carried))
+    for table in report.appendix:  # 附表 rows: the appendix as it was
+        if isinstance(table, FreeTable):
+            body.append(FormRow(table.key, names.KIND_APPENDIX, carried))
+            copied.append(CopiedSheet(source, table.key))
+        elif catalog.by_name(table.spec.name) is not None:
+            body.append(FormRow(table.spec.name, names.KIND_APPENDIX))
+    for figure_type, sheet in ((Picture, names.PICTURES_SHEET), (Chart, names.CHARTS_SHEET)):
+        if any(isinstance(f, figure_type) for f in report.figures):
+            copied.append(CopiedSheet(source, sheet))  # file names stay relative to the folder
     cases = tuple(FormCase(c.key, c.title.text, "\n".join(p.text.text for p in c.paragraphs),
-                           c.subtitle.text if c.subtitle else "", carried)
+                           c.subtitle.text if c.subtitle else "", carried,
+                           figures="\n".join(f.name.text for f in c.figures))
                   for c in report.cases)
     figures, dropped = _previous_figures(report, catalog)
     defined = {n.name.text for n in report.named}
@@ -112,8 +128,9 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
     form = Form(catalog, year, meta, foreword, tuple(body), cases, figures, named,
                 tuple(copied))
     paragraphs = len(foreword) + sum(row.kind == names.KIND_PARAGRAPH for row in body)
+    own_tables = sum(c.sheet.startswith(names.FREE_TABLE_PREFIX) for c in copied)
     summary = Carried(paragraphs, sum(row.kind in _KINDS.values() for row in body), len(cases),
-                      len(copied), sum(f.previous is not None for f in figures.values()), dropped)
+                      own_tables, sum(f.previous is not None for f in figures.values()), dropped)
     return form, summary
 
 
