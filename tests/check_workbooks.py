@@ -28,7 +28,7 @@ FIGURES: dict[str, object] = {
     "scorecard.tertiary_sector": 20, "scorecard.entrepreneurship_rate": 0.2,
     "scorecard.promoted_within_three_years": 12,
     "teaching_resources.student_teacher_ratio": 12.5,
-    "teaching_resources.dual_qualified_teacher_ratio": 50.5,
+    "teaching_resources.dual_qualified_teacher_ratio": 50,
     "teaching_resources.senior_dual_qualified_teacher_ratio": 5.5,
     "teaching_resources.senior_title_teacher_ratio": 15.5,
     "teaching_resources.specialty_groups": 3, "teaching_resources.specialties": 8,
@@ -52,8 +52,14 @@ FIGURES: dict[str, object] = {
 """The figures the rules read; every other figure keeps the minimal workbook's 1 (or, for
 the satisfaction table, 95)."""
 
-PROSE = ("2024年毕业生100人，其中升学60人，升入本科5人，升学率60.0%，直接就业30人。"
+PROSE = ("2024年毕业生100人，其中升学60人，升入本科5人，升学率60.0%，直接就业30人，直接就业率30.0%，"
+         "就业率75.0%；专业对口就业24人，对口就业率80.0%。"
          "学校有学生500人、教职工60人、专任教师40人、行业导师5人，生师比12.5:1。"
+         "“双师型”教师20人，占比为50%；高级“双师型”教师占比5.5%。"
+         "顶岗实习学生总数50人，顶岗实习对口学生数40人，企业录用顶岗实习学生数45人，"
+         "顶岗实习对口率达80.0%、企业录用率达90.0%。"
+         "2024年总收入1000.5万元，2023年总收入900万元。其中财政补助收入800万元、学费收入150.5万元、"
+         "其他收入50万元。"
          "互联网出口带宽1000Mbps，校园网主干最大带宽10000Mbps，生均仪器设备值8000.5元。"
          "开设3大类8个专业。体质健康合格率92.5%。毕业生服务三次产业总人数为36人，其中面向第一产业0人，"
          "面向第二产业16人，面向第三产业20人。毕业生满意度95%，用人单位满意度95%，家长满意度95%。"
@@ -69,6 +75,18 @@ SECTORS = (
     ("合计", 25, None, 36, None),
 )
 """表3 as the 2024 report lays it out: two bold header rows, counts with their shares."""
+
+SUBTOTALS_SHEET = "表-专业设置一览"
+SUBTOTALS = (
+    ("专业大类", "专业", "一年级", "二年级", "小计"),
+    ("装备制造类", "数控技术应用", 40, 35, 75),
+    (None, "汽车制造与检测", 50, 45, 95),
+    ("小计", None, 90, 80, 170),
+    ("电子与信息类", "计算机应用", 60, 55, 115),
+    ("小计", None, 60, 55, 115),
+    ("合计", None, 150, 135, 285),
+)
+"""An own table with 小计 rows, a 小计 column and a 合计 row, all consistent (one bold header)."""
 
 
 def row_of(wb: Workbook, ref: str) -> tuple[str, int]:
@@ -111,6 +129,7 @@ def consistent_workbook() -> Workbook:
             ws.cell(row, 4).value = 95
     for ref, value in FIGURES.items():
         set_figure(wb, ref, value)
+    set_figure(wb, "satisfaction.graduates", 20, "调查人次")  # 应届 10 + 毕业三年内 10
     set_prose(wb, PROSE)
     ws = wb.create_sheet(SECTORS_SHEET)
     for values in SECTORS:
@@ -120,6 +139,13 @@ def consistent_workbook() -> Workbook:
         for cell in row:
             cell.font = Font(bold=True)
     wb["正文"].append(["表格", SECTORS_SHEET])
+    ws = wb.create_sheet(SUBTOTALS_SHEET)
+    for values in SUBTOTALS:
+        ws.append(list(values))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.merge_cells("A2:A3")
+    wb["正文"].append(["表格", SUBTOTALS_SHEET])
     return wb
 
 

@@ -83,11 +83,14 @@ def read_report(source: str | Path | bytes) -> ReadReport:
                 cover.append(text)
             elif part == "foreword" and text.strip():
                 foreword.append(text)
+            elif part == "body" and style == "Appendix Heading":
+                numbers.append("")
+                body.append(RefHeading(1, text))
             elif part == "body" and style.startswith("Heading "):
                 number = _NUMBER.match(text)
                 numbers.append(number.group(0).strip() if number else "")
                 body.append(RefHeading(int(style[-1]), text[number.end():] if number else text))
-            elif part == "body" and style == "Table Caption":
+            elif part == "body" and style in ("Table Caption", "Appendix Caption"):
                 match = _CAPTION.match(text)
                 assert match, f"caption without 表N: {text!r}"
                 caption = (int(match.group(1)), match.group(2))
@@ -102,7 +105,7 @@ def read_report(source: str | Path | bytes) -> ReadReport:
                 rest = paragraphs[2:]
                 if rest and rest[0].style.name == "Case Subtitle":
                     title, rest = f"{title} {rest[0].text}", rest[1:]
-                body.append(RefCase(int(label.removeprefix("案例")), title,
+                body.append(RefCase(int(re.sub(r"^\D*", "", label)), title,
                                     tuple(p.text for p in rest)))
             elif style == "Report Table":
                 assert caption is not None, "a table without its caption"

@@ -13,7 +13,7 @@ from typing import Callable
 import pytest
 from openpyxl import Workbook
 
-from check_workbooks import SECTORS_SHEET, build_consistent, set_figure, set_prose
+from check_workbooks import SECTORS_SHEET, SUBTOTALS_SHEET, build_consistent, set_figure, set_prose
 from reportgen.checks import RULES
 from reportgen.checks.rules import Kind
 from reportgen.errors import Severity
@@ -28,9 +28,10 @@ def prose(text: str) -> Callable[[Workbook], object]:
     return lambda wb: set_prose(wb, text)
 
 
-def sectors_cell(coordinate: str, value: object) -> Callable[[Workbook], object]:
+def sectors_cell(coordinate: str, value: object,
+                 sheet: str = SECTORS_SHEET) -> Callable[[Workbook], object]:
     def tweak(wb: Workbook) -> None:
-        wb[SECTORS_SHEET][coordinate] = value
+        wb[sheet][coordinate] = value
     return tweak
 
 
@@ -40,6 +41,7 @@ BREAKS: dict[str, Callable[[Workbook], object]] = {
     "figures.non_negative": figure("scorecard.monthly_income", -1),
     "figures.likely_fraction": figure("policy_implementation.fitness_pass_rate", 0.925),
     "satisfaction.survey_base": figure("satisfaction.staff", 0, "调查人次"),
+    "satisfaction.graduates_weighted": figure("satisfaction.new_graduates", 99),
     "scorecard.placed_within_graduates": figure("scorecard.placed", 101),
     "scorecard.further_study_within_placed": figure("scorecard.further_study", 99),
     "scorecard.undergraduate_within_further_study": figure("scorecard.to_undergraduate", 61),
@@ -65,6 +67,7 @@ BREAKS: dict[str, Callable[[Workbook], object]] = {
     "teaching_resources.student_teacher_ratio": figure(T + "student_teacher_ratio", 16.29),
     "free_tables.total": sectors_cell("B6", 26),
     "free_tables.share": sectors_cell("C4", 41.5),
+    "free_tables.subtotal": sectors_cell("C4", 91, SUBTOTALS_SHEET),
     "sectors.total_scorecard_vs_table": sectors_cell("D6", 37),
     "sectors.primary_scorecard_vs_table": sectors_cell("D3", 1),
     "sectors.secondary_scorecard_vs_table": sectors_cell("D4", 17),
@@ -92,9 +95,22 @@ BREAKS: dict[str, Callable[[Workbook], object]] = {
     "text.employer_satisfaction": prose("用人单位满意度96.8%。"),
     "text.parent_satisfaction": prose("家长满意度89.79%。"),
     "text.invention_patents": prose("发明专利授权数量3个。"),
+    "text.dual_qualified_share": prose("“双师型”教师20人，占比为23.37%。"),
+    "text.senior_dual_qualified_share": prose("高级“双师型”教师占比9.5%。"),
     "text.part_within_whole": prose("2024年毕业生100人，升学60人中贯通培养70人。"),
     "text.further_study_rate_arithmetic":
         prose("2023年毕业生90人，升学50人，升学率50.0%；2024年毕业生100人，升学60人。"),
+    "text.direct_employment_rate_arithmetic":
+        prose("2023年毕业生1245人，直接就业580人，直接就业率87.5%。"),
+    "text.employment_rate_arithmetic": prose("毕业生100人，升学60人，直接就业30人，就业率96.8%。"),
+    "text.matched_employment_rate_arithmetic":
+        prose("直接就业30人；专业对口就业24人，对口就业率77.51%。"),
+    "text.internship_match_rate_arithmetic":
+        prose("顶岗实习学生总数978人，顶岗实习对口学生数632人，顶岗实习对口率达84.6%。"),
+    "text.internship_hire_rate_arithmetic":
+        prose("顶岗实习学生总数978人，企业录用顶岗实习学生数700人，企业录用率达81.6%。"),
+    "text.money_total": prose("2024年总收入9448.26万元。其中财政经常性补助收入合计8348万元、"
+                              "学费收入874.08万元、其他收入总额225.62万元。"),
 }
 """How to break each rule, by id; each level group of the 教学资源表 is added below."""
 for group, unit in (("resource_libraries", ""), ("quality_online_courses", "门"),
@@ -105,8 +121,15 @@ for group, unit in (("resource_libraries", ""), ("quality_online_courses", "门"
 
 
 def test_every_rule_has_a_failing_case():
-    """The table of failing cases covers the whole catalogue, and nothing else."""
-    assert set(BREAKS) == {rule.id for rule in RULES}
+    """The table of failing cases covers the whole catalogue (but the terms only rates read,
+    which report nothing themselves), and nothing else."""
+    assert set(BREAKS) == {rule.id for rule in RULES if rule.kind is not Kind.TEXT_TERM}
+
+
+def test_every_term_is_read_by_a_rate():
+    """A term no table holds is read only for a rate's definition: each one is used."""
+    used = " ".join(" ".join(r.operands) for r in RULES if r.kind is Kind.TEXT_RATE)
+    assert [r.id for r in RULES if r.kind is Kind.TEXT_TERM and r.id not in used] == []
 
 
 def test_every_rule_has_a_chinese_description_and_known_operands():
@@ -133,7 +156,7 @@ def test_each_rule_reports_its_broken_figure(tmp_path, rule_id):
 
 
 @pytest.mark.parametrize("rule_id", [r.id for r in RULES if r.kind not in (
-    Kind.RANGE, Kind.FRACTION)])
+    Kind.RANGE, Kind.FRACTION, Kind.TEXT_TERM)])
 def test_a_finding_of_two_figures_names_both_places_and_both_values(tmp_path, rule_id):
     """Contradictions carry the second place and its value (the computation for a ratio)."""
     for p in check_workbook(build_consistent(tmp_path, BREAKS[rule_id])):
@@ -180,3 +203,22 @@ def test_the_rule_catalogue_is_documented():
 
     doc = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
     assert [r.id for r in RULES if f"`{r.id}`" not in doc] == []
+
+
+def test_a_survey_total_is_weighted_by_who_was_asked(tmp_path):
+    """毕业生满意度 is the mean of 应届 and 毕业三年内 weighted by their 调查人次 (99 × 30 + 95 × 10
+    over 40 = 98): it agrees; when the parts' 调查人次 do not add up to the total's, they are
+    not the whole that was asked and nothing is compared."""
+    def weighted(total: object, asked: int) -> Callable[[Workbook], None]:
+        def tweak(wb: Workbook) -> None:
+            set_figure(wb, "satisfaction.graduates", total)
+            set_figure(wb, "satisfaction.graduates", asked, "调查人次")
+            set_figure(wb, "satisfaction.new_graduates", 99)
+            set_figure(wb, "satisfaction.new_graduates", 30, "调查人次")
+            set_prose(wb, "毕业生满意度" + str(total) + "%。")
+        return tweak
+
+    rule = "satisfaction.graduates_weighted"
+    assert [p for p in check_workbook(build_consistent(tmp_path, weighted(98, 40)))] == []
+    assert [p.rule for p in check_workbook(build_consistent(tmp_path, weighted(95, 40)))] == [rule]
+    assert [p for p in check_workbook(build_consistent(tmp_path, weighted(95, 45)))] == []

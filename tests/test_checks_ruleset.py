@@ -46,8 +46,10 @@ def test_every_catalog_has_a_rule_set_that_validates_against_it():
      "column 'surveyed' is not a figure column of satisfaction"),
     ("satisfaction.survey_base", 0, "satisfactions.*@survey_count",
      "pattern satisfactions.* matches no indicator"),
-    ("text.further_study_rate_arithmetic", 1, "text.further_studies",
+    ("text.further_study_rate_arithmetic", 1, "text.further_studies / text.graduates",
      "names unknown text rule(s) text.further_studies"),
+    ("text.employment_rate_arithmetic", 2, "text.direct_employment + text.further_study",
+     "a definition is one division"),
     ("sectors.total_scorecard_vs_table", 1, "表-毕业生服务三次产业情况!合计",
      "free-table cell 表-毕业生服务三次产业情况!合计 lacks its row or column"),
 ])

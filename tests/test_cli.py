@@ -66,10 +66,15 @@ def test_refuses_to_write_over_its_template(tmp_path: Path):
 
 
 def test_build_points_to_check_when_the_figures_disagree(tmp_path: Path):
-    """The published figures contradict each other: the report is still produced, each finding
-    is printed as a warning, and a last line says how many and how to go through them."""
+    """The published figures contradict each other: the report is still produced; the build
+    says how many findings there are, shows the three most important (of three different
+    kinds, two official tables disagreeing first) and ends with the command listing them all —
+    eight lines, not one per finding."""
     code, out, err = run_cli(str(WORKBOOK), "-o", str(tmp_path / "r.docx"), "--no-toc")
     assert code == 0 and "已生成报告" in out
     lines = err.strip().splitlines()
-    assert any(line.startswith("警告：2024.xlsx › ") for line in lines)
-    assert lines[-1].startswith("数据检查发现警告 ") and "python -m reportgen check" in lines[-1]
+    assert lines[0] == "数据检查发现警告 41 处、提示 2 处，报告照常生成。最重要的几处："
+    assert [line[:5] for line in lines[1:7:2]] == ["  1. ", "  2. ", "  3. "]
+    assert "2024.xlsx › 表-毕业生服务三次产业情况!F6“528” ↔ 人才培养质量计分卡!D8“433人”" in lines[2]
+    assert lines[-1].startswith("逐条查看其余各处") and "python -m reportgen check" in lines[-1]
+    assert len(lines) == 8

@@ -18,8 +18,8 @@ def test_the_published_report_lists_its_contradictions_and_exits_0():
     """Warnings and notes only: exit 0, grouped under 警告 and 提示, each with both places."""
     code, out, _ = run_cli("check", str(EXAMPLE))
     assert code == 0
-    assert out.startswith("检查 2024.xlsx：错误 0 处，警告 36 处，提示 2 处。")
-    assert "\n警告（36 处）\n" in out and "\n提示（2 处）\n" in out
+    assert out.startswith("检查 2024.xlsx：错误 0 处，警告 41 处，提示 2 处。")
+    assert "\n警告（41 处）\n" in out and "\n提示（2 处）\n" in out
     assert "位置：2024.xlsx › 正文!B19　内容：毕业生1476人" in out
     assert "对照：2024.xlsx › 人才培养质量计分卡!D2　内容：1234人" in out
 
@@ -28,7 +28,7 @@ def test_json_for_scripts():
     """--format json: counts and findings with both places and both values."""
     code, out, _ = run_cli("check", str(EXAMPLE), "--format", "json")
     data = json.loads(out)
-    assert code == 0 and data["counts"] == {"error": 0, "warning": 36, "info": 2}
+    assert code == 0 and data["counts"] == {"error": 0, "warning": 41, "info": 2}
     finding = next(f for f in data["findings"] if f["rule"] == "sectors.total_scorecard_vs_table")
     assert finding["where"] == {"file": "2024.xlsx", "sheet": "表-毕业生服务三次产业情况",
                                 "cell": "F6"}
@@ -109,3 +109,27 @@ def test_the_catalog_year_can_be_chosen(tmp_path):
     assert (code, "指标目录" in out) == (0, False)
     code, _, err = run_cli("check", str(workbook), "--catalog-year", "1999")
     assert code == 2 and "没有 1999 年的指标目录。现有的指标目录：2024 年" in err
+
+
+def test_findings_are_grouped_by_section_and_rule():
+    """Within each severity, findings stand under the section or table they are in (in reading
+    order), then under their rule with what it checks; numbering runs on through the groups, and
+    each finding ends with its 编号."""
+    _, out, _ = run_cli("check", str(EXAMPLE))
+    section = out.index("\n【学校概况 › 学生规模 › 毕业生规模】\n")
+    rule = out.index("\n  ▸ text.graduates：正文中“毕业生…人”的数字应与表中数值一致\n", section)
+    finding = out.index("正文!B19　内容：毕业生1476人", rule)
+    assert section < rule < finding
+    assert out.index("【学校概况 › 基本情况】") < section < out.index("【满意度调查表】")
+    numbers = [int(line.split(".")[0]) for line in out.splitlines()
+               if line[:3].strip().isdigit() and line[3:5] == ". "]
+    assert numbers[:41] == list(range(1, 42))
+    assert out.count("编号：") == 43
+
+
+def test_json_gives_each_finding_its_id_and_section():
+    """Scripts get the 编号, the mark (null when unmarked) and the section of every finding."""
+    _, out, _ = run_cli("check", str(EXAMPLE), "--format", "json")
+    finding = next(f for f in json.loads(out)["findings"] if f["rule"] == "text.money_total")
+    assert finding["section"].endswith("经费投入") and finding["checked"] is None
+    assert len(finding["id"]) == 9 and finding["id"][4] == "-"

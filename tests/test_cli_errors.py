@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from check_workbooks import build_consistent, set_figure
 from cli_run import run_cli
 from openpyxl import load_workbook
 from workbooks import build, cell_of
@@ -193,6 +194,26 @@ def test_streams_given_to_main_are_made_tolerant_too(tmp_path):
     assert out.errors == "strict"
 
 
+def test_grouped_findings_and_the_build_summary_on_a_gbk_console(tmp_path):
+    """GBK lacks the ▸ before each rule of `check` and the ↔ between a finding's two places
+    in a build's summary: they print as > and <->, never as ? or a crash."""
+    workbook = build_consistent(tmp_path, lambda wb: set_figure(wb, "scorecard.graduates", 101))
+    shown = []
+    for args in (["check", str(workbook)],
+                 [str(workbook), "-o", str(tmp_path / "报告.docx"), "--no-toc"]):
+        out = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+        err = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+        assert main(args, stdout=out, stderr=err) == 0
+        out.flush()
+        err.flush()
+        shown.append(out.buffer.getvalue().decode("gbk")  # type: ignore[attr-defined]
+                     + err.buffer.getvalue().decode("gbk"))  # type: ignore[attr-defined]
+    check, build_output = shown
+    assert "\n  > text.graduates：" in check and "?" not in check
+    assert "正文!B3“毕业生100人” <-> 人才培养质量计分卡!D2“101人”" in build_output
+    assert "?" not in build_output
+
+
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_check_with_a_lone_surrogate_in_an_indicator_name(tmp_path, fmt):
     """``_xD800_`` (half a UTF-16 pair) in an indicator name crashed `check` on a UTF-8
@@ -231,7 +252,8 @@ def test_check_annotate_on_a_file_that_is_not_a_workbook(tmp_path, kind):
     plain = run_cli("check", str(path))
     code, out, err = run_cli("check", str(path), "--annotate", str(tmp_path / "标注.xlsx"))
     assert (code, out) == plain[:2] and code == 1
-    assert out.splitlines()[3].startswith("  1. ")
+    lines = out.splitlines()
+    assert lines[4] == "【整个工作簿】" and lines[5].startswith("  1. ")  # grouped by place
     assert f"     位置：{path.name}" in out.splitlines()
     assert err == f"未写出标注副本 {tmp_path / '标注.xlsx'}：工作簿无法读取（原因见检查结果）。\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

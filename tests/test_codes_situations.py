@@ -31,11 +31,15 @@ KIND_CODES: dict[Kind, tuple[str, ...]] = {
     Kind.RANGE: ("E-CHECK-RANGE", "E-CHECK-MINIMUM"),
     Kind.FRACTION: ("W-CHECK-FRACTION",),
     Kind.SURVEY_BASE: ("W-CHECK-SURVEY-BASE",),
+    Kind.WEIGHTED_MEAN: ("W-CHECK-WEIGHTED",),
     Kind.FREE_SUM: ("W-CHECK-TABLE-SUM",),
+    Kind.FREE_SUBTOTAL: ("W-CHECK-TABLE-SUBTOTAL",),
     Kind.FREE_SHARE: ("W-CHECK-TABLE-SHARE",),
     Kind.TEXT: ("W-CHECK-TEXT",),
     Kind.TEXT_PART: ("W-CHECK-TEXT-PART",),
+    Kind.TEXT_TERM: (),
     Kind.TEXT_RATE: ("W-CHECK-TEXT-RATE",),
+    Kind.TEXT_TOTAL: ("W-CHECK-TEXT-TOTAL",),
 }
 """The code of each kind of rule's findings (the rule id says which figures)."""
 
@@ -99,7 +103,7 @@ def test_every_finding_of_the_2024_report_has_its_kinds_code():
     near = [f for f in findings if f["severity"] == "info"]
     assert near and all(f["code"].startswith("I-CHECK-") for f in near)
     _, text, _ = run_cli("check", str(EXAMPLE))
-    assert "     规则：text.graduates　代码：W-CHECK-TEXT\n" in text
+    assert "     规则：text.graduates　代码：W-CHECK-TEXT　编号：" in text
 
 
 def test_every_rule_kind_has_codes_and_rule_severities_agree_with_them():

@@ -1,13 +1,15 @@
 """The import rules hold, and breaking one fails the suite.
 
 The contracts live in pyproject.toml (``[tool.importlinter]``) and are checked with
-import-linter: layers import only downward (cli → pipeline → delivery → office/word/xlsx/checks
-→ layout → placeholders → figures/files → errors → model → catalog/numbers); only
-``reportgen.xlsx`` imports openpyxl; only ``reportgen.word`` imports docxtpl, python-docx, lxml
-and jinja2; only ``reportgen.office`` imports subprocess; nothing imports the template builder
-``reportgen.word.template`` (tools/build_template.py does, at build time). A copy of the package
-with one import planted shows that each contract catches its violation. Starting a process
-without subprocess (``os.system``, ``multiprocessing``…) is caught by a syntax check here.
+import-linter: layers import only downward (cli and the web page → pipeline/importing →
+delivery/yearly → office/word/xlsx/checks → layout → placeholders → figures/files/year_over_year
+→ errors → model → catalog/numbers); only ``reportgen.xlsx`` imports openpyxl; only
+``reportgen.word`` imports docxtpl, python-docx and lxml, and only it and ``reportgen.web`` (the
+page's templates) import jinja2; only ``reportgen.office`` imports subprocess; nothing imports
+the template builder ``reportgen.word.template`` (tools/build_template.py does, at build time).
+A copy of the package with one import planted shows that each contract catches its violation.
+Starting a process without subprocess (``os.system``, ``multiprocessing``…) is caught by a
+syntax check here.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 CONFIG = ROOT / "pyproject.toml"
-CONTRACTS = 6
+CONTRACTS = 9
 LINT = ("import sys; from importlinter.cli import lint_imports_command; "
         "sys.exit(lint_imports_command())")
 
@@ -62,9 +64,12 @@ PLANTED = {
     "layers": ("reportgen/model.py", "from reportgen import pipeline"),
     "openpyxl": ("reportgen/word/docx.py", "import openpyxl"),
     "word-libraries": ("reportgen/xlsx/cells.py", "import docx"),
+    "jinja2": ("reportgen/pipeline.py", "import jinja2"),
     "processes": ("reportgen/pipeline.py", "import subprocess"),
     "progress-bar": ("reportgen/batch.py", "import tqdm"),
     "template-builder": ("reportgen/word/docx.py", "from reportgen.word.template import build"),
+    "pillow": ("reportgen/xlsx/pictures.py", "from PIL import Image"),
+    "matplotlib": ("reportgen/word/pictures.py", "import matplotlib"),
 }
 
 
@@ -93,6 +98,42 @@ def test_a_new_module_importing_upward_is_caught(tmp_path: Path):
         "from reportgen.word import render\n", encoding="utf-8")
     code, output = lint(copy, tmp_path)
     assert code != 0 and broken(output) == {contract_names()["layers"]}, output
+
+
+@pytest.mark.parametrize("module, line", [
+    ("reportgen/pipeline.py", "from reportgen import importing"),
+    ("reportgen/importing.py", "from reportgen import pipeline"),
+    ("reportgen/word/reading/body.py", "from reportgen import importing"),
+])
+def test_importing_sits_beside_the_pipeline(tmp_path: Path, module: str, line: str):
+    """``reportgen.importing`` (Word report → workbook) is a layer beside the pipeline: it may
+    use the layers below, neither of the two imports the other, and nothing below imports it."""
+    copy = tmp_path / "src"
+    shutil.copytree(SRC / "reportgen", copy / "reportgen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    with open(copy / module, "a", encoding="utf-8") as planted:
+        planted.write(f"\n{line}  # planted by the test\n")
+    code, output = lint(copy, tmp_path)
+    assert code != 0 and broken(output) == {contract_names()["layers"]}, output
+
+
+@pytest.mark.parametrize("module, line", [
+    ("reportgen/pipeline.py", "from reportgen.web import actions"),
+    ("reportgen/yearly/merging.py", "from reportgen import web"),
+    ("reportgen/web/jobs.py", "import docx"),
+])
+def test_the_web_page_sits_at_the_command_line_level(tmp_path: Path, module: str, line: str):
+    """``reportgen.web`` is at the level of ``reportgen.cli`` (the two use each other: ``serve``
+    starts the page, the page runs the commands): nothing below imports it, and it reaches Word
+    only through the layers below, not by importing python-docx itself."""
+    copy = tmp_path / "src"
+    shutil.copytree(SRC / "reportgen", copy / "reportgen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    with open(copy / module, "a", encoding="utf-8") as planted:
+        planted.write(f"\n{line}  # planted by the test\n")
+    code, output = lint(copy, tmp_path)
+    expected = "word-libraries" if line == "import docx" else "layers"
+    assert code != 0 and broken(output) == {contract_names()[expected]}, output
 
 
 # -- processes started without subprocess --

@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen.catalog import load_catalog
@@ -116,7 +116,7 @@ def test_appendix_setting_moves_indicator_tables_to_the_end():
     layout = lay_out(_report(appendix=True))
     assert [t.caption for t in layout.body if isinstance(t, TableBlock)] == ["表1 示例"]
     assert layout.appendix is not None
-    assert layout.appendix.heading == HeadingBlock(1, "", "附表")
+    assert layout.appendix.heading == HeadingBlock(1, "", "附表", new_page=True)
     assert [t.caption for t in layout.appendix.blocks if isinstance(t, TableBlock)] == [
         "附表1 人才培养质量计分卡"]
     blocks = list(layout.blocks())
@@ -174,6 +174,7 @@ def _tree(nodes, level: int = 1) -> tuple[Section, ...]:
                  for cases, children in nodes)
 
 
+@settings(deadline=None)
 @given(sections)
 def test_numbers_count_in_document_order_whatever_the_tree(tree):
     """For any section tree: every heading number is distinct, and cases and tables are

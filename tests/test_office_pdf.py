@@ -123,9 +123,9 @@ def test_every_toc_page_number_is_the_page_its_heading_is_printed_on(delivered, 
 
 
 def test_the_toc_is_the_same_when_no_pdf_is_made(delivered, tmp_path):
-    """Without ``--pdf`` LibreOffice lays the report out without the punctuation setting the
-    PDF needs (a round trip saved); the table of contents comes out the same: every entry and
-    every page number."""
+    """Without ``--pdf`` LibreOffice still lays the report out with the punctuation setting the
+    PDF needs, so the table of contents comes out the same: every entry and every page
+    number."""
     alone = generate(WORKBOOK, tmp_path / "2024.docx", toc=True, problems=Problems())
     assert read_toc(alone) == read_toc(delivered[0])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from openpyxl.styles import Font
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,6 +40,56 @@ def test_a_placeholder_is_the_figure_as_the_table_prints_it(names):
     assert fill("〔教学资源表:生师比*〕", names)[0] == "12.5:1"
     assert fill("〔教学计划内课程总数（学时）〕", names)[0] == "10000"
     assert fill("〔scorecard.graduates〕", names)[0] == "100"
+
+
+def test_a_free_table_cell_prints_as_the_table_shows_it(names):
+    """〔表-X!行名@列名〕 — the rules' syntax — names a cell of an own table: the sheet, the label
+    in the row's first cell, the column's header; {year} stands for the report's year."""
+    assert fill("〔表-专业设置一览!合计@小计〕人", names)[0] == "285人"
+    assert fill("〔表-毕业生服务三次产业情况!面向第二产业@{year}〕", names)[0] == "16"
+    assert fill("〔表-毕业生服务三次产业情况!面向第二产业@占比（%）〕", names)[0] == "40"
+
+
+def _own_table_with_a_previous_column(wb) -> None:
+    """An own table whose last column is headed 上年, and a 数据 figure with last year's value."""
+    ws = wb.create_sheet("表-合作企业")
+    ws.append(["项目", "本年", "上年"])
+    ws.append(["合作企业", 30, 24])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    wb["正文"].append(["表格", "表-合作企业"])
+    data = wb.create_sheet("数据")
+    data.append(["名称", "数值", "单位", "上年"])
+    data.append(["合作企业数", 30, "家", 20])
+
+
+def test_a_bang_always_names_a_free_table_cell_and_the_at_sign_its_column(tmp_path):
+    """Free-table cells and year-over-year placeholders both use @: a ``!`` (or ``！``) decides.
+    〔表-X!行名@上年〕 is the cell under the header 上年, never last year's figure; 〔名称@上年〕
+    without ``!`` is last year's figure, never a free-table cell."""
+    names = Names(load(build_consistent(tmp_path, _own_table_with_a_previous_column)))
+    assert fill("〔表-合作企业!合作企业@上年〕", names) == ("24", [])
+    assert fill("〔表-合作企业！合作企业＠上年〕", names) == ("24", [])
+    assert fill("〔表-合作企业!合作企业@本年〕", names) == ("30", [])
+    assert fill("〔合作企业数@上年〕", names) == ("20", [])
+    assert fill("〔合作企业数@变化〕", names) == ("增加10家", [])
+    text, problems = fill("〔合作企业@上年〕", names)
+    assert text == "〔合作企业@上年〕" and [p.code for p in problems] != ["E-PLACEHOLDER-CELL"]
+    assert [p.severity for p in problems] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize(("token", "words"), [
+    ("〔表-专业设置一览!总计@小计〕", "没有第一列为“总计”的行（现有：装备制造类、小计、电子与信息类、合计）"),
+    ("〔表-专业设置一览!合计@三年级〕", "没有列名为“三年级”的列（现有：专业大类、专业、一年级、二年级、小计）"),
+    ("〔表-专业一览!合计@小计〕", "没有工作表“表-专业一览”"),
+    ("〔表-专业设置一览!合计〕", "应写作〔表-专业设置一览!行名@列名〕"),
+])
+def test_a_missing_cell_is_a_located_error_saying_what_is_missing(names, token, words):
+    """The table, the row or the column that is not there, with what there is."""
+    text, problems = fill(f"共{token}人", names)
+    [problem] = problems
+    assert text == f"共{token}人" and problem.code == "E-PLACEHOLDER-CELL"
+    assert words in problem.message and problem.where == WHERE
 
 
 def test_a_derived_figure_prints_with_its_own_precision(names):

@@ -9,6 +9,9 @@ The library in three calls::
     data = reportgen.render(report)                       # model → .docx bytes
     reportgen.generate("inputs/2024.xlsx", "2024.docx")   # both, written safely to a file
 
+and back: ``reportgen.import_report("2024.docx", "2025.xlsx")`` reads a Word report into a
+workbook (see docs/import.md).
+
 ``reportgen.lay_out(report)`` gives the document as it prints (placeholders resolved, every
 number counted) without Word; ``LayoutConfig`` sets numbering styles and labels.
 ``OfficeSession`` is one LibreOffice for many reports (``generate(..., office=session)``);
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from reportgen.batch import build_many
     from reportgen.errors import (DataError, Problem, Problems, ReportgenError, Severity,
                                   UsageError)
+    from reportgen.importing import import_report
     from reportgen.layout import Layout, LayoutConfig, lay_out
     from reportgen.office import OfficeError, OfficeSession
     from reportgen.pipeline import generate, render, write_report
@@ -51,6 +55,7 @@ _HOMES = {
     "OfficeSession": "reportgen.office",
     "default_template": "reportgen.word",
     "generate": "reportgen.pipeline",
+    "import_report": "reportgen.importing",
     "lay_out": "reportgen.layout",
     "load": "reportgen.xlsx",
     "render": "reportgen.pipeline",

@@ -20,7 +20,7 @@ from attrs import frozen
 from reportgen.errors import Problems
 from reportgen.files import Staging, write_bytes
 from reportgen.office.session import OfficeError, OfficeSession, convert_to_pdf
-from reportgen.word.toc import TocEntry, fill_toc
+from reportgen.word.toc import TocEntry, fill_toc, settle_fields, toc_field_count
 
 
 @frozen
@@ -93,22 +93,29 @@ def _lay_out(session: OfficeSession, data: bytes, staged: Path, staged_pdf: Path
         if toc:
             notes.add("W-TOC-FAILED", reason=exc)
         return False, str(exc) if staged_pdf else None
-    filled = toc and _fill(staged, data, laid.entries or (), notes)
+    filled = toc and _fill(staged, data, laid.entries or (), laid.lists, notes)
     return filled, laid.pdf_error
 
 
 def _fill(staged: Path, data: bytes, found: tuple[tuple[int, str, str], ...],
-          notes: Problems) -> bool:
+          found_lists: tuple[tuple[tuple[int, str, str], ...], ...], notes: Problems) -> bool:
     entries = [TocEntry(level, text, page) for level, text, page in found]
+    # Issue 12 (lists): 表目录, 图目录 and 案例目录 are tables of contents too, after the
+    # TOC in the document; the worker returns each and they are filled alike.
+    lists = [[TocEntry(level, text, page) for level, text, page in index]
+             for index in found_lists]
     if not entries:
         notes.add("W-TOC-NO-HEADINGS")
         return False
     try:
-        filled = fill_toc(data, entries)
+        filled = fill_toc(data, entries, lists)
     except LookupError:
         notes.add("W-TOC-NO-FIELD")
         return False
-    write_bytes(staged, filled)
+    # Issue 12 (Word compatibility): with every index filled, Word need not update fields
+    # on opening (settle_fields); a list left unfilled keeps the request to update.
+    complete = toc_field_count(filled) == 1 + len(lists)
+    write_bytes(staged, settle_fields(filled) if complete else filled)
     notes.add("I-TOC-FILLED", count=len(entries))
     return True
 

@@ -16,6 +16,7 @@ registered::
 from __future__ import annotations
 
 import enum
+import hashlib
 from typing import Any, Iterable
 
 from attrs import field, frozen
@@ -63,6 +64,24 @@ class Problem:
     a problem without a well-formed code, or whose code's letter is not its severity's, is
     refused when it is made."""
 
+    checked: str | None = None
+    """For a check finding the clerk marked as checked in the 核对 sheet: the reason written
+    there ("" when none); ``None`` for every other problem."""
+
+    @property
+    def finding_id(self) -> str | None:
+        """The finding's stable 编号 (``7K2M-Q9XD``), the same in every run while the rule, the
+        cells it compares and their values stay the same; ``None`` for a problem no check rule
+        found. The clerk copies it into the 核对 sheet; a changed figure gives a new 编号."""
+        if self.rule is None:
+            return None
+        parts = (self.rule, _cell(self.where), _cell(self.related), self.found or "",
+                 self.expected or "")
+        digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+        number = int.from_bytes(digest[:5], "big")
+        letters = "".join(_ID_ALPHABET[(number >> shift) & 31] for shift in range(35, -1, -5))
+        return f"{letters[:4]}-{letters[4:]}"
+
     @code.validator
     def _check_code(self, _: object, code: str) -> None:
         if not codes.CODE_FORMAT.fullmatch(code or ""):
@@ -100,6 +119,13 @@ class Problem:
 
 
 _CLOSING = ("。", "！", "？")
+_ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford's base 32: no I, L, O, U to misread."""
+
+
+def _cell(ref: SourceRef | None) -> str:
+    """``sheet!cell`` without the file's name (a renamed workbook keeps its 编号)."""
+    return "" if ref is None else f"{ref.sheet}!{ref.cell}"
 
 
 def _shorten(text: str, limit: int = 40) -> str:

@@ -8,7 +8,8 @@ A rule names a figure by a short reference:
   label in its first column and the header of its column (``{year}`` is the report's year);
 - ``=毕业生升学率`` — a derived figure of the report's catalog (``[[derived]]`` in its file);
 - ``satisfaction.staff@survey_count`` — the number in one of an indicator table's own columns
-  (the catalog's column id) in that indicator's row.
+  (the catalog's column id) in that indicator's row;
+- ``named.上年收入`` — a figure the workbook names in its 数据 sheet.
 
 A reference may end in ``*`` to match several (``satisfaction.*``, ``*.*.%``).
 
@@ -49,6 +50,8 @@ COLUMN_SEPARATOR = "@"
 """Between a free table's row label and its column header in a reference."""
 DERIVED_PREFIX = "="
 """Starts the reference of a derived figure."""
+NAMED_PREFIX = "named."
+"""Starts the reference of a figure the workbook names in its 数据 sheet (``named.上年收入``)."""
 
 
 @frozen
@@ -112,9 +115,11 @@ class Figures:
                 self.rows.setdefault(key, (table, row))
                 self.rows[f"{key}.{row.unit}"] = (table, row)
         self.free: dict[str, FreeTable] = {}
-        for block in report.tables:
+        for block in (*report.tables, *report.appendix):
             if isinstance(block, FreeTable):
                 self.free[block.key] = block
+        self.named = {n.name.text: n for n in report.named}
+        """The 数据 sheet's figures by name."""
 
     # -- looking up --
 
@@ -128,6 +133,8 @@ class Figures:
         ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
         if ref.startswith(DERIVED_PREFIX):
             return derive(self, ref[len(DERIVED_PREFIX):])
+        if ref.startswith(NAMED_PREFIX):
+            return self._named(ref[len(NAMED_PREFIX):])
         if FREE_REF_SEPARATOR in ref:
             return self._free_cell(ref)
         ref, _, column = ref.partition(COLUMN_SEPARATOR)
@@ -182,16 +189,65 @@ class Figures:
         return [t for key, t in self.free.items() if fnmatch.fnmatchcase(key, pattern)]
 
     def _free_cell(self, ref: str) -> Quantity | None:
+        found = self.free_cell(ref)
+        if found is None:
+            return None
+        grid, r, c = found
+        return grid.quantity(r, c)
+
+    def _named(self, name: str) -> Quantity | None:
+        named = self.named.get(name)
+        if named is None:
+            raise UnknownReference(NAMED_PREFIX + name, self.catalog.year)
+        if named.value.value is None:
+            return None
+        return Quantity(named.value.value, named.value.source, f"数据“{name}”", named.unit)
+
+    def free_cell(self, ref: str) -> tuple[FreeGrid, int, int] | None:
+        """The grid and the row and column of the free-table cell ``ref``
+        (``表-X!行名@列名``); ``None`` when the table, the row or the column is missing."""
+        ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
         sheet, _, rest = ref.partition(FREE_REF_SEPARATOR)
         label, _, column = rest.partition(COLUMN_SEPARATOR)
-        table = self.free.get(sheet)
+        table = self.free.get(sheet.strip())
         if table is None:
             return None
         grid = FreeGrid(table)
-        r, c = grid.row_of(label), grid.column_of(column)
+        r, c = grid.row_of(label.strip()), grid.column_of(column.strip())
         if r is None or c is None:
             return None
-        return grid.quantity(r, c)
+        return grid, r, c
+
+    def free_cell_fault(self, ref: str) -> str | None:
+        """What the free-table reference ``ref`` names that the report lacks, in the clerk's
+        words (``表格“表-X”中没有第一列为“合计”的行``); ``None`` when the cell exists."""
+        ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
+        sheet, _, rest = ref.partition(FREE_REF_SEPARATOR)
+        label, separator, column = rest.partition(COLUMN_SEPARATOR)
+        table = self.free.get(sheet.strip())
+        if table is None:
+            known = "、".join(self.free) or "无"
+            return f"没有工作表“{sheet.strip()}”（现有的自制表格：{known}）"
+        if not separator or not label.strip() or not column.strip():
+            return f"应写作〔{sheet.strip()}!行名@列名〕"
+        grid = FreeGrid(table)
+        if grid.row_of(label.strip()) is None:
+            rows = "、".join(dict.fromkeys(
+                grid.label(r) for r in range(grid.header_rows, len(grid.cells)) if grid.label(r)))
+            return f"表格“{sheet.strip()}”中没有第一列为“{label.strip()}”的行（现有：{rows}）"
+        if grid.column_of(column.strip()) is None:
+            width = len(grid.cells[0]) if grid.cells else 0
+            headers = "、".join(dict.fromkeys(h for c in range(width) if (h := grid.header(c))))
+            return f"表格“{sheet.strip()}”中没有列名为“{column.strip()}”的列（现有：{headers}）"
+        return None
+
+    def cell_text(self, ref: str) -> str | None:
+        """The free-table cell ``ref`` as the table shows it; ``None`` when it is missing."""
+        found = self.free_cell(ref)
+        if found is None:
+            return None
+        grid, r, c = found
+        return grid.cells[r][c].text
 
 
 class FreeGrid:

@@ -14,50 +14,44 @@ from typing import Iterator, Union
 from attrs import field, frozen
 
 from reportgen.catalog import Catalog, IndicatorSpec, TableSpec, catalog_for, earliest
+from reportgen.values import (  # re-exported: the values of one cell or one row
+    CheckMark,
+    Contribution,
+    DeclaredRule,
+    Figure,
+    MergedFigure,
+    NamedFigure,
+    SourceRef,
+    Text,
+)
 
 
 @frozen
-class SourceRef:
-    """Where a value was read: a cell (or a whole sheet) of a workbook."""
+class Settings:
+    """How the report is numbered, labelled and listed: the optional rows of 基本信息.
 
-    file: str
-    """The workbook's file name, without its folder (``2024.xlsx``)."""
-    sheet: str
-    """The sheet's name as the clerk sees it on its tab; empty when the whole file is meant."""
-    cell: str = ""
-    """The cell's coordinate (``D5``); empty when the whole sheet is meant."""
+    Every field has the 2024 report's convention as its default; an empty or absent row keeps
+    the default. :class:`reportgen.layout.LayoutConfig` is made from these.
+    """
 
-    def __str__(self) -> str:
-        if not self.sheet:
-            return self.file
-        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        return f"{self.file} › {where}"
-
-
-@frozen
-class Text:
-    """A piece of text read from one cell."""
-
-    text: str
-    """The text, with control characters already removed."""
-    source: SourceRef | None = None
-    """The cell it came from; ``None`` for text the library made itself."""
-
-
-@frozen
-class Figure:
-    """A number read from one cell, kept exactly as the clerk sees it."""
-
-    value: Decimal | None
-    """The number; its exponent is the precision shown (``Decimal('98.62')``). ``None`` is an
-    empty cell, which is legal and prints empty."""
-    source: SourceRef | None = None
-    """The cell it came from."""
-
-    @property
-    def is_empty(self) -> bool:
-        """True when the cell was left empty."""
-        return self.value is None
+    case_label: str = "案例"
+    """The word before a case's number (案例3, 典型案例3)."""
+    chinese_headings: bool = False
+    """True for 一、/（一）/1. headings, False for 1./1.1/1.1.1."""
+    subtitle: Text | None = None
+    """A line printed under the title on the cover."""
+    compiler: Text | None = None
+    """编制单位, printed on the cover as 编制单位：…"""
+    chinese_date: bool = False
+    """True to print the cover's date in Chinese numerals (二〇二五年十二月)."""
+    appendix_title: str = "附表"
+    """The heading of the appendix (附表, 附件)."""
+    table_list: bool = False
+    """Print a 表目录 (list of tables) after the table of contents."""
+    figure_list: bool = False
+    """Print a 图目录 (list of pictures and charts) after the table of contents."""
+    case_list: bool = False
+    """Print a 案例目录 (list of cases) after the table of contents."""
 
 
 @frozen
@@ -83,18 +77,11 @@ class Meta:
     """The cell the year was read from."""
     date_source: SourceRef | None = None
     """The cell the date was read from."""
-
-
-@frozen
-class NamedFigure:
-    """A figure the workbook names itself (the optional 数据 sheet), for placeholders."""
-
-    name: Text
-    """The name the text uses in a placeholder (〔2023年毕业生人数〕)."""
-    value: Figure
-    """The figure, at the precision shown."""
-    unit: str = ""
-    """Its unit as written (人, %, 万元); empty when none was given."""
+    settings: Settings = Settings()
+    """Numbering, labels, cover lines and lists (the optional rows of 基本信息)."""
+    show_previous: bool = False
+    """True to print last year's figures (上年) in a column beside this year's in the
+    indicator tables (基本信息 指标表上年列 = 是)."""
 
 
 @frozen
@@ -103,6 +90,73 @@ class Paragraph:
 
     text: Text
     """Its text and the cell it came from."""
+
+
+@frozen
+class ImageData:
+    """A picture ready to print: decoded, turned upright and scaled down for print."""
+
+    data: bytes
+    """The encoded image."""
+    format: str
+    """``png`` or ``jpeg``."""
+    width_px: int
+    """Its width in pixels."""
+    height_px: int
+    """Its height in pixels."""
+
+
+@frozen
+class Picture:
+    """A picture from an image file named in the 图片 sheet, captioned 图N below it."""
+
+    name: Text
+    """The name the workbook places it by (正文, 案例) and refers to it by (〔图:名称〕)."""
+    caption: Text
+    """The caption's text after 图N (the name when the 题注 cell is empty)."""
+    image: ImageData
+    """The image."""
+    width_mm: Decimal | None = None
+    """The printed width asked for; ``None`` fits it to the text width."""
+    source: SourceRef | None = None
+    """Its row of the 图片 sheet (the 名称 cell)."""
+
+
+@frozen
+class ChartPoint:
+    """One value of a chart: a category (an axis label, a pie slice) in one series."""
+
+    category: str
+    """The category (2023年, 面向第二产业)."""
+    series: str
+    """The series it belongs to (empty for a chart with one series)."""
+    value: Text
+    """The figure as the workbook names it: a number, a placeholder name (〔毕业生人数〕,
+    〔上年毕业生人数〕) or a free table's cell (表-名称!行@列)."""
+
+
+@frozen
+class Chart:
+    """A chart drawn from figures the workbook already holds, captioned 图N below it."""
+
+    name: Text
+    """The name the workbook places it by and refers to it by."""
+    kind: str
+    """``bar``, ``line`` or ``pie``."""
+    caption: Text
+    """The caption's text after 图N."""
+    points: tuple[ChartPoint, ...]
+    """Its values, in the order of the 图表 sheet's rows."""
+    unit: str = ""
+    """The unit of its values, shown on the value axis."""
+    width_mm: Decimal | None = None
+    """The printed width asked for; ``None`` for the default."""
+    source: SourceRef | None = None
+    """Its first row of the 图表 sheet (the 名称 cell)."""
+
+
+FigureItem = Union[Picture, Chart]
+"""What prints as 图N."""
 
 
 @frozen
@@ -119,6 +173,8 @@ class Case:
     """The body, paragraph by paragraph."""
     source: SourceRef | None = None
     """The row of the 案例 sheet that holds the case (its 编号 cell)."""
+    figures: tuple[FigureItem, ...] = ()
+    """Pictures and charts printed in the box after the body (the 案例 sheet's 图片 column)."""
 
 
 @frozen
@@ -148,6 +204,9 @@ class IndicatorRow:
     extra: tuple[ColumnValue, ...] = ()
     """The table's own columns in the catalog's order (the 满意度调查表's 调查人次 and
     调查方式); empty for a table with only the fixed five."""
+    previous: Figure | None = None
+    """Last year's figure (the optional 上年 column), for year-over-year placeholders and the
+    optional 上年 column of the printed table; ``None`` when the sheet has no such column."""
 
     def figure_in(self, column: str) -> Figure | None:
         """The number in the table's own column ``column`` (``survey_count``), if it has one."""
@@ -220,10 +279,14 @@ class FreeTable:
     """How many leading rows are headers (repeated after a page break)."""
     source: SourceRef | None = None
     """The sheet it was read from."""
+    column_widths: tuple[Decimal, ...] = ()
+    """The sheet's column widths (Excel's units, characters), one per column, when the clerk
+    set any: the printed columns keep their proportions. Empty when every column has the
+    default width: the columns are then sized by their content."""
 
 
 Table = Union[IndicatorTable, FreeTable]
-Block = Union[Paragraph, Case, IndicatorTable, FreeTable]
+Block = Union[Paragraph, Case, IndicatorTable, FreeTable, Picture, Chart]
 
 
 @frozen
@@ -255,6 +318,16 @@ class Report:
     appendix prints them when :attr:`Meta.tables_in_appendix` is set."""
     named: tuple[NamedFigure, ...] = field(default=())
     """Figures the workbook names in its optional 数据 sheet, for placeholders."""
+    appendix: tuple[Table, ...] = field(default=())
+    """Tables the text places in the appendix (附表 rows of 正文), in their order; printed
+    after the indicator tables the appendix gathers when :attr:`Meta.tables_in_appendix`."""
+    marks: tuple[CheckMark, ...] = field(default=())
+    """Findings the clerk marked as checked in the optional 核对 sheet."""
+    declared: tuple[DeclaredRule, ...] = field(default=())
+    """Rules the clerk declares in the optional 规则 sheet."""
+    merged: tuple[MergedFigure, ...] = field(default=())
+    """For a district workbook made by ``reportgen merge``: where each merged figure came
+    from (the optional 来源 sheet)."""
     catalog: Catalog = field()
     """The catalog the indicator tables were read against: the catalog of the report's year,
     or of the latest earlier year that has one (``catalog.year`` says which). Figures,
@@ -282,6 +355,17 @@ class Report:
     def cases(self) -> tuple[Case, ...]:
         """The cases in document order."""
         return tuple(b for b in self.blocks() if isinstance(b, Case))
+
+    @property
+    def figures(self) -> tuple[FigureItem, ...]:
+        """The pictures and charts the text and the cases place, in document order."""
+        found: list[FigureItem] = []
+        for block in self.blocks():
+            if isinstance(block, (Picture, Chart)):
+                found.append(block)
+            elif isinstance(block, Case):
+                found.extend(block.figures)
+        return tuple(found)
 
     @property
     def tables(self) -> tuple[Table, ...]:

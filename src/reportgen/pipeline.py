@@ -19,20 +19,25 @@ import os
 from pathlib import Path
 from typing import Any
 
+from attrs import frozen
+
 from reportgen.checks import check_report
+from reportgen.checks.places import Places
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.xlsx import load
 from reportgen.model import Report
 from reportgen.layout import LayoutConfig, lay_out
 from reportgen.placeholders import substitute
+from reportgen.yearly.provenance import name_school_cells
 from reportgen.word import default_template, render as render_layout
 from reportgen.delivery import deliver, pdf_path
 from reportgen.files import write_atomically
 from reportgen.office.session import OfficeSession
 from reportgen.word.external import neutralise_external
 
-__all__ = ["DEFAULT_DPI", "annotate", "check_dpi", "check_workbook", "default_output", "generate",
-           "parse_pages", "prepare", "render", "render_pages", "review", "write_report"]
+__all__ = ["DEFAULT_DPI", "Inspection", "annotate", "check_dpi", "check_workbook", "default_output",
+           "generate", "inspect_workbook", "parse_pages", "prepare", "render", "render_pages",
+           "review", "write_report"]
 
 
 _LAZY = {"annotate": "reportgen.xlsx.annotate", "DEFAULT_DPI": "reportgen.office.pages",
@@ -120,7 +125,7 @@ def review(report: Report, problems: Problems | None = None) -> Report:
     Findings go to ``problems``; raises :class:`DataError` when any of them is an error.
     """
     resolved, found = substitute(report)
-    found += check_report(resolved)
+    found = name_school_cells(found + check_report(resolved), report)
     collected = problems if problems is not None else Problems()
     collected.items.extend(found)
     if any(p.severity is Severity.ERROR for p in found):
@@ -141,21 +146,38 @@ def render(report: Report, *, template: str | os.PathLike[str] | None = None,
 
 def check_workbook(workbook: str | os.PathLike[str], *,
                    catalog_year: int | None = None) -> list[Problem]:
-    """Every problem of the workbook: reading problems, placeholders, and check findings.
+    """Every problem of the workbook: reading problems, placeholders, and check findings
+    (those the 核对 sheet marks as checked included, with :attr:`Problem.checked` set).
 
     Raises :class:`~reportgen.errors.UsageError` only when the file cannot be opened at all
     (or ``catalog_year`` names no catalog).
     """
+    return inspect_workbook(workbook, catalog_year=catalog_year).problems
+
+
+@frozen
+class Inspection:
+    """What ``reportgen check`` shows: every problem, and where each stands in the report."""
+
+    problems: list[Problem]
+    """Every problem, as :func:`check_workbook` returns them."""
+    places: Places | None
+    """The section or table of each cell (``None`` when the workbook could not be read)."""
+
+
+def inspect_workbook(workbook: str | os.PathLike[str], *,
+                     catalog_year: int | None = None) -> Inspection:
+    """:func:`check_workbook` with the places of the report the findings stand in."""
     problems = Problems()
     try:
         report = load(Path(workbook), problems=problems, catalog_year=catalog_year)
     except DataError as exc:
-        return list(exc.problems)
+        return Inspection(list(exc.problems), None)
     try:
         review(report, problems)
     except DataError:
         pass
-    return problems.items
+    return Inspection(problems.items, Places(report))
 
 
 def write_report(report: Report, target: str | os.PathLike[str], *,

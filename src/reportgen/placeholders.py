@@ -11,24 +11,39 @@ never evaluated as a template.
 - A name the workbook defines in its 数据 sheet (〔2023年毕业生人数〕).
 - A derived figure of the report's catalog (〔毕业生升学率〕, 〔计算生师比〕), and for any
   name ``X`` whose previous year the 数据 sheet gives as ``上年X``: 〔X较上年增减〕 and 〔X较上年增幅〕.
+- Year over year (:mod:`reportgen.year_over_year`): any of these names followed by ``@上年``,
+  ``@变化`` or ``@增幅`` (〔毕业生人数@变化〕 → 增加12人) when the figure has last year's value.
+- A cell of a free table, written as the rules write it: 〔表-专业设置一览!合计@小计〕 (the sheet,
+  ``!``, the label in the row's first cell, ``@``, the column's header) prints as the cell shows.
+  A ``!`` (or ``！``) always means a free-table cell, so 〔表-X!合计@上年〕 is the cell of the column
+  headed 上年, never a year-over-year phrase; a name without ``!`` is never a free-table cell.
 - ``〔〔`` and ``〕〕`` write a literal bracket; a bracket holding only digits (〔2020〕 in a 文号)
   is kept as written.
 
-An unknown or ambiguous name is an error located at the paragraph's cell.
+- A cross-reference names a table, a figure or a case and prints its number as the report
+  counts it: 〔表:人才培养质量计分卡〕 → 表1 (附表1 in the appendix), 〔表:表-专业设置〕 or
+  〔表:专业设置〕 → 表3, 〔图:实训基地〕 → 图2, 〔案例:3〕 (the 案例 sheet's 编号) → 案例5.
+  The numbers come from the layout (:func:`reportgen.layout.lay_out`); here, without them,
+  a reference is checked to name something the report prints.
+
+An unknown or ambiguous name, or a reference to nothing, is an error located at the
+paragraph's cell.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, Iterable
 
 import attrs
 
-from reportgen.figures import DERIVED_PREFIX, Figures, Quantity
+from reportgen import year_over_year
+from reportgen.figures import (COLUMN_SEPARATOR, DERIVED_PREFIX, FREE_REF_SEPARATOR, NAMED_PREFIX,
+                               Figures, Quantity)
 from reportgen.errors import Problem
-from reportgen.model import Case, Paragraph, Report, Section, Text
+from reportgen.model import Case, Chart, Paragraph, Report, Section, Text
 from reportgen.numbers import format_figure, round_half_up
 
 OPEN, CLOSE = "〔", "〕"
@@ -43,16 +58,38 @@ GROWTH_SUFFIX = "较上年增幅"
 PREVIOUS_PREFIX = "上年"
 """The 数据 sheet names last year's X as 上年X."""
 
+REFERENCE = re.compile(r"^(表|图|案例)[:：]\s*(.*?)\s*$")
+"""A cross-reference's content: the kind (表, 图, 案例) and the name."""
+References = Callable[[str, str], "str | None"]
+"""Resolves a cross-reference (kind, name) to what it prints, or ``None`` when the report
+prints nothing of that kind and name."""
+REFERENCE_KINDS = {"表": "表格", "图": "图片或图表", "案例": "案例"}
+"""What each kind of reference names, in the clerk's words."""
+
 Reason = tuple[str, dict[str, Any]]
 """Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
+_FULL_WIDTH_FREE = "！"
+
+
+def _free_cell(raw: str) -> str:
+    """``raw`` with a full-width ``！`` (and then ``＠``) written half-width when it names a
+    free-table cell; any other name unchanged (a ``!`` always means a free-table cell)."""
+    if _FULL_WIDTH_FREE not in raw and FREE_REF_SEPARATOR not in raw:
+        return raw
+    return raw.replace(_FULL_WIDTH_FREE, FREE_REF_SEPARATOR).replace("＠", COLUMN_SEPARATOR)
 
 
 class Names:
     """Every name a placeholder may use, resolved to the figure's printed text."""
 
     def __init__(self, report: Report):
+        self.known: dict[str, list[str]] = {}
+        """By kind of cross-reference, the names the report prints something under."""
+        self.references: References | None = None
+        """Resolves cross-references; ``None`` prints nothing for them."""
         self.figures = Figures(report)
         self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
+        self.pairs: dict[str, year_over_year.Pair] = {}  # key → this year's and last year's
         self.forms: dict[str, list[str]] = {}  # key → its names, most natural first
         for table in report.indicator_tables:
             parent = ""
@@ -74,10 +111,18 @@ class Names:
                 printed = format_figure(row.value.value, row.unit)
                 for form in forms + qualified + ids:
                     self._add(form, printed, key)
+                self.pairs[key] = year_over_year.Pair(
+                    row.value.value, row.previous.value if row.previous else None, row.unit)
         for named in report.named:
-            key = f"named.{named.name.text}"
+            key = f"{NAMED_PREFIX}{named.name.text}"
             self._add(named.name.text, format_figure(named.value.value, named.unit), key)
         self.values = {n.name.text: n.value.value for n in report.named}
+        for named in report.named:
+            previous = named.previous.value if named.previous else None
+            if previous is None:
+                previous = self.values.get(PREVIOUS_PREFIX + named.name.text)
+            self.pairs[f"{NAMED_PREFIX}{named.name.text}"] = year_over_year.Pair(
+                named.value.value, previous, named.unit)
         self.derived = {d.name: d for d in self.figures.catalog.derived}
 
     def _add(self, name: str, printed: str, key: str) -> None:
@@ -92,6 +137,12 @@ class Names:
 
     def resolve(self, raw: str) -> tuple[str | None, Reason | None]:
         """The printed figure for ``raw``, or ``None`` and the reason (a code and its data)."""
+        raw = _free_cell(raw)
+        if FREE_REF_SEPARATOR in raw:
+            fault = self.figures.free_cell_fault(raw.strip())
+            if fault is not None:
+                return None, ("E-PLACEHOLDER-CELL", {"detail": fault})
+            return self.figures.cell_text(raw.strip()), None
         name = _QUALIFIER.sub(":", raw.strip())
         entries = self.exact.get(name)
         if entries is not None and len(entries) == 1:
@@ -104,12 +155,49 @@ class Names:
         for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
             if name.endswith(suffix):
                 return self._change(name[: -len(suffix)], growth=suffix == GROWTH_SUFFIX)
+        split = year_over_year.split(name)
+        if split is not None:
+            return self._year_over_year(*split)
         close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
                                           cutoff=0.5)
         if close:
             return None, ("E-PLACEHOLDER-MISSPELT",
                           {"name": raw, "similar": [f"{OPEN}{c}{CLOSE}" for c in close]})
         return None, ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
+
+    def reference(self, raw: str) -> tuple[str | None, Reason | None]:
+        """The figure reference (:mod:`reportgen.figures`) that ``raw`` names, for a rule that
+        compares it; or ``None`` and the reason, as :meth:`resolve` gives it."""
+        raw = _free_cell(raw)
+        if FREE_REF_SEPARATOR in raw:
+            printed, reason = self.resolve(raw)
+            return (raw.strip() if reason is None else None), reason
+        name = _QUALIFIER.sub(":", raw.strip())
+        entries = self.exact.get(name)
+        if entries is not None and len(entries) == 1:
+            return entries[0][1], None
+        if name in self.derived:
+            return DERIVED_PREFIX + name, None
+        if name.endswith((CHANGE_SUFFIX, GROWTH_SUFFIX)) or year_over_year.split(name):
+            return None, ("E-RULE-CHANGE", {"name": raw})
+        _, reason = self.resolve(raw)
+        return None, reason or ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
+
+    def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, Reason | None]:
+        """〔名称@上年〕, 〔名称@变化〕, 〔名称@增幅〕 of an indicator or a named figure."""
+        entries = self.exact.get(base)
+        if not entries:
+            printed, reason = self.resolve(base)
+            return None, reason if printed is None else ("E-PLACEHOLDER-DERIVED-PREVIOUS",
+                                                         {"name": base})
+        if len(entries) > 1:
+            forms = [f"{OPEN}{self._unique_form(key)}{year_over_year.SEPARATOR}{suffix}{CLOSE}"
+                     for _, key in entries]
+            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": base, "choices": forms})
+        try:
+            return year_over_year.phrase(self.pairs[entries[0][1]], suffix), None
+        except year_over_year.NoValue as missing:
+            return None, (missing.code, {"name": base})
 
     def _derived(self, name: str) -> tuple[str | None, Reason | None]:
         spec = self.derived[name]
@@ -131,6 +219,51 @@ class Names:
         return format_figure(round_half_up((current - previous) / previous * Decimal(100), 2)), None
 
 
+def figure_value(text: str, names: Names) -> tuple[Decimal | None, Reason | None]:
+    """The number a chart's 数值 cell names: a number, a placeholder name (with or without
+    its brackets: 〔毕业生人数〕, 上年毕业生人数) or a free table's cell (表-名称!行@列).
+    ``None`` and the reason when it names nothing; ``None`` alone for an empty figure."""
+    raw = text.strip()
+    if raw.startswith(OPEN) and raw.endswith(CLOSE):
+        raw = raw[1:-1].strip()
+    try:
+        return Decimal(raw.replace(",", "")), None
+    except InvalidOperation:
+        pass
+    if FREE_REF_SEPARATOR in raw:
+        if raw.partition(FREE_REF_SEPARATOR)[0] not in names.figures.free:
+            return None, ("E-CHART-VALUE", {"name": raw})
+        found = names.figures.get(raw)
+        if found is None:
+            return None, ("E-CHART-VALUE", {"name": raw})
+        return found.value, None
+    printed, reason = names.resolve(raw)
+    if printed is None:
+        return None, reason
+    if not printed:
+        return None, None
+    try:
+        return Decimal(printed.removesuffix(":1").replace(",", "")), None
+    except InvalidOperation:  # words, not a number: 〔名称@变化〕 prints 增加12人
+        return None, ("E-CHART-VALUE", {"name": raw})
+
+
+def _check_chart(chart: Chart, names: Names, problems: list[Problem]) -> None:
+    """A located problem for each value of ``chart`` that names no figure."""
+    for point in chart.points:
+        _, reason = figure_value(point.value.text, names)
+        if reason is not None:
+            code, fields = reason
+            if code == "E-CHART-VALUE":
+                problems.append(Problem.of(code, point.value.source, found=point.value.text,
+                                           chart=chart.name.text, **fields))
+            else:
+                token = f"{OPEN}{point.value.text.strip().strip(OPEN + CLOSE)}{CLOSE}"
+                problems.append(Problem.of(code, point.value.source, found=point.value.text,
+                                           rule="placeholders.unknown_name", token=token,
+                                           **fields))
+
+
 def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
     """``text`` with every placeholder replaced; unknown names are recorded in ``problems``."""
     if OPEN not in text.text and CLOSE not in text.text:
@@ -145,6 +278,10 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
         content = match.group(1)
         if _LITERAL_CONTENT.fullmatch(content):
             return token
+        reference = REFERENCE.match(content)
+        if reference is not None:
+            return _reference(reference.group(1), reference.group(2), token, text, names,
+                              problems)
         printed, reason = names.resolve(content)
         if printed is None:
             assert reason is not None
@@ -157,25 +294,56 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
     return attrs.evolve(text, text=_TOKEN.sub(replace, text.text))
 
 
-_last: list[tuple[Report, Report, tuple[Problem, ...]]] = []
-"""The last report substituted and its result: :func:`reportgen.pipeline.generate` checks a
-report (placeholders resolved) and then lays the same report out, which resolves them again."""
+def _reference(kind: str, name: str, token: str, text: Text, names: Names,
+               problems: list[Problem]) -> str:
+    """What the cross-reference ``token`` prints; a located problem when it names nothing."""
+    resolve = getattr(names, "references", None) or _nothing
+    printed = resolve(kind, name)
+    if printed is not None:
+        return printed
+    known = getattr(names, "known", {}).get(kind, [])
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.4)
+    fields: dict[str, Any] = {"token": token, "kind": REFERENCE_KINDS[kind], "name": name}
+    if close:
+        fields["similar"] = [f"{OPEN}{kind}:{c}{CLOSE}" for c in close]
+    problems.append(Problem.of("E-REF-MISSPELT" if close else "E-REF-UNKNOWN", text.source,
+                               found=token, **fields))
+    return token
 
 
-def substitute(report: Report) -> tuple[Report, list[Problem]]:
+def _nothing(kind: str, name: str) -> str | None:
+    return None
+
+
+def printed_names(report: Report) -> dict[str, list[str]]:
+    """By kind of reference, every name the report prints something under: tables by sheet
+    name and by title, figures by name, cases by their 编号."""
+    tables: list[Any] = list(report.tables) + list(report.appendix)
+    if report.meta.tables_in_appendix:
+        tables += [t for t in report.indicator_tables if t not in tables]
+    table_names = [n for t in tables for n in dict.fromkeys(_table_names(t))]
+    return {"表": table_names, "案例": [c.key for c in report.cases],
+            "图": [f.name.text for f in report.figures]}
+
+
+def _table_names(table: Any) -> Iterable[str]:
+    yield getattr(table, "key", None) or table.title
+    yield table.title
+
+
+def substitute(report: Report, references: References | None = None
+               ) -> tuple[Report, list[Problem]]:
     """The report with every placeholder of its prose replaced, and the problems found.
 
-    The report is immutable, so the result for the very same report object is remembered
-    (one report: the last) and given again without the work."""
-    if _last and _last[0][0] is report:
-        return _last[0][1], list(_last[0][2])
-    resolved, problems = _substitute(report)
-    _last[:] = [(report, resolved, tuple(problems))]
-    return resolved, problems
-
-
-def _substitute(report: Report) -> tuple[Report, list[Problem]]:
+    Cross-references print what ``references`` gives (the layout's numbers); without it they
+    are only checked to name something the report prints, and print their kind (表, 图, 案例)
+    without a number.
+    """
     names = Names(report)
+    known = printed_names(report)
+    names.known = known
+    names.references = references if references is not None else (
+        lambda kind, name: kind if name in known[kind] else None)
     problems: list[Problem] = []
 
     def paragraph(p: Paragraph) -> Paragraph:
@@ -198,4 +366,7 @@ def _substitute(report: Report) -> tuple[Report, list[Problem]]:
 
     report = attrs.evolve(report, foreword=tuple(paragraph(p) for p in report.foreword),
                           chapters=tuple(section(c) for c in report.chapters))
+    for figure in report.figures:
+        if isinstance(figure, Chart):
+            _check_chart(figure, names, problems)
     return report, problems

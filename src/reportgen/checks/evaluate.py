@@ -11,10 +11,11 @@ from decimal import Decimal
 from typing import Any, Callable, Iterator
 
 from reportgen.figures import COLUMN_SEPARATOR, Agreement, Figures, FreeGrid, Quantity, compare
-from reportgen.checks.rules import Kind, Rule
+from reportgen.checks.rule import Kind, Rule
 from reportgen.codes import near
 from reportgen.errors import Problem
-from reportgen.numbers import PERCENT_UNIT, decimals, format_number, round_half_up
+from reportgen.numbers import (PERCENT_UNIT, decimals, format_number, round_half_up,
+                               unit_of_last_digit)
 
 TOTAL_LABEL = "合计"
 """The first cell of a free table's total row."""
@@ -130,6 +131,31 @@ def _survey_base(rule: Rule, figures: Figures) -> Iterator[Problem]:
                                  related=base.source, expected="0", rule=rule.id, label=q.label)
 
 
+def _weighted_mean(rule: Rule, figures: Figures) -> Iterator[Problem]:
+    """A surveyed rate against its parts weighted by how many were asked in each."""
+    rates = [figures.get(ref) for ref in rule.operands]
+    weights = [figures.get(f"{ref}{COLUMN_SEPARATOR}{rule.weight}") for ref in rule.operands]
+    if any(q is None for q in rates + weights):
+        return
+    (total, *parts), (base, *counts) = rates, weights
+    assert total is not None and base is not None
+    present = [(r, w) for r, w in zip(parts, counts) if r is not None and w is not None]
+    asked = sum((w.value for _, w in present), Decimal(0))
+    if asked == 0 or asked != base.value:  # the parts are not the whole that was asked
+        return
+    mean = sum((r.value * w.value for r, w in present), Decimal(0)) / asked
+    slack = (unit_of_last_digit(total.value) + max(unit_of_last_digit(r.value)
+                                                  for r, _ in present)) / 2
+    if abs(total.value - mean) <= slack:
+        return
+    terms = " + ".join(f"{r.shown} × {format_number(w.value)}" for r, w in present)
+    yield finding(rule, "W-CHECK-WEIGHTED", total, related=present[0][0],
+                  expected=f"({terms}) ÷ {format_number(asked)} = {computed(mean, total)}",
+                  label=total.label,
+                  parts="".join(f"“{r.row.spec.name}”" if r.row else r.label for r, _ in present),
+                  description=rule.description)
+
+
 def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[FreeGrid, int]]:
     """Each free table the rule names that has a 合计 row, with that row's index."""
     for pattern in rule.operands:
@@ -138,22 +164,6 @@ def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[Free
             total_row = grid.row_of(TOTAL_LABEL)
             if total_row is not None:
                 yield grid, total_row
-
-
-def _free_sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
-    for grid, total_row in _free_tables_with_total(rule, figures):
-        for c in range(1, len(grid.cells[0])):
-            total = grid.quantity(total_row, c)
-            if total is None or SHARE_MARK in grid.header(c):
-                continue
-            parts = [q for r in range(grid.header_rows, total_row)
-                     if (q := grid.quantity(r, c)) is not None]
-            added = sum((p.value for p in parts), Decimal(0))
-            if parts and compare(total, Quantity(added, None, "")) is not Agreement.AGREE:
-                terms = " + ".join(p.shown for p in parts)
-                yield finding(rule, "W-CHECK-TABLE-SUM", total, related=parts[0],
-                              expected=f"{terms} = {format_number(added)}", label=total.label,
-                              description=rule.description)
 
 
 def _free_share(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -186,7 +196,7 @@ EVALUATORS: dict[Kind, Callable[[Rule, Figures], Iterator[Problem]]] = {
     Kind.RANGE: _range,
     Kind.FRACTION: _fraction,
     Kind.SURVEY_BASE: _survey_base,
-    Kind.FREE_SUM: _free_sum,
+    Kind.WEIGHTED_MEAN: _weighted_mean,
     Kind.FREE_SHARE: _free_share,
 }
 """The evaluator of each kind of figure rule (text rules are in :mod:`reportgen.checks.text`)."""

@@ -15,76 +15,15 @@ The published 2024 report therefore still builds, with its contradictions listed
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
-from attrs import frozen
-
+from reportgen.checks.rule import Kind, Rule
+from reportgen.checks.text_rules import TEXT_RULES
 from reportgen.errors import Severity
-
-
-class Kind(enum.Enum):
-    """What a rule checks, and so which evaluator runs it."""
-
-    SUM = "sum"
-    """operands[0] is the total; the others are parts that partition it and add up to it."""
-    NOT_EXCEEDING = "not-exceeding"
-    """operands[0] is a whole; no other operand (a "其中" part) may exceed it."""
-    SAME = "same-quantity"
-    """Every operand states the same quantity: they must agree."""
-    RATIO = "ratio"
-    """operands[0] is stated; it must be operands[1] / operands[2] × factor."""
-    RANGE = "range"
-    """Every figure matched by the operands lies within [low, high]."""
-    FRACTION = "likely-fraction"
-    """A percentage row holding a value such as 0.9048: probably a fraction, not a percentage."""
-    SURVEY_BASE = "survey-base"
-    """A satisfaction rate given although nobody was surveyed: each operand is a pattern of
-    rates, ``@`` and the column of their row that counts who was asked (调查人次 0)."""
-    FREE_SUM = "free-table-sum"
-    """In a free table, the rows above its 合计 row add up to it, column by column."""
-    FREE_SHARE = "free-table-share"
-    """In a free table, each 占比 is its count's share of the 合计 of the count's column."""
-    TEXT = "text-vs-figure"
-    """A number the prose writes after a term must agree with the figure (operands[0])."""
-    TEXT_PART = "text-part"
-    """In one sentence of the prose, a "其中" part cannot exceed the whole it is part of
-    (``升学914人中贯通培养1425人``); patterns hold ``{whole}`` and ``{part}``."""
-    TEXT_RATE = "text-rate"
-    """A rate the prose writes must be the ratio of two counts the prose writes for the same
-    year: operands are the ids of the rate's, the numerator's and the denominator's text rules."""
-
-
-@frozen
-class Rule:
-    """One check."""
-
-    id: str
-    """A short ASCII identifier, unique (``scorecard.sectors_sum``)."""
-    description: str
-    """What it checks, in Chinese, for the clerk and for docs/checks.md."""
-    kind: Kind
-    """Which evaluator runs it."""
-    operands: tuple[str, ...] = ()
-    """The figures it reads, by reference (or, for :attr:`Kind.TEXT_RATE`, text rule ids)."""
-    severity: Severity = Severity.WARNING
-    """How bad a finding is (a near miss is always a note)."""
-    factor: Decimal = Decimal(1)
-    """For ratios and rates: 100 for a percentage."""
-    low: Decimal | None = None
-    """For ranges: the least legal value."""
-    high: Decimal | None = None
-    """For ranges: the greatest legal value."""
-    patterns: tuple[str, ...] = ()
-    """For text rules: regular expressions in which ``{n}`` stands for the number."""
-    not_after: tuple[str, ...] = ()
-    """For text rules: qualifiers that, written just before the term, make it a different
-    quantity (统招升学 is a part of 升学). "的" always does (贯通培养形式的在校生)."""
 
 
 W = Severity.WARNING
 E = Severity.ERROR
-P = "{n}"  # the number in a text pattern
 
 
 def _each_level(prefix: str, unit: str = "") -> list[Rule]:
@@ -106,14 +45,6 @@ def _parts(rule_id: str, description: str, whole: str, *parts: str) -> Rule:
     return Rule(rule_id, description, Kind.NOT_EXCEEDING, (whole, *parts))
 
 
-def _text(rule_id: str, term: str, figure: str, *patterns: str,
-          not_after: tuple[str, ...] = ()) -> Rule:
-    return Rule(f"text.{rule_id}", f"正文中“{term}”的数字应与表中数值一致", Kind.TEXT,
-                (figure,), patterns=patterns, not_after=not_after)
-
-
-_COUNT = r"(?:人数|总人数|总数)?(?:为|共|达|有)?"
-
 RULES: tuple[Rule, ...] = (  # the rules of the 2024 catalog
     # -- 1. inside one table --
     Rule("figures.percent_range", "百分比应在 0 到 100 之间", Kind.RANGE, ("*.*.%",),
@@ -124,6 +55,11 @@ RULES: tuple[Rule, ...] = (  # the rules of the 2024 catalog
          Kind.FRACTION, ("*.*.%",)),
     Rule("satisfaction.survey_base", "调查人次为 0 时满意度应留空", Kind.SURVEY_BASE,
          ("satisfaction.*@survey_count",)),
+    Rule("satisfaction.graduates_weighted",
+         "毕业生满意度应等于应届毕业生与毕业三年内毕业生满意度按调查人次的加权平均",
+         Kind.WEIGHTED_MEAN, ("satisfaction.graduates", "satisfaction.new_graduates",
+                              "satisfaction.graduates_within_three_years"),
+         weight="survey_count"),
     _parts("scorecard.placed_within_graduates", "毕业去向落实人数不能超过毕业生人数",
            "scorecard.graduates", "scorecard.placed"),
     _parts("scorecard.further_study_within_placed", "升学人数不能超过毕业去向落实人数",
@@ -183,6 +119,8 @@ RULES: tuple[Rule, ...] = (  # the rules of the 2024 catalog
                       "policy_implementation.full_time_students",
                       "policy_implementation.full_time_teachers")),
     Rule("free_tables.total", "表格各行之和应等于“合计”行", Kind.FREE_SUM, ("表-*",)),
+    Rule("free_tables.subtotal", "“小计”应等于它所属一组各行（各列）之和，“合计”列应等于各列之和",
+         Kind.FREE_SUBTOTAL, ("表-*",)),
     Rule("free_tables.share", "“占比”应等于该行人数除以“合计”", Kind.FREE_SHARE, ("表-*",),
          factor=Decimal(100)),
     # -- 2. across tables --
@@ -193,50 +131,7 @@ RULES: tuple[Rule, ...] = (  # the rules of the 2024 catalog
           ("primary", "面向第一产业", "primary_sector", "面向第一产业"),
           ("secondary", "面向第二产业", "secondary_sector", "面向第二产业"),
           ("tertiary", "面向第三产业", "tertiary_sector", "面向第三产业"))),
-    # -- 3. text against figures --
-    _text("graduates", "毕业生…人", "scorecard.graduates", f"毕业生{_COUNT}{P}人",
-          not_after=("初中", "高中", "应届")),
-    _text("further_study", "升学…人", "scorecard.further_study", f"升学{_COUNT}{P}人",
-          r"升入高[^，。；\d]{0,20}?" + P + "人", not_after=("统招", "贯通培养", "对口")),
-    _text("to_undergraduate", "升入本科…人", "scorecard.to_undergraduate", f"升入本科{P}人"),
-    _text("further_study_rate", "升学率…%", "=毕业生升学率", f"升学率(?:为|达)?{P}%"),
-    _text("students", "在校生…人", "policy_implementation.full_time_students",
-          f"在校(?:学)?生{_COUNT}{P}人", f"(?<=[有、])学生{P}人"),
-    _text("full_time_teachers", "专任教师…人", "policy_implementation.full_time_teachers",
-          f"专任教师{_COUNT}{P}人"),
-    _text("staff", "教职工…人", "policy_implementation.staff_total", f"教职工{_COUNT}{P}人"),
-    _text("industry_mentors", "行业导师…人", "policy_implementation.industry_mentors",
-          f"行业导师{_COUNT}{P}人"),
-    _text("student_teacher_ratio", "生师比…:1", "teaching_resources.student_teacher_ratio",
-          f"[生师]{{2}}比(?:为|达)?{P}\\s*[:：]\\s*1"),
-    _text("internet_bandwidth", "互联网出口带宽…Mbps", "teaching_resources.internet_bandwidth",
-          f"互联网出口带宽(?:为|达)?{P}\\s*M"),
-    _text("campus_backbone_bandwidth", "校园网主干最大带宽…Mbps",
-          "teaching_resources.campus_backbone_bandwidth", f"校园网主干(?:最大)?带宽(?:为|达)?{P}\\s*M"),
-    _text("equipment_value_per_student", "生均仪器设备值…元",
-          "teaching_resources.equipment_value_per_student", f"生均(?:教学科研)?仪器设备值(?:为|达)?{P}元"),
-    _text("specialties", "…大类…个专业", "teaching_resources.specialties", f"大类{P}个专业"),
-    _text("fitness_pass_rate", "体质健康合格率…%", "policy_implementation.fitness_pass_rate",
-          f"体质(?:健康|测评)?(?:测试)?合格率(?:为|达)?{P}%"),
-    _text("direct_employment", "直接就业…人", "service_contribution.first_employment",
-          f"直接就业{_COUNT}{P}人"),
-    _text("sectors_total", "三次产业…人", "scorecard.employed_by_sector",
-          f"三次产业(?:就业)?{_COUNT}{P}人"),
-    _text("primary_sector", "面向第一产业…人", "scorecard.primary_sector", f"面向第一产业{P}人"),
-    _text("secondary_sector", "面向第二产业…人", "scorecard.secondary_sector", f"面向第二产业{P}人"),
-    _text("tertiary_sector", "面向第三产业…人", "scorecard.tertiary_sector", f"面向第三产业{P}人"),
-    _text("graduate_satisfaction", "毕业生满意度…%", "satisfaction.graduates",
-          f"毕业生(?:对学校)?满意度(?:为|达)?{P}%"),
-    _text("employer_satisfaction", "用人单位满意度…%", "satisfaction.employers",
-          f"用人单位满意度(?:为|达)?{P}%"),
-    _text("parent_satisfaction", "家长满意度…%", "satisfaction.parents", f"家长满意度(?:为|达)?{P}%"),
-    _text("invention_patents", "发明专利授权…项", "service_contribution.invention_patents_granted",
-          f"发明专利授权(?:数量)?{P}[个项]"),
-    Rule("text.part_within_whole", "正文中“其中”的部分不能超过它所属的总数", Kind.TEXT_PART,
-         patterns=(r"{whole}(?P<unit>[人项个])(?:中|[，,]其中)[^，,。；\d]{0,12}?{part}(?P=unit)",)),
-    Rule("text.further_study_rate_arithmetic", "正文中的升学率应等于同一年的升学人数除以毕业生人数",
-         Kind.TEXT_RATE, ("text.further_study_rate", "text.further_study", "text.graduates"),
-         factor=Decimal(100)),
+    *TEXT_RULES,
 )
 """Every rule, in the order findings are listed."""
 

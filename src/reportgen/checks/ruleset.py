@@ -17,14 +17,17 @@ from typing import Iterable
 from attrs import frozen
 
 from reportgen.catalog import Catalog, ColumnKind, serving_year
-from reportgen.checks.rules import RULE_SETS, Kind, Rule
+from reportgen.checks.rates import TEXT_PREFIX, DefinitionError, parse_definition
+from reportgen.checks.rule import Kind, Rule
+from reportgen.checks.rules import RULE_SETS
 from reportgen.figures import COLUMN_SEPARATOR, DERIVED_PREFIX, FREE_REF_SEPARATOR
 
-_FIGURE_KINDS = (Kind.SUM, Kind.NOT_EXCEEDING, Kind.SAME, Kind.RATIO, Kind.TEXT)
+_FIGURE_KINDS = (Kind.SUM, Kind.NOT_EXCEEDING, Kind.SAME, Kind.RATIO, Kind.TEXT,
+                 Kind.WEIGHTED_MEAN)
 """Kinds whose operands each name one figure (a TEXT rule: its first operand)."""
 _PATTERN_KINDS = (Kind.RANGE, Kind.FRACTION)
 """Kinds whose operands are patterns over the indicators (``*.*.%``)."""
-_FREE_TABLE_KINDS = (Kind.FREE_SUM, Kind.FREE_SHARE)
+_FREE_TABLE_KINDS = (Kind.FREE_SUM, Kind.FREE_SUBTOTAL, Kind.FREE_SHARE)
 """Kinds whose operands are patterns over free tables' sheet names (``表-*``)."""
 
 
@@ -66,7 +69,7 @@ def load_rules(catalog: Catalog, rules: Iterable[Rule]) -> RuleSet:
     rules = tuple(rules)
     faults = [f"duplicate rule id {rule_id}"
               for rule_id, n in Counter(r.id for r in rules).items() if n > 1]
-    text_rules = {r.id for r in rules if r.kind is Kind.TEXT}
+    text_rules = {r.id for r in rules if r.kind in (Kind.TEXT, Kind.TEXT_TERM)}
     for rule in rules:
         faults.extend(f"rule {rule.id}: {fault}"
                       for fault in _operand_faults(rule, catalog, text_rules))
@@ -80,18 +83,42 @@ def _operand_faults(rule: Rule, catalog: Catalog, text_rules: set[str]) -> list[
         operands = rule.operands[:1] if rule.kind is Kind.TEXT else rule.operands
         if not operands:
             return ["names no figure"]
-        return [fault for ref in operands if (fault := figure_fault(ref, catalog))]
+        faults = [fault for ref in operands if (fault := figure_fault(ref, catalog))]
+        if rule.kind is Kind.WEIGHTED_MEAN:
+            faults += [fault for ref in operands
+                       if (fault := _column_fault(f"{ref}{COLUMN_SEPARATOR}{rule.weight}", catalog))]
+        return faults
     if rule.kind in _PATTERN_KINDS:
         return [f"pattern {p} matches no indicator" for p in rule.operands
                 if not matching(p, catalog)]
     if rule.kind is Kind.SURVEY_BASE:
         return [fault for operand in rule.operands if (fault := _column_fault(operand, catalog))]
     if rule.kind is Kind.TEXT_RATE:
-        unknown = [op for op in rule.operands if op not in text_rules]
-        return [f"names unknown text rule(s) {', '.join(unknown)}"] if unknown else []
+        return _rate_faults(rule, text_rules, catalog)
+    if rule.kind is Kind.TEXT_TERM and not rule.patterns:
+        return ["has no pattern"]
     if rule.kind in _FREE_TABLE_KINDS:
         return [] if rule.operands else ["names no free table"]
     return []
+
+
+def _rate_faults(rule: Rule, text_rules: set[str], catalog: Catalog) -> list[str]:
+    """A rate rule names a text rule and at least one definition over text rules."""
+    if len(rule.operands) < 2:
+        return ["names no definition"]
+    faults, named = [], [rule.operands[0]]
+    for definition in rule.operands[1:]:
+        try:
+            named += parse_definition(definition).rule_ids
+        except DefinitionError as exc:
+            faults.append(str(exc))
+    unknown = [ref for ref in dict.fromkeys(named)
+               if ref.startswith(TEXT_PREFIX) and ref not in text_rules]
+    if unknown:
+        faults.append(f"names unknown text rule(s) {', '.join(unknown)}")
+    faults += [fault for ref in dict.fromkeys(named) if not ref.startswith(TEXT_PREFIX)
+               and (fault := figure_fault(ref, catalog))]
+    return faults
 
 
 def figure_fault(ref: str, catalog: Catalog) -> str | None:

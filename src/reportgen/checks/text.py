@@ -1,44 +1,47 @@
 """Numbers in the prose against the figures: 毕业生1476人 in a paragraph, 1234 in the scorecard.
 
 A text rule lists patterns: a term and ``{n}`` where the number stands (``毕业生{n}人``). Every
-match in a paragraph (foreword, body, cases) is a *text fact*: a number, the term, the
-paragraph's cell and the year it speaks of. The year is the last ``20XX年`` (or ``2022-2023年度``)
-written before the number in the same sentence; without one, the report's year. Only facts of
-the report's year are compared with the figures; facts of other years still serve the
-arithmetic of the prose itself (an earlier year's 升学率 against its own counts).
+match in a paragraph (foreword, body, cases) that speaks of the district as a whole is a *text
+fact*: a number, the term, the paragraph's cell and the year it speaks of. Whether it speaks of
+the whole — not of a part, a school or another group — is decided by
+:mod:`reportgen.checks.scope`; when unsure, the match is no fact and nothing is compared.
 
-A term directly preceded by "的" or by one of the rule's qualifiers names a part, not the
-quantity (贯通培养形式的在校生, 统招升学), and is skipped.
+The year is the last ``20XX年`` (or ``2022-2023年度``) written before the number in the same
+sentence; without one, the report's year. Only facts of the report's year are compared with the
+figures; facts of other years still serve the arithmetic of the prose itself (an earlier year's
+升学率 against its own counts, :mod:`reportgen.checks.rates`).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator
 
 from attrs import frozen
 
-from reportgen.figures import Agreement, Figures, Quantity, compare
 from reportgen.checks.evaluate import computed, finding
-from reportgen.checks.rules import Kind, Rule
+from reportgen.checks.rule import Kind, Rule
+from reportgen.checks.scope import Scope, first_count, whole_before, year_at
 from reportgen.errors import Problem
+from reportgen.figures import Agreement, Figures, Quantity, compare
 from reportgen.model import Case, Paragraph, Report, SourceRef
 from reportgen.numbers import PERCENT_UNIT, decimals
 
 NUMBER = r"(?P<n>\d+(?:\.\d+)?)"
 """What ``{n}`` stands for in a pattern."""
-ALWAYS_NOT_AFTER = ("的",)
-"""Qualifiers that make any term a part of its quantity."""
-_YEAR = re.compile(r"(20\d\d)(?:\s*[-—–－~至]\s*(20\d\d))?\s*年")
-_SENTENCE_END = re.compile(r"[。！？!?]")
+TERM_KINDS = (Kind.TEXT, Kind.TEXT_TERM)
+"""Kinds of rules whose patterns make text facts."""
 _DIGIT = re.compile(r"\d")
+
+__all__ = ["NUMBER", "TextFact", "check_text", "check_text_part", "paragraphs", "place_of",
+           "text_facts", "year_at"]
 
 
 @frozen
 class TextFact:
-    """A number the prose writes after a term."""
+    """A number the prose writes after a term, of the district as a whole."""
 
     rule: Rule
     """The text rule whose pattern matched."""
@@ -48,6 +51,10 @@ class TextFact:
     """The year it speaks of."""
     snippet: str
     """The words around it, to find it in the paragraph."""
+    paragraph: int = 0
+    """Which paragraph of the report (in document order) holds it."""
+    position: int = 0
+    """Where its number stands in the paragraph's text."""
 
 
 def paragraphs(report: Report) -> Iterator[Paragraph]:
@@ -60,18 +67,10 @@ def paragraphs(report: Report) -> Iterator[Paragraph]:
             yield from block.paragraphs
 
 
-def year_at(text: str, position: int, default: int) -> int:
-    """The year the words at ``position`` speak of (see the module's docstring)."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, position)), default=0)
-    years = list(_YEAR.finditer(text, start, position))
-    if not years:
-        return default
-    last = years[-1]
-    return int(last.group(2) or last.group(1))
-
-
 def _unit(rule: Rule, pattern: str) -> str:
     """The unit a pattern implies, read from what follows ``{n}``."""
+    if rule.unit:
+        return rule.unit
     after = pattern.split("{n}", 1)[1]
     if after.startswith("%"):
         return PERCENT_UNIT
@@ -88,31 +87,59 @@ def _regex(pattern: str) -> re.Pattern[str]:
                       .replace("{n}", NUMBER))
 
 
+@frozen
+class _Match:
+    rule: Rule
+    pattern: str
+    match: re.Match[str]
+
+    @property
+    def number_at(self) -> int:
+        return self.match.start("n")
+
+
 def text_facts(report: Report, rules: tuple[Rule, ...]) -> list[TextFact]:
-    """Every match of every text rule in every paragraph."""
+    """Every match of every text rule in every paragraph that speaks of the district."""
+    scope = Scope(report.meta.region.text)
     facts = []
-    text_rules = [rule for rule in rules if rule.kind is Kind.TEXT]
-    for paragraph in paragraphs(report):
+    for index, paragraph in enumerate(paragraphs(report)):
         text, source = paragraph.text.text, paragraph.text.source
         if not _DIGIT.search(text):  # every pattern holds a number
             continue
-        for rule in text_rules:
-            qualifiers = ALWAYS_NOT_AFTER + rule.not_after
-            for pattern in rule.patterns:
-                for match in _regex(pattern).finditer(text):
-                    if text[:match.start()].endswith(qualifiers):
-                        continue
-                    snippet = match.group(0)
-                    number = Decimal(match.group("n"))
-                    quantity = Quantity(number, source, f"{_where(source)}“{snippet}”",
-                                        _unit(rule, pattern))
-                    facts.append(TextFact(rule, quantity,
-                                          year_at(text, match.start("n"), report.meta.year),
-                                          snippet))
+        matches = sorted((_Match(rule, pattern, match) for rule in rules
+                          if rule.kind in TERM_KINDS for pattern in rule.patterns
+                          for match in _regex(pattern).finditer(text)),
+                         key=lambda m: m.number_at)
+        accepted: set[int] = set()
+        for m in matches:
+            if not _of_the_whole(m, text, scope, accepted):
+                continue
+            accepted.add(m.number_at)
+            snippet = m.match.group(0)
+            quantity = Quantity(Decimal(m.match.group("n")), source,
+                                f"{place_of(source)}“{snippet}”", _unit(m.rule, m.pattern))
+            facts.append(TextFact(m.rule, quantity, year_at(text, m.number_at, report.meta.year),
+                                  snippet, index, m.number_at))
     return facts
 
 
-def _where(source: SourceRef | None) -> str:
+def _of_the_whole(m: _Match, text: str, scope: Scope, accepted: set[int]) -> bool:
+    """True when the match speaks of the district's whole quantity (see
+    :mod:`reportgen.checks.scope`)."""
+    start = m.match.start()
+    if m.match.group(0).endswith("人") and text.startswith("次", m.match.end()):
+        return False  # 人次 counts times, not people
+    if not scope.neutral(scope.qualifier(text, start)) or scope.school_subject(text, start):
+        return False
+    whole = whole_before(text, start)
+    if whole is not None and whole not in accepted:
+        return False
+    first = first_count(text, start)
+    return first is None or first in accepted
+
+
+def place_of(source: SourceRef | None) -> str:
+    """前言, 正文 or 案例: where a paragraph is, in the clerk's words."""
     if source is None:
         return "正文"
     return "前言" if source.sheet == "前言" else ("案例" if source.sheet == "案例" else "正文")
@@ -136,33 +163,7 @@ def check_text(rule: Rule, facts: list[TextFact], figures: Figures) -> Iterator[
             continue
         yield finding(rule, "W-CHECK-TEXT", said, found=fact.snippet, related=figure,
                       expected=figure.shown if not figure.exact else computed(figure.value, said),
-                      agreement=agreement, place=_where(said.source), label=figure.label)
-
-
-def check_text_rate(rule: Rule, facts: list[TextFact]) -> Iterator[Problem]:
-    """A rate written in the prose against the prose's own counts of the same year."""
-    rate_id, top_id, bottom_id = rule.operands
-
-    def single(rule_id: str, year: int) -> TextFact | None:
-        found = [f for f in facts if f.rule.id == rule_id and f.year == year]
-        values = {f.quantity.value for f in found}
-        return found[0] if len(values) == 1 else None
-
-    for fact in facts:
-        if fact.rule.id != rate_id:
-            continue
-        top, bottom = single(top_id, fact.year), single(bottom_id, fact.year)
-        if top is None or bottom is None or bottom.quantity.value == 0:
-            continue
-        value = top.quantity.value / bottom.quantity.value * rule.factor
-        agreement = compare(fact.quantity, Quantity(value, None, "", exact=True))
-        if agreement is not Agreement.AGREE:
-            yield finding(rule, "W-CHECK-TEXT-RATE", fact.quantity, related=bottom.quantity,
-                          found=fact.snippet,
-                          expected=f"{top.quantity.value} ÷ {bottom.quantity.value} × 100 = "
-                                   f"{computed(value, fact.quantity)}",
-                          agreement=agreement, year=fact.year, numerator=top.snippet,
-                          denominator=bottom.snippet, description=rule.description)
+                      agreement=agreement, place=place_of(said.source), label=figure.label)
 
 
 def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
@@ -178,7 +179,7 @@ def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
                     continue
                 yield Problem.of("W-CHECK-TEXT-PART", source, found=match.group(0),
                                  related=source, expected=f"总数 {whole}", rule=rule.id,
-                                 place=_where(source), part=part, whole=whole,
+                                 place=place_of(source), part=part, whole=whole,
                                  description=rule.description)
 
 

@@ -2,7 +2,11 @@
 
 Commands (each in its own module of this package): ``reportgen WORKBOOK`` builds the report; ``reportgen check WORKBOOK`` lists the
 workbook's problems and findings without building; ``reportgen pages REPORT`` draws chosen
-pages as PNG pictures for review.
+pages as PNG pictures for review; ``reportgen import REPORT.docx`` reads a Word report into a
+workbook to start from; ``reportgen init NEW.xlsx`` writes a workbook to fill in (blank, or this
+year's from last year's with ``--from``); ``reportgen merge SCHOOL.xlsx … -o DISTRICT.xlsx`` adds
+the schools' workbooks up into the district's; ``reportgen serve`` runs the clerk's web page on
+this computer.
 
 Exit codes: 0 done, 1 the workbook has problems (all of them are listed), 2 the command was
 called wrongly, 3 an internal error (a bug: rerun with ``--debug`` and report it), 4 the
@@ -43,7 +47,11 @@ def _command(module: str) -> Command:
 
 COMMANDS: dict[str, Command] = {
     "check": _command("check"),
+    "import": _command("importing"),
+    "init": _command("init"),
+    "merge": _command("merge"),
     "pages": _command("pages"),
+    "serve": _command("serve"),
 }
 """The sub-commands by name; anything else is a workbook to build (``reportgen WORKBOOK``)."""
 _LAZY = {"as_json": "check", "as_text": "check", "build_check_parser": "check",

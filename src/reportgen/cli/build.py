@@ -22,7 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m reportgen",
         description="由 Excel 工作簿生成《中等职业学校年度质量报告》Word 文档。",
         epilog="例：python -m reportgen inputs/2024.xlsx -o 报告.docx\n"
-               "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx",
+               "只检查数据、不生成报告：python -m reportgen check inputs/2024.xlsx\n"
+               "生成待填写的工作簿：python -m reportgen init 新工作簿.xlsx [--from 上年.xlsx]\n"
+               "合并各校的工作簿：python -m reportgen merge 甲校.xlsx 乙校.xlsx -o 区县.xlsx\n"
+               "在浏览器里做以上各步（网页版）：python -m reportgen serve",
     )
     parser.add_argument("workbooks", nargs="+", metavar="工作簿",
                         help="填好的 Excel 工作簿（.xlsx）；批量生成时可写多个工作簿或文件夹"

@@ -58,7 +58,7 @@ class Parser(argparse.ArgumentParser):
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-_SUBSTITUTES = {"›": ">", "−": "-"}
+_SUBSTITUTES = {"›": ">", "−": "-", "↔": "<->", "▸": ">"}
 """Characters of our own messages that GBK lacks, and what stands for them there."""
 
 
@@ -120,18 +120,77 @@ def holds_all_of_unicode(stream: TextIO) -> bool:
     return name.startswith("utf") or name == "gb18030"
 
 
+IMPORTANCE = ("W-CHECK-SAME", "W-CHECK-SUM", "W-CHECK-TABLE-SUM", "W-CHECK-TABLE-SUBTOTAL",
+              "W-CHECK-DECLARED", "W-CHECK-PART", "W-CHECK-RATIO", "W-CHECK-WEIGHTED",
+              "W-CHECK-FRACTION", "W-CHECK-SURVEY-BASE", "W-CHECK-TEXT", "W-CHECK-TEXT-TOTAL",
+              "W-CHECK-TEXT-RATE", "W-CHECK-TEXT-PART")
+"""Check findings from the most to the least important: two official figures that disagree
+first, then a figure against the prose, then the prose against itself. A warning of reading
+(a hidden row, an unknown column) comes before them all; notes come last."""
+SHOWN_AT_BUILD = 3
+"""How many findings a build prints; ``reportgen check`` lists them all."""
+
+
+def _importance(problem: Problem) -> tuple[int, int]:
+    if problem.severity is Severity.INFO:
+        return 2, 0
+    if problem.code in IMPORTANCE:
+        return 1, IMPORTANCE.index(problem.code)
+    return 0, 0
+
+
+def most_important(problems: Sequence[Problem], count: int = SHOWN_AT_BUILD) -> list[Problem]:
+    """The ``count`` most important problems, of different kinds when there are enough kinds
+    (one contradiction of each kind tells more than three of the same)."""
+    ranked = sorted(problems, key=_importance)  # stable: the checks' own order within a rank
+    chosen: list[Problem] = []
+    kinds: set[str] = set()
+    for problem in ranked:
+        if problem.code not in kinds:
+            chosen.append(problem)
+            kinds.add(problem.code)
+    chosen += [p for p in ranked if p not in chosen]
+    return sorted(chosen[:count], key=ranked.index)
+
+
 def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> None:
-    """Warnings and notes, one a line; then, if the checks found anything, how to go through
-    the findings one by one."""
-    shown = [p for p in problems if p.severity is not Severity.ERROR]
-    for problem in shown:
-        print(f"{problem.severity.value}：{problem}", file=err)
-    findings = [p for p in shown if p.rule]
-    if findings:
-        counts = "、".join(f"{severity.value} {n} 处" for severity in SEVERITY_ORDER
-                          if (n := sum(p.severity is severity for p in findings)))
-        print(f"数据检查发现{counts}，报告照常生成。逐条核对请运行：python -m reportgen check "
-              f"{workbook}（加 --annotate 标注.xlsx 可在工作簿副本中标出这些单元格）", file=err)
+    """Warnings and notes of a build. Those about the run itself (reading the workbook, the
+    table of contents, the 核对 sheet) one a line; the checks' findings summed up: how many,
+    the three most important (each on two lines: what, and where against what), and the
+    command that lists them all. Findings the 核对 sheet marks as checked are only counted."""
+    for problem in problems:
+        if problem.severity is not Severity.ERROR and not problem.rule:
+            print(f"{problem.severity.value}：{problem}", file=err)
+    shown = [p for p in problems
+             if p.severity is not Severity.ERROR and p.rule and p.checked is None]
+    checked = sum(1 for p in problems if p.checked is not None)
+    if not shown:
+        if checked:
+            print(f"数据检查：{checked} 处已核对（见“核对”表），没有新的问题。", file=err)
+        return
+    counts = "、".join(f"{severity.value} {n} 处" for severity in SEVERITY_ORDER
+                      if (n := sum(p.severity is severity for p in shown)))
+    extra = f"（另有 {checked} 处已核对）" if checked else ""
+    top = most_important(shown)
+    print(f"数据检查发现{counts}{extra}，报告照常生成。"
+          + ("最重要的几处：" if len(shown) > len(top) else ""), file=err)
+    for n, problem in enumerate(top, 1):
+        print(f"  {n}. {problem.severity.value}：{problem.message}", file=err)
+        place = f"{problem.where}" + (f"“{_short(problem.found)}”" if problem.found else "")
+        if problem.related is not None:
+            related = problem.related
+            same_file = problem.where is not None and related.file == problem.where.file
+            place += f" ↔ {f'{related.sheet}!{related.cell}' if same_file else related}" + (
+                f"“{_short(problem.expected)}”" if problem.expected else "")
+        print(f"     {place}", file=err)
+    print(f"逐条查看{'其余各处' if len(shown) > len(top) else ''}（及每处的编号）请运行："
+          f"python -m reportgen check {workbook}；核对过的可在工作簿“核对”表中记下编号，"
+          "以后不再提示（见 docs/checks.md）", file=err)
+
+
+def _short(text: str | None, limit: int = 30) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def interrupted(code: str, **fields: object) -> KeyboardInterrupt:
@@ -143,7 +202,9 @@ def interrupted(code: str, **fields: object) -> KeyboardInterrupt:
 def print_error(exc: ReportgenError, err: TextIO) -> None:
     if isinstance(exc, DataError):
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        if errors and all(p.where is None or not p.where.sheet for p in errors):
+        if errors and all(p.code == "E-WORKBOOK-UNFILLED" for p in errors):
+            heading = "报告未生成（已有的报告未改动）："
+        elif errors and all(p.where is None or not p.where.sheet for p in errors):
             heading = "无法读取工作簿，报告未生成（已有的报告未改动）："
         else:
             heading = f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："

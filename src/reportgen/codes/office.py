@@ -1,9 +1,10 @@
 """Errors of the LibreOffice session (one LibreOffice serving many documents, each request
-with its own deadline, restarted after a crash), of converting files with LibreOffice, and of
-the limits of ``pages`` (page numbers, resolution, the pictures poppler draws).
+with its own deadline, restarted after a crash) and of the limits of ``pages`` (page numbers,
+resolution, the pictures poppler draws).
 
 The older LibreOffice kinds (missing, no ``uno``, the PDF not made) are in
-:mod:`reportgen.codes.commands`.
+:mod:`reportgen.codes.commands`; a conversion for ``import`` that writes nothing
+(``O-CONVERT-NOT-WRITTEN``) in :mod:`reportgen.codes.importing`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ SESSION = (
     K("O-OFFICE-TOC-FAILED", "LibreOffice 无法更新目录（技术信息：{detail}）", advice=RETRY),
     K("O-OFFICE-PDF-WRITE", "LibreOffice 无法写出 PDF（磁盘可能已满，或没有写入权限；技术信息：{detail}）",
       advice="请检查磁盘空间和报告所在文件夹的写入权限后重试"),
-    K("O-CONVERT-NOT-WRITTEN", "LibreOffice 没有生成 .{extension} 文件（代码 {returncode}）{log}",
-      advice="请确认文件能在 Word 或 WPS 中打开；可在其中另存为 .docx 后再试"),
 )
 
 PAGES = (

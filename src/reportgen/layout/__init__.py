@@ -10,12 +10,14 @@ from reportgen.layout.config import (
     ARABIC_HEADINGS, CHINESE_HEADINGS, HeadingNumbering, LayoutConfig, chinese_numeral,
 )
 from reportgen.layout.document import (
-    Appendix, Block, CaseBlock, Cover, HeadingBlock, Layout, ParagraphBlock, TableBlock,
+    Appendix, Block, CaseBlock, ChartData, Cover, FigureBlock, HeadingBlock, Layout,
+    ParagraphBlock, TableBlock,
 )
 from reportgen.layout.tables import Grid, GridCell
 
 __all__ = [
-    "ARABIC_HEADINGS", "Appendix", "Block", "CHINESE_HEADINGS", "CaseBlock", "Cover", "Grid",
+    "ARABIC_HEADINGS", "Appendix", "Block", "CHINESE_HEADINGS", "CaseBlock", "ChartData", "Cover",
+    "FigureBlock", "Grid",
     "GridCell", "HeadingBlock", "HeadingNumbering", "Layout", "LayoutConfig", "ParagraphBlock",
     "TableBlock", "chinese_numeral", "lay_out",
 ]

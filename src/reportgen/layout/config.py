@@ -15,6 +15,8 @@ from typing import Any
 
 from attrs import field, frozen
 
+from reportgen.model import Settings
+
 _COUNTER = re.compile(r"\{(\d)(?::(zh))?\}")
 _DIGITS = "零一二三四五六七八九"
 
@@ -32,6 +34,11 @@ def chinese_numeral(n: int) -> str:
     elif hundreds and units:
         text += "零"
     return text + (_DIGITS[units] if units else "")
+
+
+def chinese_digits(n: int) -> str:
+    """``n`` digit by digit in Chinese, as a year is written: 2025 二〇二五."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
 
 
 def _check_heading_formats(instance: Any, attribute: Any, formats: tuple[str, ...]) -> None:
@@ -92,12 +99,38 @@ class LayoutConfig:
     """The label in a table's caption, ``{n}`` counting the tables of the text."""
     caption: str = "{label} {title}"
     """A table's caption from its label and its name (``表3 毕业生服务三次产业情况``)."""
+    figure_label: str = field(default="图{n}", validator=_has_counter)
+    """The label in a picture's or chart's caption, ``{n}`` counting them through the report."""
     appendix_title: str = "附表"
     """The heading of the appendix that gathers the indicator tables when the workbook asks."""
     appendix_table_label: str = field(default="附表{n}", validator=_has_counter)
     """The label of a table in the appendix, ``{n}`` counting from 1 again."""
     cover_month: str = "{year}年{month}月"
     """The month printed on the cover, from the report's date (成文日期)."""
+    chinese_date: bool = False
+    """Write the cover's year and month in Chinese numerals (二〇二五年十二月)."""
+    lists: tuple[str, ...] = ()
+    """The lists printed after the table of contents: ``tables`` (表目录), ``figures`` (图目录),
+    ``cases`` (案例目录); one that would list nothing is left out."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> LayoutConfig:
+        """The configuration a workbook's 基本信息 settings ask for."""
+        return cls(headings=CHINESE_HEADINGS if settings.chinese_headings else ARABIC_HEADINGS,
+                   case_label=settings.case_label + "{n}",
+                   appendix_title=settings.appendix_title,
+                   chinese_date=settings.chinese_date,
+                   lists=tuple(kind for kind, wanted in (("tables", settings.table_list),
+                                                         ("figures", settings.figure_list),
+                                                         ("cases", settings.case_list))
+                               if wanted))
+
+    def month(self, year: int, month: int) -> str:
+        """The cover's month (2024年12月, or 二〇二四年十二月 with :attr:`chinese_date`)."""
+        if self.chinese_date:
+            return self.cover_month.replace("{year}", chinese_digits(year)).replace(
+                "{month}", chinese_numeral(month))
+        return self.cover_month.replace("{year}", str(year)).replace("{month}", str(month))
 
     def label(self, pattern: str, n: int) -> str:
         """``pattern`` with its counter set to ``n``."""

@@ -18,7 +18,7 @@ from typing import Iterator, Union
 from attrs import frozen
 
 from reportgen.layout.tables import Grid
-from reportgen.model import SourceRef
+from reportgen.model import ImageData, SourceRef
 
 
 @frozen
@@ -39,6 +39,10 @@ class Cover:
     """The report's calendar year."""
     date: datetime.date
     """The date the report was signed (成文日期)."""
+    subtitle: str | None = None
+    """A line under the title, when the workbook gives one."""
+    compiler: str | None = None
+    """编制单位, when the workbook gives one."""
 
 
 @frozen
@@ -56,6 +60,8 @@ class HeadingBlock:
     for an unnumbered heading. A cross-reference to a section would use it."""
     separator: str = " "
     """What stands between the number and the title."""
+    new_page: bool = False
+    """True when the heading starts a new page (the appendix's)."""
 
     @property
     def text(self) -> str:
@@ -71,6 +77,46 @@ class ParagraphBlock:
     """The paragraph, placeholders resolved."""
     source: SourceRef | None = None
     """The cell it came from."""
+
+
+@frozen
+class ChartData:
+    """A chart's values, resolved to numbers, ready to draw (:mod:`reportgen.layout.charts`)."""
+
+    kind: str
+    """``bar``, ``line`` or ``pie``."""
+    categories: tuple[str, ...]
+    """The categories in order (axis labels, pie slices)."""
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]
+    """Each series' name and its value per category (``None`` where the workbook has none)."""
+    unit: str = ""
+    """The unit of the values (shown on the value axis)."""
+
+
+@frozen
+class FigureBlock:
+    """A picture or a chart with its caption 图N below it."""
+
+    key: str
+    """Its name in the workbook (what places it and what 〔图:…〕 refers to)."""
+    number: int
+    """Its number, counted through the report (cases included)."""
+    label: str
+    """The printed label (``图2``)."""
+    title: str
+    """The caption's text after the label."""
+    caption: str
+    """The caption line below it (``图2 实训基地``)."""
+    width_mm: float
+    """The printed width."""
+    height_mm: float
+    """The printed height."""
+    image: ImageData | None = None
+    """A picture's image."""
+    chart: ChartData | None = None
+    """A chart's data; the renderer draws it at print resolution."""
+    source: SourceRef | None = None
+    """Its row in the 图片 or 图表 sheet."""
 
 
 @frozen
@@ -91,6 +137,8 @@ class CaseBlock:
     """The body, paragraph by paragraph."""
     source: SourceRef | None = None
     """The row of the 案例 sheet."""
+    figures: tuple[FigureBlock, ...] = ()
+    """Pictures and charts printed in the box after the body."""
 
 
 @frozen
@@ -112,9 +160,11 @@ class TableBlock:
     """The cells as printed, with merges, header rows, widths and diagonal cells."""
     source: SourceRef | None = None
     """The sheet the table was read from."""
+    in_appendix: bool = False
+    """True for a table of the appendix: its caption is listed in the table of contents."""
 
 
-Block = Union[HeadingBlock, ParagraphBlock, CaseBlock, TableBlock]
+Block = Union[HeadingBlock, ParagraphBlock, CaseBlock, TableBlock, FigureBlock]
 """What the body of a report is made of, in document order."""
 
 
@@ -140,6 +190,9 @@ class Layout:
     """The chapters: headings, paragraphs, cases and tables in document order."""
     appendix: Appendix | None = None
     """The appendix, when the report has one."""
+    lists: tuple[str, ...] = ()
+    """The lists printed after the table of contents, in this order when present:
+    ``tables`` (表目录), ``figures`` (图目录), ``cases`` (案例目录)."""
 
     def blocks(self) -> Iterator[Block]:
         """Every block after the foreword in printed order, the appendix's heading and blocks
@@ -154,6 +207,30 @@ class Layout:
         """Every table in printed order."""
         return tuple(b for b in self.blocks() if isinstance(b, TableBlock))
 
+    def references(self) -> dict[tuple[str, str], str]:
+        """What a cross-reference prints, by (kind, name): 表 by sheet name and by title,
+        案例 by the case's 编号."""
+        found: dict[tuple[str, str], str] = {}
+        for table in self.tables:
+            found.setdefault(("表", table.key), table.label)
+            found.setdefault(("表", table.title), table.label)
+        for case in self.cases:
+            found[("案例", case.key)] = case.label
+        for figure in self.figures:
+            found[("图", figure.key)] = figure.label
+        return found
+
+    @property
+    def figures(self) -> tuple[FigureBlock, ...]:
+        """Every picture and chart in printed order, those in cases included."""
+        found: list[FigureBlock] = []
+        for block in self.blocks():
+            if isinstance(block, FigureBlock):
+                found.append(block)
+            elif isinstance(block, CaseBlock):
+                found.extend(block.figures)
+        return tuple(found)
+
     @property
     def cases(self) -> tuple[CaseBlock, ...]:
         """Every case in printed order."""
@@ -162,7 +239,11 @@ class Layout:
     def text(self) -> str:
         """The report as plain text, one printed line per line (cells joined by tabs): what
         a reader sees, without the page. A quick preview, and an oracle for tests."""
-        lines = [self.cover.title, f"（{self.cover.period}）", self.cover.issuer, self.cover.month]
+        cover = self.cover
+        lines = [cover.title] + ([cover.subtitle] if cover.subtitle else [])
+        lines += [f"（{cover.period}）", cover.issuer]
+        lines += [f"编制单位：{cover.compiler}"] if cover.compiler else []
+        lines.append(cover.month)
         lines += [p.text for p in self.foreword]
         for block in self.blocks():
             if isinstance(block, HeadingBlock):
@@ -172,6 +253,9 @@ class Layout:
             elif isinstance(block, CaseBlock):
                 lines += [block.label, block.title] + ([block.subtitle] if block.subtitle else [])
                 lines += list(block.paragraphs)
+                lines += [f.caption for f in block.figures]
+            elif isinstance(block, FigureBlock):
+                lines.append(block.caption)
             else:
                 lines.append(block.caption)
                 lines += ["\t".join(c.text for c in row) for row in block.grid.rows]

@@ -6,16 +6,20 @@ renderer (:mod:`reportgen.word.grid`) builds the whole table from it.
 
 from __future__ import annotations
 
-import unicodedata
-
 from attrs import frozen
 
 from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, ColumnSpec, IndicatorSpec
 from reportgen.model import FreeTable, IndicatorRow, IndicatorTable, Span
+from reportgen.layout.widths import ColumnNeeds, column_needs, fit_columns
 from reportgen.numbers import format_figure, format_number
 
 TEXT_WIDTH_MM = 156
 """The A4 text block's width with the official margins (210 − 28 − 26 mm)."""
+TABLE_TEXT_PT = 10.5
+"""The size of table text (五号), as the template's Table Text and Table Header styles set it."""
+CELL_PADDING_MM = 3.4
+"""What a cell adds to its text's width: the Report Table style's margins (1.2 mm each side)
+and a millimetre to spare for rounding in Word's and LibreOffice's layouts."""
 LEVEL3_INDENT = "\u3000" * 5
 """Indentation of a sub-row of a sub-row, as the 2024 国际影响表 prints it."""
 
@@ -58,11 +62,16 @@ class Grid:
                          for c in range(s.col, s.col + s.cols) if (r, c) != (s.row, s.col))
 
 
-def indicator_grid(table: IndicatorTable, year: int) -> Grid:
+def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False) -> Grid:
     """An official indicator table: 序号 on top-level rows only, "其中：" on the first sub-row,
-    序号 merged over a group and 指标 merged over an indicator's two unit rows."""
+    序号 merged over a group and 指标 merged over an indicator's two unit rows. With
+    ``last_year``, last year's figures stand in a column before this year's, as wide."""
     columns = table.spec.columns  # the catalog's columns: headers, order and widths
-    header = [c.printed_header(year) for c in columns]
+    header: list[str] = []
+    for c in columns:
+        if c.kind is ColumnKind.VALUE and last_year:
+            header.append(c.printed_header(year - 1))
+        header.append(c.printed_header(year))
     body: list[tuple[GridCell, ...]] = []
     spans: list[Span] = []
     number = 0
@@ -86,18 +95,27 @@ def indicator_grid(table: IndicatorTable, year: int) -> Grid:
                  ColumnKind.UNIT: GridCell(row.unit),
                  ColumnKind.VALUE: GridCell(format_figure(row.value.value, row.unit)),
                  ColumnKind.NOTE: GridCell(row.note.text if row.note else "", "left")}
-        body.append(tuple(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c)
-                          for c in columns))
+        cells: list[GridCell] = []
+        for c in columns:
+            if c.kind is ColumnKind.VALUE and last_year:
+                cells.append(GridCell(format_figure(row.previous.value if row.previous else None,
+                                                    row.unit)))
+            cells.append(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c))
+        body.append(tuple(cells))
         previous = row
     end = len(table.rows)
     if end > group_start + 1:
         spans.append(Span(group_start + 1, 0, end - group_start))
     if end > name_start + 1:
         spans.append(Span(name_start + 1, 1, end - name_start))
-    total = sum(c.width for c in columns)
-    widths = tuple(float(TEXT_WIDTH_MM * c.width / total) for c in columns)
-    return Grid((tuple(GridCell(h) for h in header),), tuple(body),
-                tuple(sorted(spans, key=lambda s: (s.row, s.col))), widths)
+    header_row = tuple(GridCell(h) for h in header)
+    spans.sort(key=lambda s: (s.row, s.col))
+    rows = (header_row,) + tuple(body)
+    preferred = [float(w) for c in columns  # last year's column as wide as this year's
+                 for w in ((c.width, c.width) if c.kind is ColumnKind.VALUE and last_year
+                           else (c.width,))]
+    widths = fit_columns(grid_needs(rows, spans), TEXT_WIDTH_MM, preferred)
+    return Grid((header_row,), tuple(body), tuple(spans), widths)
 
 
 def _extra_cell(row: IndicatorRow, column: ColumnSpec) -> GridCell:
@@ -121,28 +139,24 @@ def _label(spec: IndicatorSpec, previous: IndicatorSpec | None) -> str:
 
 
 def free_grid(table: FreeTable) -> Grid:
-    """A free table as laid out in its sheet."""
+    """A free table as laid out in its sheet; its columns in the proportions of the sheet's
+    column widths when the clerk set any, else sized by their content."""
     rows = [tuple(GridCell(c.text, diagonal=c.diagonal) for c in row) for row in table.cells]
     header = tuple(rows[: table.header_rows])
     body = tuple(rows[table.header_rows:])
-    return Grid(header, body, table.spans, fit_widths(table))
+    preferred = [float(w) for w in table.column_widths] if table.column_widths else None
+    widths = fit_columns(grid_needs(rows, table.spans), TEXT_WIDTH_MM, preferred)
+    return Grid(header, body, table.spans, widths)
 
 
-def fit_widths(table: FreeTable) -> tuple[float, ...]:
-    """Column widths in proportion to their longest text, within sensible bounds."""
-    columns = len(table.cells[0]) if table.cells else 0
-    covered = {(r, c) for s in table.spans if s.cols > 1
+def grid_needs(rows: tuple[tuple[GridCell, ...], ...] | list[tuple[GridCell, ...]],
+               spans: tuple[Span, ...] | list[Span]) -> list[ColumnNeeds]:
+    """What each column's cells need; a cell spanning columns, or merged away, counts for
+    none of them."""
+    columns = len(rows[0]) if rows else 0
+    skipped = {(r, c) for s in spans if s.cols > 1
                for r in range(s.row, s.row + s.rows) for c in range(s.col, s.col + s.cols)}
-    weights = []
-    for c in range(columns):
-        longest = max((max(text_width(line) for line in row[c].text.split("\n"))
-                       for r, row in enumerate(table.cells) if (r, c) not in covered),
-                      default=4)
-        weights.append(min(max(longest, 6), 30))
-    total = sum(weights) or 1
-    return tuple(TEXT_WIDTH_MM * w / total for w in weights)
-
-
-def text_width(text: str) -> int:
-    """How wide a text prints, in half-width characters: CJK and full-width count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    skipped |= {(r, s.col) for s in spans for r in range(s.row + 1, s.row + s.rows)}
+    return [column_needs((row[c].text for r, row in enumerate(rows) if (r, c) not in skipped),
+                         size_pt=TABLE_TEXT_PT, padding_mm=CELL_PADDING_MM)
+            for c in range(columns)]

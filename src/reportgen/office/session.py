@@ -58,6 +58,9 @@ class Laid:
     """The number of pages of the PDF written; ``None`` when no PDF was asked for or made."""
     pdf_error: str | None = None
     """Why the PDF asked for was not made (the entries were), in Chinese."""
+    lists: tuple[tuple[tuple[int, str, str], ...], ...] = ()
+    """The other tables of contents after the first (表目录, 图目录, 案例目录), in document
+    order, each as (level, text, page) entries."""
 
 
 class _Crashed(Exception):
@@ -209,7 +212,9 @@ class OfficeSession:
             None if entries is None else tuple((int(e["level"]), str(e["text"]), str(e["page"]))
                                                for e in entries),
             answer.get("pages"),
-            None if pdf_error is None else str(_failure({"stage": "pdf", "error": pdf_error})))
+            None if pdf_error is None else str(_failure({"stage": "pdf", "error": pdf_error})),
+            tuple(tuple((int(e["level"]), str(e["text"]), str(e["page"])) for e in index)
+                  for index in answer.get("indexes", [])[1:]))
 
     def request(self, *, timeout: float | None = None, **request: Any) -> dict[str, Any]:
         """Send one request to LibreOffice (see ``uno_worker.py``); its JSON answer.

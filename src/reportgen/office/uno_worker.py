@@ -12,11 +12,13 @@ answer a line on standard output, until standard input closes.
 
 - ``{"op": "layout", "docx": PATH, "toc": BOOL, "pdf": PATH or null}``: the document loaded
   once; with ``toc``, its indexes updated in LibreOffice's layout and the table of contents
-  read back → ``"entries": [{"level": 1, "text": "…", "page": "3"}, …]``; with ``pdf``, that
+  read back → ``"entries": [{"level": 1, "text": "…", "page": "3"}, …]``, and every table of
+  contents in document order — the TOC, then the lists of tables, figures and cases →
+  ``"indexes": [[…], …]``; with ``pdf``, that
   same layout exported as PDF, fonts embedded → ``"pages": N`` (or ``"pdf_error": "…"``).
   The document file is not changed.
 - ``{"op": "pdf", "docx": PATH, "pdf": PATH}`` → ``{"pages": N}``.
-- ``{"op": "toc", "docx": PATH}`` → ``{"entries": […]}``.
+- ``{"op": "toc", "docx": PATH}`` → ``{"entries": […], "indexes": [[…], …]}``.
 
 A failure is answered ``{"error": "…", "stage": "open|toc|pdf|…", "disconnected": BOOL}``;
 ``disconnected`` says LibreOffice no longer answers (it crashed or was killed).
@@ -24,6 +26,7 @@ A failure is answered ``{"error": "…", "stage": "open|toc|pdf|…", "disconnec
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -99,16 +102,28 @@ def _prepare(doc: Any) -> None:
         styles.getByName("Standard").setPropertyValue("ParaIsHangingPunctuation", False)
 
 
-def _toc_entries(doc: Any) -> list[dict[str, Any]]:
-    """Update every index of the document; return the entries of its table of contents."""
+def _toc_entries(doc: Any) -> list[list[dict[str, Any]]]:
+    """Update every index of the document; return the entries of each table of contents
+    (the TOC and the lists made the same way), in document order."""
     try:
         indexes = doc.getDocumentIndexes()
-        entries: list[dict[str, Any]] = []
+        contents: list[Any] = []
         for i in range(indexes.getCount()):
             index = indexes.getByIndex(i)
             index.update()
-            if index.getServiceName() != "com.sun.star.text.ContentIndex" or entries:
-                continue
+            if index.getServiceName() == "com.sun.star.text.ContentIndex":
+                contents.append(index)
+        # Issue 12 (lists): the lists of tables, figures and cases are ContentIndexes too;
+        # getDocumentIndexes() gives no order, so they are sorted by where they stand.
+        body = doc.getText()
+
+        def earlier(a: Any, b: Any) -> int:
+            return -int(body.compareRegionStarts(a.getAnchor(), b.getAnchor()))
+
+        contents.sort(key=functools.cmp_to_key(earlier))
+        found: list[list[dict[str, Any]]] = []
+        for index in contents:
+            entries: list[dict[str, Any]] = []
             paragraphs = index.getAnchor().createEnumeration()
             while paragraphs.hasMoreElements():
                 paragraph = paragraphs.nextElement()
@@ -117,7 +132,8 @@ def _toc_entries(doc: Any) -> list[dict[str, Any]]:
                 if style and text:
                     entries.append({"level": int(style.group(1)), "text": text.strip(),
                                     "page": page.strip()})
-        return entries
+            found.append(entries)
+        return found
     except Exception as exc:
         raise Failure("toc", exc) from exc
 
@@ -144,10 +160,12 @@ def layout(desktop: Any, docx: str, toc: bool, pdf: str | None) -> dict[str, Any
     doc = _load(desktop, docx)
     try:
         result: dict[str, Any] = {}
-        if pdf:
-            _prepare(doc)  # before the first layout, so that pages and PDF agree
+        # before the first layout, so that pages, TOC and PDF agree whether or not a PDF is made
+        _prepare(doc)
         if toc:
-            result["entries"] = _toc_entries(doc)
+            indexes = _toc_entries(doc)
+            result["entries"] = indexes[0] if indexes else []
+            result["indexes"] = indexes
         if pdf:
             try:
                 result["pages"] = _export_pdf(doc, pdf)

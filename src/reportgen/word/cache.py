@@ -25,6 +25,7 @@ from docx.opc.part import XmlPart
 from docxtpl import DocxTemplate
 
 from reportgen.errors import UsageError
+from reportgen.word.compiled import forget_compiled
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
 __all__ = ["KEPT", "ReportTemplate", "clear", "open_template", "template_variables"]
@@ -95,8 +96,9 @@ _kept: OrderedDict[Key, _Kept] = OrderedDict()
 
 
 def clear() -> None:
-    """Forget every template (tests use it to start from nothing)."""
+    """Forget every template and its compiled code (tests use it to start from nothing)."""
     _kept.clear()
+    forget_compiled()
 
 
 def open_template(template: Path) -> DocxTemplate:

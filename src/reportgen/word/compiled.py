@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-__all__ = ["COMPILED_KEPT", "CompiledOnce"]
+__all__ = ["COMPILED_KEPT", "CompiledOnce", "forget_compiled"]
 
 COMPILED_KEPT = 16
 """How many compiled template parts (a document's body, headers, footers…) are kept."""
@@ -52,3 +52,8 @@ class CompiledOnce(jinja2.Environment):
     def _key(self, source: str, name: str | None, filename: str | None,
              defer_init: bool) -> tuple[Any, ...]:
         return (type(self), source, name, filename, defer_init, bool(self.autoescape))
+
+
+def forget_compiled() -> None:
+    """Forget every compiled source (tests use it to start from nothing)."""
+    _COMPILED.clear()

@@ -20,8 +20,8 @@ from docx.oxml.ns import nsmap
 from docxtpl import DocxTemplate
 
 from reportgen.errors import UsageError
-from reportgen.layout import Cover, Layout, TableBlock
-from reportgen.word.context import build_context
+from reportgen.layout import Cover, FigureBlock, Layout, TableBlock
+from reportgen.word.context import Slots, build_context
 from reportgen.word.external import neutralise_external
 from reportgen.word.grid import table_styles, write_table
 from reportgen.word.cache import open_template, template_variables
@@ -30,9 +30,10 @@ from reportgen.word.sandbox import ReportSandbox, template_errors
 
 SLOT_TAG = "{{ b.slot }}"
 """What the template prints where a table goes."""
-_SLOT_PARAGRAPHS = etree.XPath("./w:p[w:r/w:t[starts-with(., $prefix)]]",
+_SLOT_PARAGRAPHS = etree.XPath(".//w:p[w:r/w:t[starts-with(., $prefix)]]",
                                namespaces={"w": nsmap["w"]})
-"""The body's paragraphs with a run starting with a slot marker (one search, in lxml)."""
+"""The paragraphs with a run starting with a slot marker, in the text or in a case box (one
+search, in lxml)."""
 
 
 def render_bytes(layout: Layout, template: Path) -> bytes:
@@ -64,16 +65,23 @@ def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> N
         tpl.render(context, env, autoescape=True)
 
 
-def _place_tables(document: Any, slots: dict[str, TableBlock]) -> None:
-    """Write each table in place of the paragraph holding its slot marker."""
+def _place_tables(document: Any, slots: Slots) -> None:
+    """Write each table in place of the paragraph holding its slot marker, and each picture
+    or chart into the paragraph holding its own (in the text or in a case box)."""
     prefix = os.path.commonprefix(list(slots))  # the markers differ only in their number
     candidates = _SLOT_PARAGRAPHS(document.element.body, prefix=prefix) if slots else []
     found = {p.text: p for p in candidates if p.text in slots}
     if len(found) != len(slots):
         raise UsageError("U-TEMPLATE-TABLE-SLOT", tables=len(slots), slots=len(found), tag=SLOT_TAG)
-    styles = table_styles(document)
+    tables = any(isinstance(block, TableBlock) for block in slots.values())
+    styles = table_styles(document) if tables else None
     for marker, block in slots.items():
-        write_table(document, block.grid, found[marker], styles)
+        if isinstance(block, FigureBlock):
+            from reportgen.word.pictures import write_figure  # only for pictures and charts
+
+            write_figure(document, block, found[marker])
+        else:
+            write_table(document, block.grid, found[marker], styles)
 
 
 def _set_properties(document: Any, cover: Cover) -> None:
@@ -88,3 +96,4 @@ def _set_properties(document: Any, cover: Cover) -> None:
     properties.created = datetime.datetime.combine(cover.date, datetime.time())
     properties.modified = datetime.datetime.now().replace(microsecond=0)
     properties.revision = 1
+    properties.language = "zh-CN"

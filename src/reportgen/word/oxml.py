@@ -167,6 +167,35 @@ def update_fields_on_open(settings: Element) -> None:
     child(settings, "w:updateFields", SETTINGS_ORDER).set(qn("w:val"), "true")
 
 
+def stop_updating_fields_on_open(settings: Element) -> bool:
+    """Stop asking Word to update fields on opening; True when it was asked."""
+    found = settings.find(qn("w:updateFields"))
+    if found is None:
+        return False
+    settings.remove(found)
+    return True
+
+
+def set_compatibility_mode(settings: Element, mode: int) -> None:
+    """The Word version whose layout rules apply (15: Word 2013 and later, no "兼容模式")."""
+    compat = child(settings, "w:compat", SETTINGS_ORDER)
+    uri = "http://schemas.microsoft.com/office/word"
+    setting = next((s for s in compat.findall(qn("w:compatSetting"))
+                    if s.get(qn("w:name")) == "compatibilityMode"), None)
+    if setting is None:
+        setting = element("w:compatSetting", {"w:name": "compatibilityMode", "w:uri": uri})
+        compat.append(setting)
+    setting.set(qn("w:val"), str(mode))
+
+
+def set_theme_languages(settings: Element, *, latin: str, east_asia: str) -> None:
+    """The languages of the theme's fonts (``w:themeFontLang``): what Word uses for text it
+    creates from theme fonts (comments, footnotes, text boxes)."""
+    lang = child(settings, "w:themeFontLang", SETTINGS_ORDER)
+    lang.set(qn("w:val"), latin)
+    lang.set(qn("w:eastAsia"), east_asia)
+
+
 # -- fonts and paragraph properties the proxies lack --
 
 def set_fonts(rpr: Element, east_asia: str, latin: str) -> None:

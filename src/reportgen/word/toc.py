@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import docx
 from attrs import frozen
 from docx.oxml.ns import qn
 
-from reportgen.word.oxml import paragraph_after
+from reportgen.word.oxml import paragraph_after, stop_updating_fields_on_open
 
 
 @frozen
@@ -33,16 +33,44 @@ class TocEntry:
     """The page number as printed in the footer of the heading's page."""
 
 
-def fill_toc(data: bytes, entries: Iterable[TocEntry]) -> bytes:
-    """The .docx ``data`` with ``entries`` as the stored result of its TOC field.
+CASE_TITLE_STYLE = "Case Title"
+"""The style whose paragraphs the 案例目录 lists (``TOC \t "Case Title,1"``); each entry is
+given its case's label (典型案例3) from the Case Label paragraph above the title."""
+
+
+def fill_toc(data: bytes, entries: Iterable[TocEntry],
+             lists: Sequence[Iterable[TocEntry]] = ()) -> bytes:
+    """The .docx ``data`` with ``entries`` as the stored result of its TOC field, and each
+    of ``lists`` as the result of the TOC fields after it (表目录, 图目录, 案例目录), in order.
 
     Raises :class:`LookupError` when the document has no TOC field.
     """
     document = docx.Document(io.BytesIO(data))
-    begin, separate, end = _toc_field(document.element.body)
+    fields = _toc_fields(document.element.body)
+    if not fields:
+        raise LookupError("no TOC field")
+    style_ids = {level: _style_id(document, level) for level in (1, 2, 3)}
+    labels = _case_labels(document)
+    for (begin, separate, end, instruction), found in zip(fields, [entries, *lists]):
+        items = list(found)
+        if CASE_TITLE_STYLE in instruction:
+            items = [TocEntry(e.level, f"{labels[i]}\u3000{e.text}" if i < len(labels) else e.text,
+                              e.page) for i, e in enumerate(items)]
+        _fill_field(begin, separate, end, items, style_ids)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def toc_field_count(data: bytes) -> int:
+    """How many TOC fields the .docx ``data`` has: the TOC and the lists after it."""
+    return len(_toc_fields(docx.Document(io.BytesIO(data)).element.body))
+
+
+def _fill_field(begin: Any, separate: Any, end: Any, entries: list[TocEntry],
+                style_ids: dict[int, str]) -> None:
     first = _paragraph_of(begin)
     _clear_result(first, separate, end)
-    style_ids = {level: _style_id(document, level) for level in (1, 2, 3)}
     paragraphs = [first]
     for i, entry in enumerate(entries):
         p = first if i == 0 else paragraph_after(paragraphs[-1], first)
@@ -53,9 +81,49 @@ def fill_toc(data: bytes, entries: Iterable[TocEntry]) -> bytes:
         if i:
             paragraphs.append(p)
     paragraphs[-1].add_r().append(end)
+
+
+def _case_labels(document: Any) -> list[str]:
+    """The label printed above each case title (案例3), in document order."""
+    labels: list[str] = []
+    previous = ""
+    for p in document.element.body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        name = style.get(qn("w:val")) if style is not None else ""
+        if name == _style_key(CASE_TITLE_STYLE):
+            labels.append(previous)
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if text.strip():
+            previous = text.strip()
+    return labels
+
+
+def _style_key(name: str) -> str:
+    """The style id python-docx gives a style name (spaces removed)."""
+    return name.replace(" ", "")
+
+
+def settle_fields(data: bytes) -> bytes:
+    """The .docx ``data`` with its fields taken as up to date: Word no longer asks to update
+    fields when it opens the file (``w:updateFields`` removed, no field marked dirty).
+
+    For a document whose table of contents (and lists) were filled: asking would only
+    prompt the reader on every opening. A document whose TOC is still empty keeps asking.
+    """
+    document = docx.Document(io.BytesIO(data))
+    stop_updating_fields_on_open(document.settings.element)
+    for mark in document.element.body.iter(qn("w:fldChar")):
+        mark.attrib.pop(qn("w:dirty"), None)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def asks_to_update_fields(data: bytes) -> bool:
+    """True when Word would update the fields of the .docx ``data`` on opening."""
+    document = docx.Document(io.BytesIO(data))
+    found = document.settings.element.find(qn("w:updateFields"))
+    return found is not None and found.get(qn("w:val"), "true") in ("true", "1", "on")
 
 
 def read_toc(path: Path) -> list[TocEntry]:
@@ -86,10 +154,24 @@ def read_toc(path: Path) -> list[TocEntry]:
 
 def _toc_field(body: Any) -> tuple[Any, Any, Any]:
     """The ``begin``, ``separate`` and ``end`` marks of the first TOC field."""
-    instr = next((el for el in body.iter(qn("w:instrText"))
-                  if (el.text or "").strip().upper().startswith("TOC")), None)
-    if instr is None:
+    fields = _toc_fields(body)
+    if not fields:
         raise LookupError("no TOC field")
+    return fields[0][:3]
+
+
+def _toc_fields(body: Any) -> list[tuple[Any, Any, Any, str]]:
+    """The ``begin``, ``separate`` and ``end`` marks and the instruction of every TOC field,
+    in document order."""
+    found = []
+    for instr in body.iter(qn("w:instrText")):
+        if (instr.text or "").strip().upper().startswith("TOC"):
+            found.append((*_field_of(body, instr), instr.text or ""))
+    return found
+
+
+def _field_of(body: Any, instr: Any) -> tuple[Any, Any, Any]:
+    """The marks of the field whose instruction is ``instr``."""
     marks = list(body.iter(qn("w:fldChar"), qn("w:instrText")))
     start = marks.index(instr)
     begin = next(m for m in reversed(marks[:start]) if m.tag == qn("w:fldChar")

@@ -96,5 +96,6 @@ def _comment_text(problem: Problem, role: str) -> str:
     if problem.hint:
         lines.append(problem.hint)
     if problem.rule:
-        lines.append(f"规则：{problem.rule}")
+        lines.append(f"规则：{problem.rule}" + (f"　编号：{problem.finding_id}"
+                                               if problem.finding_id else ""))
     return "\n".join(lines)

@@ -13,19 +13,33 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import CellReader
+from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.sheets import (
     BODY_COLUMNS,
     BODY_KINDS,
     HEADING_LEVELS,
+    KIND_APPENDIX,
+    KIND_CHART,
+    KIND_PICTURE,
     KIND_CASE,
     KIND_PARAGRAPH,
     KIND_TABLE,
+    STATUS_CARRIED,
+    STATUS_COLUMN,
+    STATUS_VALUES,
     data_rows,
     find_columns,
 )
-from reportgen.model import Block, Case, Paragraph, Section, SourceRef, Table, Text
+from reportgen.model import (
+    Block, Case, Chart, FigureItem, Paragraph, Section, SourceRef, Table, Text,
+)
 
 _LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题"}
+
+
+def figure_kind(figure: FigureItem) -> str:
+    """The 正文 type that places ``figure`` (图片 or 图表)."""
+    return KIND_CHART if isinstance(figure, Chart) else KIND_PICTURE
 
 
 def split_paragraphs(text: Text) -> list[Paragraph]:
@@ -51,21 +65,38 @@ class _Open:
 def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
               cases: Mapping[str, Case], tables: Mapping[str, Table],
               required_tables: set[str], *, unreadable_tables: Collection[str] = (),
-              unreadable_cases: Collection[str] | None = ()) -> tuple[Section, ...]:
-    """The chapters, with every case and table where the sheet places it.
+              unreadable_cases: Collection[str] | None = (),
+              appendix_only: Collection[str] = (),
+              figures: Mapping[str, FigureItem] | None = None,
+              placed_figures: dict[str, SourceRef] | None = None,
+              statuses: StatusReader | None = None,
+              candidates: Collection[str] = (),
+              ) -> tuple[tuple[Section, ...], tuple[Table, ...]]:
+    """The chapters, with every case and table where the sheet places it, and the tables
+    its 附表 rows place in the appendix, in their order.
+
+    ``appendix_only`` names the tables the settings send to the appendix (the indicator
+    tables when 指标表位置 is 附表): a 表格 row placing one of them cannot take effect and
+    is a warning at its cell. Pictures and charts are placed by name from ``figures``, each
+    once (``placed_figures`` holds those the cases placed already).
 
     ``required_tables`` names the tables that must be placed (the others may be, e.g. the
     indicator tables when they go to the appendix). Tables and cases that exist but could
     not be read (``unreadable_*``; ``None`` when the 案例 sheet itself could not be) have
-    had their problems reported: placing them is not a second problem.
+    had their problems reported: placing them is not a second problem. ``candidates`` are
+    cases a school sent (状态 备选): they need not be placed. A row whose 状态 is 上年 is
+    noted in ``statuses``.
     """
-    columns = find_columns(ws, BODY_COLUMNS, reader, problems)
+    columns = find_columns(ws, BODY_COLUMNS, reader, problems, optional=(STATUS_COLUMN,))
     if columns is None:
-        return ()
+        return (), ()
     chapters: list[_Open] = []
     stack: list[_Open] = []
     placed_cases: dict[str, SourceRef] = {}
     placed_tables: dict[str, SourceRef] = {}
+    appendix: list[Table] = []
+    figures = figures or {}
+    placed_figures = placed_figures if placed_figures is not None else {}
 
     for row in data_rows(ws):
         kind_cell = ws.cell(row, columns["类型"])
@@ -80,6 +111,19 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             continue
         if content is None:
             problems.add("E-BODY-NO-CONTENT", reader.ref(content_cell), kind=kind.text)
+            continue
+        if statuses is not None and statuses.status(ws, row, columns,
+                                                    STATUS_VALUES) == STATUS_CARRIED:
+            statuses.note_carried(content_cell)
+
+        if kind.text == KIND_APPENDIX:  # the appendix has no place among the sections
+            if content.text not in tables and content.text in unreadable_tables:
+                continue
+            table = _place(content.text, tables, placed_tables, reader.ref(content_cell),
+                           problems, ("E-BODY-UNKNOWN-TABLE", "E-BODY-TABLE-TWICE"), "table",
+                           sheets=list(tables))
+            if table is not None:
+                appendix.append(table)
             continue
 
         level = HEADING_LEVELS.get(kind.text)
@@ -108,9 +152,19 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
                            ("E-BODY-UNKNOWN-CASE", "E-BODY-CASE-TWICE"), "case")
             if block is not None:
                 target.append(block)
+        elif kind.text in (KIND_PICTURE, KIND_CHART):
+            figure = _place(content.text, figures, placed_figures, reader.ref(content_cell),
+                            problems, ("E-BODY-UNKNOWN-FIGURE", "E-BODY-FIGURE-TWICE"), "figure",
+                            sheet=kind.text)
+            if figure is not None:
+                target.append(figure)
         elif kind.text == KIND_TABLE:
             name = content.text
             if name not in tables and name in unreadable_tables:
+                continue
+            if name in appendix_only:
+                problems.add("W-BODY-TABLE-IN-APPENDIX", reader.ref(content_cell), table=name,
+                             kind=KIND_APPENDIX)
                 continue
             block = _place(name, tables, placed_tables, reader.ref(content_cell), problems,
                            ("E-BODY-UNKNOWN-TABLE", "E-BODY-TABLE-TWICE"), "table",
@@ -119,18 +173,18 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
                 target.append(block)
 
     for key, case in cases.items():
-        if key not in placed_cases:
+        if key not in placed_cases and key not in candidates:
             problems.add("E-BODY-CASE-UNPLACED", case.source, case=key, kind=KIND_CASE)
     for name in sorted(required_tables - placed_tables.keys()):
         problems.add("E-BODY-TABLE-UNPLACED", reader.sheet_ref(name), table=name, kind=KIND_TABLE)
     for chapter in chapters:
         _check_not_empty(chapter, problems)
-    return tuple(c.freeze() for c in chapters)
+    return tuple(c.freeze() for c in chapters), tuple(appendix)
 
 
-def _place(key: str, available: Mapping[str, Block], placed: dict[str, SourceRef],
+def _place(key: str, available: Mapping[str, Any], placed: dict[str, SourceRef],
            ref: SourceRef, problems: Problems, codes: tuple[str, str], noun: str,
-           **unknown: Any) -> Block | None:
+           **unknown: Any) -> Any:
     """The case or table ``key`` names, the first time it is placed; a located problem when
     nothing has that name (``codes[0]``, with the fields ``unknown``) or it was placed already
     (``codes[1]``, ``key`` given as the field ``noun``)."""

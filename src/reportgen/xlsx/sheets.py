@@ -24,9 +24,29 @@ META_TITLE = "报告标题"
 META_ISSUER = "发布单位"
 META_DATE = "成文日期"
 META_TABLES = "指标表位置"
-META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES)
+META_PREVIOUS = "指标表上年列"
+"""Optional: 是 prints last year's figures in a column beside this year's."""
 TABLES_INLINE = "正文"
 TABLES_APPENDIX = "附表"
+# -- optional settings (xlsx/settings.py): absent or empty keeps the default --
+META_CASE_LABEL = "案例标签"
+META_HEADINGS = "标题编号"
+META_SUBTITLE = "副标题"
+META_COMPILER = "编制单位"
+META_DATE_STYLE = "日期写法"
+META_APPENDIX_TITLE = "附录标题"
+META_TABLE_LIST = "表目录"
+META_FIGURE_LIST = "图目录"
+META_CASE_LIST = "案例目录"
+HEADINGS_ARABIC = "1./1.1/1.1.1"
+HEADINGS_CHINESE = "一、/（一）/1."
+DATE_ARABIC = "阿拉伯数字"
+DATE_CHINESE = "中文数字"
+YES, NO = "是", "否"
+SETTING_KEYS = (META_CASE_LABEL, META_HEADINGS, META_SUBTITLE, META_COMPILER, META_DATE_STYLE,
+                META_APPENDIX_TITLE, META_TABLE_LIST, META_FIGURE_LIST, META_CASE_LIST)
+META_KEYS = (META_REGION, META_PERIOD, META_YEAR, META_TITLE, META_ISSUER, META_DATE, META_TABLES,
+             META_PREVIOUS) + SETTING_KEYS
 
 FOREWORD_SHEET = "前言"
 FOREWORD_COLUMNS = ("段落",)
@@ -39,11 +59,29 @@ KIND_H3 = "三级标题"
 KIND_PARAGRAPH = "段落"
 KIND_CASE = "案例"
 KIND_TABLE = "表格"
+KIND_APPENDIX = "附表"
+"""A table printed in the appendix at the end of the report, wherever the row stands."""
+KIND_PICTURE = "图片"
+KIND_CHART = "图表"
 HEADING_LEVELS = {KIND_H1: 1, KIND_H2: 2, KIND_H3: 3}
-BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE)
+BODY_KINDS = (KIND_H1, KIND_H2, KIND_H3, KIND_PARAGRAPH, KIND_CASE, KIND_TABLE, KIND_APPENDIX,
+              KIND_PICTURE, KIND_CHART)
 
 CASES_SHEET = "案例"
 CASES_COLUMNS = ("编号", "标题", "副标题", "正文")
+CASES_FIGURES_COLUMN = "图片"
+"""An optional column of the 案例 sheet: names of pictures or charts printed in the case."""
+
+PICTURES_SHEET = "图片"
+"""The optional sheet of pictures: a name, an image file, a caption, a width."""
+PICTURE_COLUMNS = ("名称", "文件")
+PICTURE_OPTIONAL = ("题注", "宽度（厘米）")
+CHARTS_SHEET = "图表"
+"""The optional sheet of charts: one row per value (chart, category, series, figure)."""
+CHART_COLUMNS = ("名称", "类型", "类别", "数值")
+CHART_OPTIONAL = ("系列", "题注", "单位", "宽度（厘米）")
+CHART_KINDS = {"柱形图": "bar", "折线图": "line", "饼图": "pie"}
+"""The kinds of chart, by the name Excel and WPS give them."""
 
 FREE_TABLE_PREFIX = "表-"
 """A sheet whose name starts with this holds a free table; the rest of the name is its title."""
@@ -53,16 +91,55 @@ NAMED_SHEET = "数据"
 NAMED_COLUMNS = ("名称", "数值")
 NAMED_UNIT_COLUMN = "单位"
 
+MARKS_SHEET = "核对"
+"""The optional sheet of findings the clerk has checked (docs/checks.md)."""
+MARKS_ID_COLUMN = "编号"
+MARKS_REASON_COLUMN = "原因"
+
+RULES_SHEET = "规则"
+"""The optional sheet of rules the clerk declares between figures (docs/checks.md)."""
+RULES_RULE_COLUMN = "规则"
+RULES_NOTE_COLUMN = "说明"
+
+# -- optional columns and sheets of the yearly workflow (init, init --from, merge) --
+
+PREVIOUS_COLUMN = "上年"
+"""Optional column of the indicator sheets and the 数据 sheet: last year's figure."""
+STATUS_COLUMN = "状态"
+"""Optional column of 前言, 正文 and 案例: whether a row carried over from last year has
+been confirmed."""
+STATUS_CARRIED = "上年"
+"""状态 of a row carried over from last year and not yet confirmed: building warns."""
+STATUS_CONFIRMED = "已确认"
+"""状态 of a row the clerk has checked (an empty 状态 means the same)."""
+STATUS_CANDIDATE = "备选"
+"""状态 of a case a school sent for the district to choose from: it need not be placed."""
+STATUS_VALUES = (STATUS_CARRIED, STATUS_CONFIRMED)
+CASE_STATUS_VALUES = (STATUS_CARRIED, STATUS_CONFIRMED, STATUS_CANDIDATE)
+SCHOOL_COLUMN = "学校"
+"""Optional column of 案例: the school a merged case came from."""
+GUIDE_SHEET = "说明"
+"""How to fill each sheet (written by ``init``; never read)."""
+SOURCES_SHEET = "来源"
+"""Where each merged figure came from (written by ``merge``; read for check messages)."""
+SOURCES_COLUMNS = ("工作表", "单元格", "指标", "单位", "合并方法", "合并值", "学校", "学校单元格",
+                   "学校数值")
+MATERIAL_SHEET = "素材"
+"""The schools' prose by school and chapter (written by ``merge``; never read)."""
+MATERIAL_COLUMNS = ("学校", "章", "类型", "内容", "位置")
+
 
 def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
-                 problems: Problems) -> dict[str, int] | None:
-    """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing."""
+                 problems: Problems, optional: tuple[str, ...] = ()) -> dict[str, int] | None:
+    """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing.
+
+    ``optional`` columns are mapped when present and never missed."""
     found: dict[str, int] = {}
     for cell in ws[1] if ws.max_row >= 1 else ():
         name = (display(cell) or "").strip()
         if not name:
             continue
-        if name in expected and name not in found:
+        if (name in expected or name in optional) and name not in found:
             found[name] = cell.column
         else:
             problems.add("W-COLUMN-EXTRA", reader.ref(cell), found=name, columns=expected)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import CellReader, display, is_blank
-from reportgen.xlsx.sheets import FREE_TABLE_PREFIX, data_rows, find_columns, stored_cells
+from reportgen.xlsx.sheets import (FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns,
+                                   stored_cells)
 from reportgen.model import ColumnValue, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -35,7 +37,7 @@ def indicator_label(text: str | None) -> str:
 def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
                          problems: Problems) -> IndicatorTable | None:
     """The sheet's figures, or ``None`` when its rows are not the catalog's."""
-    columns = find_columns(ws, spec.headers, reader, problems)
+    columns = find_columns(ws, spec.headers, reader, problems, optional=(PREVIOUS_COLUMN,))
     if columns is None:
         return None
     rows = list(data_rows(ws))
@@ -76,8 +78,10 @@ def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec
         else ColumnValue(c.id, text=reader.text(ws.cell(row, columns[c.sheet])))
         for c in spec.extra_columns
     )
+    previous = (reader.figure(ws.cell(row, columns[PREVIOUS_COLUMN]), unit=unit)
+                if PREVIOUS_COLUMN in columns else None)
     return IndicatorRow(indicator, unit, reader.figure(value_cell, unit=unit),
-                        reader.text(note_cell), extra)
+                        reader.text(note_cell), extra, previous=previous)
 
 
 def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
@@ -165,7 +169,27 @@ def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> Fr
         else:
             break
     return FreeTable(key=ws.title, title=title or ws.title, cells=tuple(grid), spans=spans,
-                     header_rows=header_rows, source=reader.sheet_ref(ws.title))
+                     header_rows=header_rows, source=reader.sheet_ref(ws.title),
+                     column_widths=column_widths(ws, last_col))
+
+
+EXCEL_DEFAULT_WIDTH = Decimal("8.43")
+"""The width of a column nobody resized, in Excel's units (characters of the default font)."""
+
+
+def column_widths(ws: Worksheet, columns: int) -> tuple[Decimal, ...]:
+    """The widths of the sheet's first ``columns`` columns as Excel shows them, or ``()``
+    when none was resized."""
+    default = ws.sheet_format.defaultColWidth
+    widths = [Decimal(str(default)) if default else EXCEL_DEFAULT_WIDTH] * columns
+    resized = False
+    for dimension in list(ws.column_dimensions.values()):
+        if not dimension.width or dimension.min is None:
+            continue
+        for c in range(dimension.min, min(dimension.max or dimension.min, columns) + 1):
+            widths[c - 1] = Decimal(str(dimension.width))
+            resized = True
+    return tuple(widths) if resized and all(w > 0 for w in widths) else ()
 
 
 def _used_extent(ws: Worksheet) -> tuple[int, int]:

@@ -6,6 +6,7 @@ is an error. The workbook is opened read-only on disk (never saved back).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from pathlib import Path
 
@@ -15,13 +16,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
-from reportgen.xlsx.body import read_body, split_paragraphs
+from reportgen.xlsx.body import figure_kind, read_body, split_paragraphs
+from reportgen.xlsx.cases import read_cases
+from reportgen.xlsx.charts import read_charts
+from reportgen.xlsx.pictures import read_pictures
 from reportgen.xlsx.cells import CellReader, display
 from reportgen.xlsx.container import check_workbook_file
 from reportgen.xlsx.sheets import (
     BODY_SHEET,
-    CASES_COLUMNS,
     CASES_SHEET,
+    CHARTS_SHEET,
     FOREWORD_COLUMNS,
     FOREWORD_SHEET,
     FREE_TABLE_PREFIX,
@@ -32,23 +36,40 @@ from reportgen.xlsx.sheets import (
     META_PERIOD,
     META_REGION,
     META_SHEET,
+    META_PREVIOUS,
     META_TABLES,
     META_TITLE,
     META_YEAR,
-    NAMED_COLUMNS,
     NAMED_SHEET,
-    NAMED_UNIT_COLUMN,
+    PICTURES_SHEET,
+    MARKS_SHEET,
+    RULES_SHEET,
+    CASE_STATUS_VALUES,
+    SCHOOL_COLUMN,
+    SOURCES_SHEET,
+    STATUS_CARRIED,
+    STATUS_COLUMN,
+    STATUS_VALUES,
+    NO,
+    YES,
     TABLES_APPENDIX,
     TABLES_INLINE,
     check_characters,
     check_layout,
     data_rows,
+    filled_rows,
     find_columns,
 )
+from reportgen.xlsx.declared import read_marks, read_rules
+from reportgen.xlsx.named import read_named
+from reportgen.xlsx.settings import quoted, read_settings
+from reportgen.xlsx.sources import read_sources
+from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
+from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, collapse_unfilled, warn_missing_figures
 from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
-    Case,
+    FigureItem,
     IndicatorTable,
     Meta,
     NamedFigure,
@@ -138,11 +159,14 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) -> Report | None:
+def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, *,
+                draft: bool = False) -> Report | None:
     """The report in the workbook, or ``None`` when ``problems`` holds errors.
 
     The indicator tables are read against ``catalog`` when given, else against the catalog
-    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`).
+    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`). A ``draft`` (a school's form
+    sent for ``merge``) may leave 地区, 报告标题, 发布单位, 成文日期 and 正文 empty: they read
+    as empty texts and the last day of the year.
     """
     wb, uncached = open_workbook(path)
     try:
@@ -153,7 +177,8 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
             if name in sheets:
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
-            expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET,
+            expected = {META_SHEET, FOREWORD_SHEET, CASES_SHEET, BODY_SHEET, PICTURES_SHEET,
+                        CHARTS_SHEET, NAMED_SHEET,
                         *(spec.name for spec in (catalog or latest()).tables)}
             strangers = [s for s in sheets if s not in expected
                          and not s.startswith(FREE_TABLE_PREFIX)]
@@ -167,17 +192,34 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
 
         meta_ws, foreword_ws = sheet(META_SHEET), sheet(FOREWORD_SHEET)
         cases_ws, body_ws = sheet(CASES_SHEET), sheet(BODY_SHEET)
-        meta, year, year_ref = (_read_meta(meta_ws, reader, problems) if meta_ws
-                                else (None, None, None))
+        statuses = StatusReader(reader, problems)
+        meta, year, year_ref, placement_known = (_read_meta(meta_ws, reader, problems, draft)
+                                                 if meta_ws else (None, None, None, False))
         catalog = catalog or catalog_of_year(year, year_ref, problems)
-        foreword = _read_foreword(foreword_ws, reader, problems) if foreword_ws else ()
-        cases, unreadable_cases = (_read_cases(cases_ws, reader, problems) if cases_ws
-                                   else ({}, None))
+        foreword = _read_foreword(foreword_ws, reader, problems, statuses) if foreword_ws else ()
+        seen: dict[str, SourceRef] = {}  # figure names, shared by pictures and charts
+        figures: dict[str, FigureItem] = {}
+        if PICTURES_SHEET in sheets:
+            check_layout(sheets[PICTURES_SHEET], reader, problems)
+            figures.update(read_pictures(sheets[PICTURES_SHEET], path.parent, reader, problems,
+                                         seen))
+        if CHARTS_SHEET in sheets:
+            check_layout(sheets[CHARTS_SHEET], reader, problems)
+            figures.update(read_charts(sheets[CHARTS_SHEET], path.parent, reader, problems, seen))
+        placed_figures: dict[str, SourceRef] = {}
+        cases, unreadable_cases, candidates = (
+            read_cases(cases_ws, reader, problems, statuses, figures, placed_figures)
+            if cases_ws else ({}, None, set()))
+        merged_figures = (read_sources(sheets[SOURCES_SHEET], reader, problems)
+                          if SOURCES_SHEET in sheets else ())
 
         named: tuple[NamedFigure, ...] = ()
         if NAMED_SHEET in sheets:
             check_characters(sheets[NAMED_SHEET], reader, problems)
             named = read_named(sheets[NAMED_SHEET], reader, problems)
+        marks = read_marks(sheets[MARKS_SHEET], reader, problems) if MARKS_SHEET in sheets else ()
+        declared = (read_rules(sheets[RULES_SHEET], reader, problems) if RULES_SHEET in sheets
+                    else ())
         tables: dict[str, Table] = {}
         unreadable_tables = {spec.name for spec in catalog.tables}
         indicator_tables: list[IndicatorTable] = []
@@ -197,28 +239,46 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None) 
                 else:
                     unreadable_tables.add(name)
 
+        # -- a wrong 指标表位置 is one error: the indicator tables are then not required --
         in_appendix = bool(meta and meta.tables_in_appendix)
-        required = {name for name in tables if not (in_appendix and catalog.by_name(name))}
+        official = {name for name in tables if catalog.by_name(name)}
+        required = set(tables) - (official if in_appendix or not placement_known else set())
         unreadable_tables -= tables.keys()
-        chapters = read_body(body_ws, reader, problems, cases, tables, required,
-                             unreadable_tables=unreadable_tables,
-                             unreadable_cases=unreadable_cases) if body_ws else ()
-        if body_ws and not chapters and not problems.errors:
-            problems.add("E-BODY-EMPTY", reader.sheet_ref(BODY_SHEET))
+        blank = body_ws is not None and not filled_rows(body_ws) - {1}
+        chapters, appendix = read_body(
+            body_ws, reader, problems, cases, tables, required,
+            unreadable_tables=unreadable_tables, unreadable_cases=unreadable_cases,
+            appendix_only=official if in_appendix else (), figures=figures,
+            placed_figures=placed_figures, statuses=statuses,
+            candidates=candidates) if body_ws and not blank else ((), ())
+        for name, figure in figures.items():
+            if name not in placed_figures:
+                problems.add("W-FIGURE-UNPLACED", figure.source, figure=name,
+                             kind=figure_kind(figure))
+        if body_ws and not chapters and (blank and not draft or not blank and not problems.errors):
+            problems.add(EMPTY_BODY, reader.sheet_ref(BODY_SHEET))
+        statuses.report()
+        warn_missing_figures(indicator_tables, problems)
+        collapse_unfilled(problems, path.name, indicator_tables)
     finally:
         wb.close()
     if problems.errors or meta is None:
         return None
-    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, catalog=catalog)
+    return Report(meta, foreword, chapters, tuple(indicator_tables), named=named, marks=marks,
+                  declared=declared, catalog=catalog, appendix=appendix, merged=merged_figures)
 
 
-def _read_meta(ws: Worksheet, reader: CellReader,
-               problems: Problems) -> tuple[Meta | None, int | None, SourceRef | None]:
-    """The report's settings, and its 报告年份 and that cell (known even when another setting
-    is missing, to choose the catalog)."""
+_DRAFT_OPTIONAL = (META_REGION, META_TITLE, META_ISSUER, META_DATE)
+"""What a draft may leave empty."""
+
+
+def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: bool = False
+               ) -> tuple[Meta | None, int | None, SourceRef | None, bool]:
+    """The report's settings, its 报告年份 and that cell (known even when another setting
+    is missing, to choose the catalog), and whether 指标表位置 was understood."""
     columns = find_columns(ws, META_COLUMNS, reader, problems)
     if columns is None:
-        return None, None, None
+        return None, None, None, False
     cells = {}
     for row in data_rows(ws):
         key_cell = ws.cell(row, columns["项目"])
@@ -237,32 +297,48 @@ def _read_meta(ws: Worksheet, reader: CellReader,
             problems.add("E-META-MISSING", reader.sheet_ref(ws.title), item=key)
             return None
         value = reader.text(cells[key])
+        if value is None and draft and key in _DRAFT_OPTIONAL:
+            return Text("", reader.ref(cells[key]))
         if value is None:
-            problems.add("E-META-EMPTY", reader.ref(cells[key]), item=key)
+            problems.add(EMPTY_META, reader.ref(cells[key]), item=key)
         return value
 
     region, period, title, issuer = (text(k) for k in (META_REGION, META_PERIOD, META_TITLE,
                                                         META_ISSUER))
     year = reader.integer(cells[META_YEAR]) if text(META_YEAR) else None
-    date = reader.date(cells[META_DATE]) if text(META_DATE) else None
-    appendix = False
+    date_text = text(META_DATE)
+    date = reader.date(cells[META_DATE]) if date_text and date_text.text else None
+    if date_text and not date_text.text and year is not None:
+        date = datetime.date(year, 12, 31)  # a draft without its date
+    appendix, placement_known = False, True
     if META_TABLES in cells:
         placement = reader.text(cells[META_TABLES])
         if placement is not None and placement.text not in (TABLES_INLINE, TABLES_APPENDIX):
+            placement_known = False
             problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
                          item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
+    show_previous = False
+    if META_PREVIOUS in cells:
+        choice = reader.text(cells[META_PREVIOUS])
+        if choice is not None and choice.text not in (YES, NO):
+            problems.add("E-META-CHOICE", reader.ref(cells[META_PREVIOUS]), found=choice.text,
+                         item=META_PREVIOUS, choices=quoted((YES, NO)))
+        show_previous = choice is not None and choice.text == YES
     year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
+    settings = read_settings(cells, reader, problems)
     if None in (region, period, title, issuer, year, date):
-        return None, year, year_ref
+        return None, year, year_ref, placement_known
     assert region and period and title and issuer and year is not None and date is not None
     return Meta(region=region, period=period, year=year, title=title, issuer=issuer, date=date,
                 tables_in_appendix=appendix, year_source=year_ref,
-                date_source=reader.ref(cells[META_DATE])), year, year_ref
+                date_source=reader.ref(cells[META_DATE]), settings=settings,
+                show_previous=show_previous), year, year_ref, placement_known
 
 
-def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[Paragraph, ...]:
-    columns = find_columns(ws, FOREWORD_COLUMNS, reader, problems)
+def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems,
+                   statuses: StatusReader) -> tuple[Paragraph, ...]:
+    columns = find_columns(ws, FOREWORD_COLUMNS, reader, problems, optional=(STATUS_COLUMN,))
     if columns is None:
         return ()
     paragraphs: list[Paragraph] = []
@@ -270,81 +346,8 @@ def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems) -> tup
         text = reader.text(ws.cell(row, columns["段落"]))
         if text is not None:
             paragraphs.extend(split_paragraphs(text))
+            if statuses.status(ws, row, columns, STATUS_VALUES) == STATUS_CARRIED:
+                statuses.note_carried(ws.cell(row, columns["段落"]))
     return tuple(paragraphs)
 
 
-def _read_cases(ws: Worksheet, reader: CellReader,
-                problems: Problems) -> tuple[dict[str, Case], set[str] | None]:
-    """The cases by their 编号, and the 编号 of those refused (``None``: the sheet was)."""
-    columns = find_columns(ws, CASES_COLUMNS, reader, problems)
-    if columns is None:
-        return {}, None
-    cases: dict[str, Case] = {}
-    refused: set[str] = set()
-    for row in data_rows(ws):
-        key_cell = ws.cell(row, columns["编号"])
-        key = reader.text(key_cell)
-        title = reader.text(ws.cell(row, columns["标题"]))
-        subtitle = reader.text(ws.cell(row, columns["副标题"]))
-        body = reader.text(ws.cell(row, columns["正文"]))
-        if key is None and title is None and body is None and subtitle is None:
-            continue
-        if key is None:
-            problems.add("E-CASE-NO-KEY", reader.ref(key_cell))
-            continue
-        if key.text in cases:
-            first = cases[key.text].source
-            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), case=key.text,
-                         first=first.cell if first else "")
-            continue
-        if title is None:
-            problems.add("E-CASE-NO-TITLE", reader.ref(ws.cell(row, columns["标题"])))
-        if body is None:
-            problems.add("E-CASE-NO-TEXT", reader.ref(ws.cell(row, columns["正文"])))
-        if title is None or body is None:
-            refused.add(key.text)
-            continue
-        cases[key.text] = Case(key.text, title, subtitle, tuple(split_paragraphs(body)),
-                               reader.ref(key_cell))
-    return cases, refused
-
-
-# -- the optional 数据 sheet: figures the workbook names itself, for placeholders --
-
-_FORBIDDEN = "〔〕"
-
-
-def read_named(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[NamedFigure, ...]:
-    """Every named figure of the sheet; duplicate or malformed names are located errors."""
-    headers = {(display(c) or "").strip() for c in (ws[1] if ws.max_row >= 1 else ())}
-    expected = NAMED_COLUMNS + ((NAMED_UNIT_COLUMN,) if NAMED_UNIT_COLUMN in headers else ())
-    columns = find_columns(ws, expected, reader, problems)
-    if columns is None:
-        return ()
-    found: dict[str, NamedFigure] = {}
-    for row in data_rows(ws):
-        name_cell = ws.cell(row, columns["名称"])
-        value_cell = ws.cell(row, columns["数值"])
-        name = reader.text(name_cell)
-        if name is None:
-            if value_cell.value is not None:
-                problems.add("E-NAMED-NO-NAME", reader.ref(name_cell))
-            continue
-        if any(ch in name.text for ch in _FORBIDDEN) or ":" in name.text or "：" in name.text:
-            problems.add("E-NAMED-BAD-NAME", reader.ref(name_cell), found=name.text)
-            continue
-        if name.text in found:
-            first = found[name.text].name.source
-            problems.add("E-NAMED-DUPLICATE", reader.ref(name_cell), name=name.text,
-                         first=first.cell if first else "")
-            continue
-        figure = reader.figure(value_cell)
-        if figure.value is None and value_cell.value is None:
-            problems.add("E-NAMED-EMPTY", reader.ref(value_cell), name=name.text)
-            continue
-        unit = ""
-        if NAMED_UNIT_COLUMN in columns:
-            unit_text = reader.text(ws.cell(row, columns[NAMED_UNIT_COLUMN]))
-            unit = unit_text.text if unit_text else ""
-        found[name.text] = NamedFigure(name, figure, unit)
-    return tuple(found.values())

@@ -42,8 +42,14 @@ def build_template(path: Path) -> None:
 
     # -- cover --
     doc.add_paragraph("{{ meta.title }}", style="Title")
+    doc.add_paragraph("{%p if meta.subtitle %}")
+    doc.add_paragraph("{{ meta.subtitle }}", style="Cover Subtitle")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("（{{ meta.period }}）", style="Subtitle")
     doc.add_paragraph("{{ meta.issuer }}", style="Cover Issuer")
+    doc.add_paragraph("{%p if meta.compiler %}")
+    doc.add_paragraph("编制单位：{{ meta.compiler }}", style="Cover Date")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ meta.date }}", style="Cover Date")
 
     # -- 前言 --
@@ -52,9 +58,15 @@ def build_template(path: Path) -> None:
     doc.add_paragraph("{{ p }}", style="Normal")
     doc.add_paragraph("{%p endfor %}")
 
-    # -- 目录 --
+    # -- 目录, then the lists the settings ask for, each a TOC over caption styles --
     doc.add_paragraph("目　录", style="TOC Heading")
     _toc_field(doc.add_paragraph(style="toc 1"))
+    for kind, title, styles in LISTS:
+        doc.add_paragraph(f"{{%p if lists.{kind} %}}")
+        doc.add_paragraph(title, style="TOC Heading")
+        _toc_field(doc.add_paragraph(style="toc 1"),
+                   "TOC \\h \\z \\t \"" + ",".join(f"{s},1" for s in styles) + "\"")
+        doc.add_paragraph("{%p endif %}")
 
     # -- body, in its own section numbered from 1 --
     body = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -62,17 +74,25 @@ def build_template(path: Path) -> None:
     doc.add_paragraph("{{ meta.title }}", style="Body Title")
     doc.add_paragraph("（{{ meta.period }}）", style="Body Period")
     doc.add_paragraph("{%p for b in blocks %}")
+    doc.add_paragraph('{%p if b.kind == "heading" and b.new_page %}')
+    doc.add_paragraph("{{ b.text }}", style="Appendix Heading")
     for level in (1, 2, 3):
-        keyword = "if" if level == 1 else "elif"
-        doc.add_paragraph(f'{{%p {keyword} b.kind == "heading" and b.level == {level} %}}')
+        doc.add_paragraph(f'{{%p elif b.kind == "heading" and b.level == {level} %}}')
         doc.add_paragraph("{{ b.text }}", style=f"Heading {level}")
     doc.add_paragraph('{%p elif b.kind == "paragraph" %}')
     doc.add_paragraph("{{ b.text }}", style="Normal")
     doc.add_paragraph('{%p elif b.kind == "case" %}')
     _case_box(doc)
     doc.add_paragraph("", style="After Table")
+    doc.add_paragraph('{%p elif b.kind == "figure" %}')
+    doc.add_paragraph("{{ b.slot }}", style="Figure")  # the renderer puts the picture here
+    doc.add_paragraph("{{ b.caption }}", style="Figure Caption")
     doc.add_paragraph('{%p elif b.kind == "table" %}')
+    doc.add_paragraph('{%p if b.in_appendix %}')
+    doc.add_paragraph("{{ b.caption }}", style="Appendix Caption")  # listed in the TOC
+    doc.add_paragraph("{%p else %}")
     doc.add_paragraph("{{ b.caption }}", style="Table Caption")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ b.slot }}", style="Table Text")  # the renderer puts the table here
     doc.add_paragraph("", style="After Table")
     doc.add_paragraph("{%p endif %}")
@@ -102,9 +122,17 @@ def _page_setup(doc: Document) -> None:
     section.header_distance, section.footer_distance = Mm(15), Mm(24)
 
 
-def _toc_field(paragraph) -> None:
-    """The table of contents: a field over heading levels 1–3, with a hint until filled."""
-    for run in oxml.field_runs(r'TOC \o "1-3" \h \z \u',
+LISTS = (("tables", "表目录", ("Table Caption", "Appendix Caption")),
+         ("figures", "图目录", ("Figure Caption",)),
+         ("cases", "案例目录", ("Case Title",)))
+"""The lists after the table of contents: the context's switch, the heading, and the
+paragraph styles each lists (the TOC filler gives case titles their labels)."""
+
+
+def _toc_field(paragraph, instruction: str = r'TOC \o "1-3" \h \z \u') -> None:
+    """A table of contents (over heading levels 1–3 by default; a list over caption styles
+    with ``\t``), with a hint until filled."""
+    for run in oxml.field_runs(instruction,
                                "（目录在 Word 中打开时更新；如未更新，请右键单击此处选择“更新域”）"):
         paragraph._p.append(run)
 
@@ -158,8 +186,32 @@ def _case_box(doc: Document) -> None:
     cell.add_paragraph("{%p for para in b.paragraphs %}")
     cell.add_paragraph("{{ para }}", style="Case Body")
     cell.add_paragraph("{%p endfor %}")
+    cell.add_paragraph("{%p for f in b.figures %}")
+    cell.add_paragraph("{{ f.slot }}", style="Figure")
+    cell.add_paragraph("{{ f.caption }}", style="Figure Caption")
+    cell.add_paragraph("{%p endfor %}")
 
 
 def _settings(doc: Document) -> None:
-    """Ask Word to update fields (the TOC) on opening."""
-    oxml.update_fields_on_open(doc.settings.element)
+    """Word opens the file in its current mode (compatibilityMode 15, no "兼容模式"), takes
+    theme fonts and the document's language as Chinese (zh-CN), and updates fields (the TOC)
+    on opening until a filled TOC says otherwise (:func:`reportgen.word.toc.settle_fields`).
+    python-docx's stale ``stylesWithEffects`` part, which Word may read as unreadable
+    content once it disagrees with the styles, is dropped."""
+    settings = doc.settings.element
+    oxml.update_fields_on_open(settings)
+    oxml.set_compatibility_mode(settings, 15)
+    oxml.set_theme_languages(settings, latin="en-US", east_asia="zh-CN")
+    doc.core_properties.language = "zh-CN"
+    _drop_styles_with_effects(doc)
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_styles_with_effects(doc: Document) -> None:
+    """Remove the relationship to ``stylesWithEffects.xml``: an unreachable part is not
+    saved, and its content-type override goes with it."""
+    rels = doc.part.rels
+    for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == STYLES_WITH_EFFECTS]:
+        del rels[r_id]

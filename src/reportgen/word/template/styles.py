@@ -22,7 +22,9 @@ TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 KAI_FONT = "楷体_GB2312"
 HEI_FONT = "黑体"
-OFFICIAL_FONTS = (TITLE_FONT, BODY_FONT, KAI_FONT, HEI_FONT)
+SONG_FONT = "宋体"
+"""The page number's font: GB/T 9704 asks for 4号半角宋体阿拉伯数字."""
+OFFICIAL_FONTS = (TITLE_FONT, BODY_FONT, KAI_FONT, HEI_FONT, SONG_FONT)
 
 SIZE_2 = 22  # 二号
 SIZE_3 = 16  # 三号
@@ -48,7 +50,7 @@ def paragraph_style(doc: Document, name: str, *, font: str, size: float, bold: b
                     align: str | None = None, indent_chars: int = 0, line_exact: float | None = None,
                     before: float = 0, after: float = 0, keep_next: bool = False,
                     outline: int | None = None, page_break_before: bool = False,
-                    base: str | None = "Normal"):
+                    base: str | None = "Normal", latin: str = LATIN):
     """Create or redefine a paragraph style completely."""
     styles = doc.styles
     try:
@@ -58,7 +60,7 @@ def paragraph_style(doc: Document, name: str, *, font: str, size: float, bold: b
     if base and name != base:
         style.base_style = styles[base]
     rpr = _reset_rpr(style)
-    oxml.set_fonts(rpr, font, LATIN)
+    oxml.set_fonts(rpr, font, latin)
     style.font.bold = bold
     style.font.color.rgb = RGBColor(0, 0, 0)
     style.font.size = Pt(size)
@@ -99,8 +101,13 @@ def define_styles(doc: Document) -> None:
                     line_exact=BODY_LINE, keep_next=True, outline=1)
     paragraph_style(doc, "Heading 3", font=BODY_FONT, size=SIZE_3, bold=True, indent_chars=2,
                     line_exact=BODY_LINE, keep_next=True, outline=2)
+    # -- the appendix starts a new page; its heading and table captions are in the TOC --
+    paragraph_style(doc, "Appendix Heading", font=HEI_FONT, size=SIZE_3, line_exact=BODY_LINE,
+                    after=12, keep_next=True, outline=0, page_break_before=True)
     paragraph_style(doc, "Title", font=TITLE_FONT, size=SIZE_2, align="center", before=150,
                     after=24)
+    paragraph_style(doc, "Cover Subtitle", font=KAI_FONT, size=SIZE_3, bold=True, align="center",
+                    after=12)
     paragraph_style(doc, "Subtitle", font=KAI_FONT, size=SIZE_3, align="center", after=12)
     paragraph_style(doc, "Cover Issuer", font=BODY_FONT, size=SIZE_3, align="center", before=260)
     paragraph_style(doc, "Cover Date", font=BODY_FONT, size=SIZE_3, align="center", before=6)
@@ -129,12 +136,20 @@ def define_styles(doc: Document) -> None:
                     line_exact=24)
     paragraph_style(doc, "Table Caption", font=HEI_FONT, size=SIZE_4, align="center",
                     before=6, after=4, keep_next=True)
+    paragraph_style(doc, "Appendix Caption", font=HEI_FONT, size=SIZE_4, align="center",
+                    before=6, after=4, keep_next=True, outline=1)
+    # -- a figure's paragraph keeps single spacing (a fixed line height would crop it) and
+    # -- stays with its caption below --
+    paragraph_style(doc, "Figure", font=BODY_FONT, size=SIZE_5, align="center", before=6,
+                    keep_next=True)
+    paragraph_style(doc, "Figure Caption", font=HEI_FONT, size=SIZE_4, align="center",
+                    after=8)
     paragraph_style(doc, "Table Header", font=HEI_FONT, size=SIZE_5, align="center",
                     line_exact=16, keep_next=True)
     paragraph_style(doc, "Table Text", font=BODY_FONT, size=SIZE_5, align="center",
                     line_exact=16)
     paragraph_style(doc, "After Table", font=BODY_FONT, size=SIZE_5, line_exact=12)
-    paragraph_style(doc, "Footer", font=BODY_FONT, size=SIZE_4, align="center")
+    paragraph_style(doc, "Footer", font=SONG_FONT, size=SIZE_4, align="center", latin=SONG_FONT)
     paragraph_style(doc, "Header", font=BODY_FONT, size=SIZE_5, align="center")
     _fix_remaining_styles(doc)
 

@@ -1,0 +1,140 @@
+"""Rules the clerk declares in the workbook: the optional 规则 sheet.
+
+Each row holds one rule over figures named as placeholders name them (:mod:`reportgen.placeholders`:
+an indicator, a 数据 figure, a derived figure, a free-table cell ``〔表-X!行名@列名〕``), joined by
+``+`` on either side of one comparison::
+
+    〔表-专业设置一览!合计@小计〕 = 〔全日制在校生人数〕        equal
+    〔聘请大国工匠、劳动模范人数〕 <= 〔聘请行业导师人数*〕     not greater (≤, 不大于, 不超过)
+    〔毕业去向落实人数〕 >= 〔升学人数〕                        not less (≥, 不小于, 不少于)
+    〔合计〕 = 〔部分一〕 + 〔部分二〕                          summing up
+
+A rule that cannot be read is an error located at its cell (规则!A3), saying what is wrong; a rule
+whose figures are empty finds nothing. Two sides agree when they differ by no more than every
+figure's rounding together (half a unit of its last digit; a derived figure is exact).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from attrs import frozen
+
+from reportgen.codes.checks import reason_text
+from reportgen.errors import Problem
+from reportgen.figures import Figures, Quantity
+from reportgen.model import DeclaredRule, Report
+from reportgen.numbers import format_number, unit_of_last_digit
+from reportgen.placeholders import Names
+
+OPERATORS = {"=": "=", "＝": "=", "==": "=", "<=": "<=", "≤": "<=", "＜＝": "<=", "不大于": "<=",
+             "不超过": "<=", ">=": ">=", "≥": ">=", "＞＝": ">=", "不小于": ">=", "不少于": ">="}
+"""How a comparison may be written, and what it means."""
+SHOWN = {"=": "=", "<=": "≤", ">=": "≥"}
+_OPERATOR = re.compile("|".join(re.escape(o) for o in sorted(OPERATORS, key=len, reverse=True)))
+_NAME = re.compile(r"〔([^〔〕]*)〕")
+_PLUS = re.compile(r"[+＋]")
+RULE_PREFIX = "declared."
+"""Starts the id of a declared rule; the rest is a fingerprint of its text."""
+
+
+@frozen
+class Side:
+    """One side of a declared rule: figures added up."""
+
+    names: tuple[str, ...]
+    """The placeholders as written (〔全日制在校生人数〕)."""
+    refs: tuple[str, ...]
+    """The figure references they resolve to."""
+
+
+def _side(text: str, rule: DeclaredRule, names: Names,
+          problems: list[Problem]) -> Side | None:
+    pieces = [p.strip() for p in _PLUS.split(text)]
+    if not text.strip() or any(not p for p in pieces):
+        problems.append(_syntax(rule, "比较符号的两边都要写〔名称〕，多个数之间用 + 连接"))
+        return None
+    written, refs = [], []
+    for piece in pieces:
+        match = _NAME.fullmatch(piece)
+        if match is None:
+            problems.append(_syntax(rule, f"“{piece}”不是写在〔〕中的名称"))
+            return None
+        ref, reason = names.reference(match.group(1))
+        if ref is None:
+            assert reason is not None
+            code, fields = reason
+            if code == "E-RULE-CHANGE":
+                problems.append(Problem.of(code, rule.text.source, found=rule.text.text, **fields))
+            else:
+                problems.append(Problem.of("E-RULE-NAME", rule.text.source, found=rule.text.text,
+                                           token=piece, reason=reason_text(code, fields)))
+            return None
+        written.append(piece)
+        refs.append(ref)
+    return Side(tuple(written), tuple(refs))
+
+
+def _syntax(rule: DeclaredRule, detail: str) -> Problem:
+    return Problem.of("E-RULE-SYNTAX", rule.text.source, found=rule.text.text, detail=detail)
+
+
+def rule_id(rule: DeclaredRule) -> str:
+    """``declared.`` and a fingerprint of the rule's text (spaces ignored): the same rule keeps
+    its id wherever its row stands."""
+    text = "".join(rule.text.text.split())
+    return RULE_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def check_declared(report: Report, figures: Figures) -> Iterator[Problem]:
+    """Every declared rule of ``report``: errors for those that cannot be read, findings for
+    those whose figures disagree."""
+    names = Names(report)
+    for rule in report.declared:
+        problems: list[Problem] = []
+        operators = list(_OPERATOR.finditer(rule.text.text))
+        if len(operators) != 1:
+            detail = ("没有比较符号（=、<=、>=）" if not operators
+                      else "只能有一个比较符号（=、<=、>=）")
+            yield _syntax(rule, detail)
+            continue
+        operator = operators[0]
+        left = _side(rule.text.text[:operator.start()], rule, names, problems)
+        right = _side(rule.text.text[operator.end():], rule, names, problems) if left else None
+        yield from problems
+        if left is None or right is None:
+            continue
+        yield from _evaluate(rule, OPERATORS[operator.group(0)], left, right, figures)
+
+
+def _evaluate(rule: DeclaredRule, operator: str, left: Side, right: Side,
+              figures: Figures) -> Iterator[Problem]:
+    sides = [[figures.get(ref) for ref in side.refs] for side in (left, right)]
+    if any(q is None for side in sides for q in side):
+        return  # an empty figure: nothing to compare
+    values = [[q for q in side if q is not None] for side in sides]
+    totals = [sum((q.value for q in side), Decimal(0)) for side in values]
+    slack = sum((unit_of_last_digit(q.value) / 2 for side in values for q in side
+                 if not q.exact), Decimal(0))
+    difference = totals[0] - totals[1]
+    holds = {"=": abs(difference) <= slack, "<=": difference <= slack,
+             ">=": -difference <= slack}[operator]
+    if holds:
+        return
+    shown = [_shown(side, names, total) for side, names, total in
+             zip(values, (left.names, right.names), totals)]
+    first_right = values[1][0]
+    description = rule.note.text if rule.note else f"应满足 {rule.text.text.strip()}"
+    yield Problem.of("W-CHECK-DECLARED", values[0][0].source, found=shown[0],
+                     related=first_right.source, expected=shown[1], rule=rule_id(rule),
+                     declared=rule.text.text.strip(), description=description)
+
+
+def _shown(side: list[Quantity], names: tuple[str, ...], total: Decimal) -> str:
+    """``〔A〕 1234人`` or ``〔A〕 10 + 〔B〕 12 = 22``."""
+    parts = [f"{name} {q.shown}" for name, q in zip(names, side)]
+    text = " + ".join(parts)
+    return text if len(parts) == 1 else f"{text} = {format_number(total)}"
