@@ -32,6 +32,7 @@ paragraph's cell.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from decimal import Decimal, InvalidOperation
@@ -79,6 +80,10 @@ def _free_cell(raw: str) -> str:
     return raw.replace(_FULL_WIDTH_FREE, FREE_REF_SEPARATOR).replace("＠", COLUMN_SEPARATOR)
 
 
+_last_names: list[tuple[tuple[Any, ...], Names]] = []
+"""The figures' sources of the last report :meth:`Names.of` indexed, and its names."""
+
+
 class Names:
     """Every name a placeholder may use, resolved to the figure's printed text."""
 
@@ -124,6 +129,22 @@ class Names:
             self.pairs[f"{NAMED_PREFIX}{named.name.text}"] = year_over_year.Pair(
                 named.value.value, previous, named.unit)
         self.derived = {d.name: d for d in self.figures.catalog.derived}
+
+    @classmethod
+    def of(cls, report: Report) -> Names:
+        """``Names(report)``, its lookup tables shared with the last report asked for when its
+        figures come from the very same objects (the review's and the layout's substitutions,
+        the declared rules: one report's figures indexed once)."""
+        sources = (report.indicator_tables, report.named, report.appendix, report.meta,
+                   report.catalog, *report.tables)
+        last = _last_names[0] if _last_names else None
+        if last is None or len(last[0]) != len(sources) or \
+                any(a is not b for a, b in zip(last[0], sources)):
+            last = (sources, cls(report))
+            _last_names[:] = [last]
+        names = copy.copy(last[1])
+        names.known, names.references = {}, None
+        return names
 
     def _add(self, name: str, printed: str, key: str) -> None:
         entries = self.exact.setdefault(name, [])
@@ -339,7 +360,7 @@ def substitute(report: Report, references: References | None = None
     are only checked to name something the report prints, and print their kind (表, 图, 案例)
     without a number.
     """
-    names = Names(report)
+    names = Names.of(report)
     known = printed_names(report)
     names.known = known
     names.references = references if references is not None else (

@@ -92,7 +92,9 @@ def rule_id(rule: DeclaredRule) -> str:
 def check_declared(report: Report, figures: Figures) -> Iterator[Problem]:
     """Every declared rule of ``report``: errors for those that cannot be read, findings for
     those whose figures disagree."""
-    names = Names(report)
+    if not report.declared:
+        return
+    names = Names.of(report)
     for rule in report.declared:
         problems: list[Problem] = []
         operators = list(_OPERATOR.finditer(rule.text.text))

@@ -18,7 +18,7 @@ from reportgen.layout.document import (
     TableBlock,
 )
 from reportgen.layout.figures import CASE_WIDTH_MM, FigureMaker
-from reportgen.layout.tables import free_grid, indicator_grid
+from reportgen.layout.tables import Grid, free_grid, indicator_grid
 from reportgen.model import (
     Case, Chart, FreeTable, IndicatorTable, Paragraph, Picture, Report, Section, Table,
 )
@@ -34,20 +34,24 @@ def lay_out(report: Report, config: LayoutConfig | None = None) -> Layout:
     cross-reference names nothing, with every such problem located at its cell.
     """
     config = config or LayoutConfig.of(report.meta.settings)
-    # -- cross-references print the numbers of a first layout: the same walk, so they agree --
-    numbers = _Builder(report, config).layout().references()
+    # -- cross-references print the numbers of a first layout: the same walk, so they agree;
+    # -- the tables are the same objects in both walks, their grids made once --
+    grids: dict[int, Grid] = {}
+    numbers = _Builder(report, config, grids).layout().references()
     resolved, problems = substitute(report, lambda kind, name: numbers.get((kind, name)))
     if any(p.severity is Severity.ERROR for p in problems):
         raise DataError(problems)
-    return _Builder(resolved, config).layout()
+    return _Builder(resolved, config, grids).layout()
 
 
 class _Builder:
     """Walks a report whose placeholders are resolved, in document order."""
 
-    def __init__(self, report: Report, config: LayoutConfig):
+    def __init__(self, report: Report, config: LayoutConfig, grids: dict[int, Grid]):
         self.report = report
         self.config = config
+        self.grids = grids
+        """Grids made, by the ``id`` of their table (alive as long as the report)."""
         self.cases = 0
         self.tables = 0
         self.figures = FigureMaker(report, config)
@@ -99,13 +103,18 @@ class _Builder:
     def _table(self, table: Table, label_pattern: str, *, appendix: bool = False) -> TableBlock:
         self.tables += 1
         label = self.config.label(label_pattern, self.tables)
+        grid = self.grids.get(id(table))
         if isinstance(table, IndicatorTable):
             meta = self.report.meta
-            key, grid = table.spec.id, indicator_grid(table, meta.year,
-                                                      last_year=meta.show_previous)
+            key = table.spec.id
+            if grid is None:
+                grid = indicator_grid(table, meta.year, last_year=meta.show_previous)
         else:
             assert isinstance(table, FreeTable)
-            key, grid = table.key, free_grid(table)
+            key = table.key
+            if grid is None:
+                grid = free_grid(table)
+        self.grids[id(table)] = grid
         return TableBlock(key, self.tables, label, table.title,
                           self.config.table_caption(label, table.title), grid, table.source,
                           in_appendix=appendix)

@@ -40,7 +40,7 @@ class FigureMaker:
     def names(self) -> Names:
         """Figure names for charts' values, built on first use."""
         if self._names is None:
-            self._names = Names(self._report)
+            self._names = Names.of(self._report)
         return self._names
 
     def make(self, item: FigureItem, room_mm: float = TEXT_WIDTH_MM) -> FigureBlock:

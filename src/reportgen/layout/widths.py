@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from attrs import frozen
@@ -99,10 +100,19 @@ def column_needs(texts: Iterable[str], *, size_pt: float, padding_mm: float,
     minimum = natural = hard = 0.0
     for text in texts:
         for line in text.split("\n"):
-            natural = max(natural, text_ems(line, bold=bold))
-            minimum = max(minimum, unbreakable_ems(line, bold=bold))
-            hard = max(hard, hard_ems(line, bold=bold))
+            line_natural, line_minimum, line_hard = _line_ems(line, bold)
+            natural = max(natural, line_natural)
+            minimum = max(minimum, line_minimum)
+            hard = max(hard, line_hard)
     return ColumnNeeds(minimum * em + padding_mm, natural * em + padding_mm, hard * em + padding_mm)
+
+
+@lru_cache(maxsize=8192)
+def _line_ems(line: str, bold: bool) -> tuple[float, float, float]:
+    """A line's natural, unbreakable and hard widths in ems, measured once per process (the
+    indicator tables of every report repeat the same names and units)."""
+    return (text_ems(line, bold=bold), unbreakable_ems(line, bold=bold),
+            hard_ems(line, bold=bold))
 
 
 def fit_columns(needs: Sequence[ColumnNeeds], total: float,
