@@ -113,7 +113,7 @@ def test_a_failure_writing_the_toc_in_leaves_the_old_report(tmp_path, monkeypatc
     report = tmp_path / "r.docx"
     report.write_bytes(OLD_REPORT)
 
-    def broken(data: bytes, entries: object, lists: object = ()) -> bytes:
+    def broken(data: bytes, entries: object, lists: object = (), settle: bool = False) -> bytes:
         raise RuntimeError("broken")
     monkeypatch.setattr(delivery, "fill_toc", broken)
     with pytest.raises(RuntimeError):

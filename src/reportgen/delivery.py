@@ -20,7 +20,7 @@ from attrs import frozen
 from reportgen.errors import Problems
 from reportgen.files import Staging, write_bytes
 from reportgen.office.session import OfficeError, OfficeSession, convert_to_pdf
-from reportgen.word.toc import TocEntry, fill_toc, settle_fields, toc_field_count
+from reportgen.word.toc import TocEntry, fill_toc
 
 
 @frozen
@@ -107,15 +107,14 @@ def _fill(staged: Path, data: bytes, found: tuple[tuple[int, str, str], ...],
     if not entries:
         notes.add("W-TOC-NO-HEADINGS")
         return False
+    # Issue 12 (Word compatibility): with every index filled, Word need not update fields
+    # on opening (settle); a list left unfilled keeps the request to update.
     try:
-        filled = fill_toc(data, entries, lists)
+        filled = fill_toc(data, entries, lists, settle=True)
     except LookupError:
         notes.add("W-TOC-NO-FIELD")
         return False
-    # Issue 12 (Word compatibility): with every index filled, Word need not update fields
-    # on opening (settle_fields); a list left unfilled keeps the request to update.
-    complete = toc_field_count(filled) == 1 + len(lists)
-    write_bytes(staged, settle_fields(filled) if complete else filled)
+    write_bytes(staged, filled)
     notes.add("I-TOC-FILLED", count=len(entries))
     return True
 

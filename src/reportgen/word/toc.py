@@ -39,9 +39,11 @@ given its case's label (典型案例3) from the Case Label paragraph above the t
 
 
 def fill_toc(data: bytes, entries: Iterable[TocEntry],
-             lists: Sequence[Iterable[TocEntry]] = ()) -> bytes:
+             lists: Sequence[Iterable[TocEntry]] = (), *, settle: bool = False) -> bytes:
     """The .docx ``data`` with ``entries`` as the stored result of its TOC field, and each
     of ``lists`` as the result of the TOC fields after it (表目录, 图目录, 案例目录), in order.
+    With ``settle``, when that fills every TOC field of the document, its fields are also
+    taken as up to date (:func:`settle_fields`, in the same pass over the document).
 
     Raises :class:`LookupError` when the document has no TOC field.
     """
@@ -49,8 +51,11 @@ def fill_toc(data: bytes, entries: Iterable[TocEntry],
     fields = _toc_fields(document.element.body)
     if not fields:
         raise LookupError("no TOC field")
+    if settle and len(fields) == 1 + len(lists):
+        _settle(document)
     style_ids = {level: _style_id(document, level) for level in (1, 2, 3)}
-    labels = _case_labels(document)
+    cases = any(CASE_TITLE_STYLE in instruction for *_, instruction in fields)
+    labels = _case_labels(document) if cases else []  # only the list of cases shows them
     for (begin, separate, end, instruction), found in zip(fields, [entries, *lists]):
         items = list(found)
         if CASE_TITLE_STYLE in instruction:
@@ -111,12 +116,16 @@ def settle_fields(data: bytes) -> bytes:
     prompt the reader on every opening. A document whose TOC is still empty keeps asking.
     """
     document = docx.Document(io.BytesIO(data))
-    stop_updating_fields_on_open(document.settings.element)
-    for mark in document.element.body.iter(qn("w:fldChar")):
-        mark.attrib.pop(qn("w:dirty"), None)
+    _settle(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _settle(document: Any) -> None:
+    stop_updating_fields_on_open(document.settings.element)
+    for mark in document.element.body.iter(qn("w:fldChar")):
+        mark.attrib.pop(qn("w:dirty"), None)
 
 
 def asks_to_update_fields(data: bytes) -> bool:
