@@ -8,7 +8,13 @@ for folder in (TESTS, TESTS.parent / "src"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
+import os  # noqa: E402
+
 import pytest  # noqa: E402
+
+# -- no compiled template code kept between runs (reportgen.word.compiled) unless a test asks
+# -- for it: the tests count compilations, and write nothing into the user's cache folder --
+os.environ["REPORTGEN_CACHE_DIR"] = ""
 
 EXAMPLE_WORKBOOK = TESTS.parent / "inputs" / "2024.xlsx"
 
