@@ -68,6 +68,9 @@ class FakeOffice:
         self.requests: list[Path] = []
         self.starts = 0
 
+    def start(self) -> None:
+        """Nothing to start (a real session starts LibreOffice ahead of its first request)."""
+
     def layout(self, docx: Path, *, toc: bool = True, pdf: Path | None = None,
                timeout: float | None = None) -> Laid:
         self.requests.append(docx)

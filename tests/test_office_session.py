@@ -61,6 +61,22 @@ def test_one_session_delivers_several_reports_with_one_start(workbook, tmp_path)
     assert not any(s.exists() for s in sockets)
 
 
+def test_a_session_started_ahead_serves_its_first_request_without_starting_again(rendered,
+                                                                             tmp_path):
+    """``start()`` launches LibreOffice without waiting for it; the first request waits for
+    it to be ready and is served by it: one start, its process the same; a second
+    ``start()`` while it runs starts nothing."""
+    with OfficeSession() as office:
+        office.start()
+        pid = office.pid
+        assert pid is not None and office.starts == 1
+        office.start()
+        laid = office.layout(rendered, toc=True, pdf=tmp_path / "r.pdf")
+        assert laid.entries and (tmp_path / "r.pdf").stat().st_size > 1000
+        assert office.starts == 1 and office.pid == pid
+    assert _gone(pid)
+
+
 def test_a_killed_libreoffice_is_started_again_between_and_during_requests(rendered, tmp_path,
                                                                           monkeypatch):
     """LibreOffice killed (SIGKILL to its process group) after a request: the next request is

@@ -294,6 +294,8 @@ def _in_process(planned: list[Job], options: Options, office: OfficeSession | No
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportgen-prepare")
     try:
         ahead = pool.submit(buildings[0].prepare) if buildings else None
+        if buildings and (options.toc or options.pdf):
+            session.start()  # LibreOffice starts while the first report is prepared
         for i, building in enumerate(buildings):
             if started is not None:
                 started(building.job)
@@ -372,6 +374,8 @@ def _work(wid: int, tasks: Any, results: Any, options: Options) -> None:
     """A worker process: build the jobs it takes with one LibreOffice; its ``exit`` message
     says how many times that LibreOffice was started."""
     session = OfficeSession(timeout=options.timeout)
+    if options.toc or options.pdf:
+        session.start()  # starting while the first report is prepared
 
     def finish() -> int:
         session.close()

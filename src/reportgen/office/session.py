@@ -77,6 +77,8 @@ class _Running:
         self.pipe = f"reportgen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         self.office: subprocess.Popen[bytes] | None = None
         self.worker: subprocess.Popen[bytes] | None = None
+        self.ready = False
+        """True once the worker said it is connected."""
         self._buffer = b""
         try:
             self.office = start_office(office, self.workspace, [], pipe=self.pipe)
@@ -256,17 +258,37 @@ class OfficeSession:
                 raise _failure(answer)
         raise AssertionError("unreachable")
 
+    def start(self) -> None:
+        """Start LibreOffice now, if it is installed and not running, without waiting for
+        it: the first request waits until it is ready (a batch starts it while it prepares
+        the first report). A failure to start is left to that request to report."""
+        office = self.office
+        if office is None or office.uno_python is None:
+            return
+        with self._lock:
+            if self._running is None:
+                try:
+                    self._launch(office)
+                except (OfficeError, OSError):
+                    self.close()
+
+    def _launch(self, office: Office) -> _Running:
+        running = _Running(office, self.grace)
+        self.starts += 1
+        self._running = running
+        return running
+
     def _ready(self, until: float, seconds: float) -> _Running:
         """The running LibreOffice, started (again) if need be and connected."""
         if self._running is not None and not self._running.alive():
             self.close()
-        if self._running is not None:
-            return self._running
-        office = self.office
-        assert office is not None
-        running = _Running(office, self.grace)
-        self.starts += 1
-        self._running = running
+        running = self._running
+        if running is None:
+            office = self.office
+            assert office is not None
+            running = self._launch(office)
+        if running.ready:
+            return running
         start_until = min(until, time.monotonic() + self.start_timeout)
         try:
             answer = running.answer(start_until)
@@ -281,6 +303,7 @@ class OfficeSession:
             if answer is None:
                 raise OfficeError("O-OFFICE-TIMEOUT", seconds=seconds)
             raise OfficeError("O-OFFICE-EXITED", returncode=code, log=said)
+        running.ready = True
         return running
 
 
