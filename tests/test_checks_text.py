@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from reportgen.checks.rules import BY_ID, RULES, Kind
-from reportgen.checks.text import check_text_part, text_facts, year_at
+from reportgen.checks.text import check_text_part, required_text, text_facts, year_at
 from reportgen.model import Meta, Paragraph, Report, Section, SourceRef, Text
 
 
@@ -68,3 +72,33 @@ def test_a_part_larger_than_its_whole_in_one_sentence():
     found = list(check_text_part(rule, report_with("毕业生1476人，其中升学914人。",
                                                     "升学914人中贯通培养1425人。")))
     assert [(p.where.cell, p.found) for p in found] == [("B3", "914人中贯通培养1425人")]
+
+
+def test_the_text_a_pattern_requires():
+    """The longest run of plain characters outside groups, classes and escapes, and not made
+    optional by a quantifier; nothing when the whole pattern has alternatives or flags."""
+    assert required_text("毕业生(?:人数|总数)?(?:为|共)?{n}人") == "毕业生"
+    assert required_text("[生师]{2}比(?:为|是)?{n}\\s*[:：]\\s*1") == "比"
+    assert required_text("[\\]比]比例是{n}%") == "比例"
+    assert required_text("ab+c") == "ab" and required_text("ab?c") == "a"
+    assert required_text("毕业生|升学") == "" and required_text("(?i)abc") == ""
+    assert all(required_text(p) for rule in RULES if rule.kind in (Kind.TEXT, Kind.TEXT_TERM)
+               for p in rule.patterns if not p.startswith(("(", "[")))
+
+
+_PIECES = st.sampled_from(["a", "b", "中", "人", "ab", "\\d", ".", "[ab]", "[^a]", "[]a]", "(?:a|中)",
+                           "(?:人)?", "a?", "b*", "中+", "a{0,2}", "b{2}", "(b)", "(?=a)", "\\(",
+                           "a|b", "{n}"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=6),
+       text=st.text(alphabet="ab中人(1", max_size=12))
+def test_a_text_without_the_required_part_never_matches(pieces, text):
+    """Whatever the pattern, a text the regular expression matches holds the text the
+    pattern requires: skipping a paragraph without it loses no match."""
+    pattern = "".join(pieces)
+    assume(pattern.count("{n}") <= 1)  # a number's place is named: at most one
+    regex = re.compile(pattern.replace("{n}", "(?P<n>\\d+)"))
+    if regex.search(text):
+        assert required_text(pattern) in text

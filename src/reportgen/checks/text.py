@@ -87,6 +87,57 @@ def _regex(pattern: str) -> re.Pattern[str]:
                       .replace("{n}", NUMBER))
 
 
+_SPECIAL = frozenset(".^$*+?{}[]()|\\")
+
+
+@lru_cache(maxsize=1024)
+def required_text(pattern: str) -> str:
+    """The longest run of plain characters every match of ``pattern`` holds (outside groups,
+    classes and escapes, not made optional by a quantifier); ``""`` when there is none or the
+    pattern has an alternative or flags at its top. A paragraph without it cannot match, so
+    the regular expression is not run on it."""
+    runs, run, depth, i = [""], "", 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i = _class_end(pattern, i)
+        elif c == "{":
+            i = pattern.find("}", i) + 1 or len(pattern)
+        else:
+            if c == "(":
+                depth += 1
+                if pattern.startswith(("(?a", "(?i", "(?L", "(?m", "(?s", "(?u", "(?x"), i):
+                    return ""
+            elif c == ")":
+                depth -= 1
+            elif c == "|" and depth == 0:
+                return ""
+            elif depth == 0 and c not in _SPECIAL and \
+                    pattern[i + 1:i + 2] not in ("?", "*", "{"):
+                run += c
+                i += 1
+                continue
+            i += 1
+        runs.append(run)
+        run = ""
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the character class opening at ``start`` ends (just after its ``]``)."""
+    i = start + 1
+    if pattern[i:i + 1] == "^":
+        i += 1
+    if pattern[i:i + 1] == "]":  # a ] first is one of the class's characters
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 @frozen
 class _Match:
     rule: Rule
@@ -101,14 +152,15 @@ class _Match:
 def text_facts(report: Report, rules: tuple[Rule, ...]) -> list[TextFact]:
     """Every match of every text rule in every paragraph that speaks of the district."""
     scope = Scope(report.meta.region.text)
+    searches = [(rule, pattern, _regex(pattern), required_text(pattern)) for rule in rules
+                if rule.kind in TERM_KINDS for pattern in rule.patterns]
     facts = []
     for index, paragraph in enumerate(paragraphs(report)):
         text, source = paragraph.text.text, paragraph.text.source
         if not _DIGIT.search(text):  # every pattern holds a number
             continue
-        matches = sorted((_Match(rule, pattern, match) for rule in rules
-                          if rule.kind in TERM_KINDS for pattern in rule.patterns
-                          for match in _regex(pattern).finditer(text)),
+        matches = sorted((_Match(rule, pattern, match) for rule, pattern, regex, needed in searches
+                          if needed in text for match in regex.finditer(text)),
                          key=lambda m: m.number_at)
         accepted: set[int] = set()
         for m in matches:
@@ -173,6 +225,8 @@ def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
         if not _DIGIT.search(text):  # every pattern holds two numbers
             continue
         for pattern in rule.patterns:
+            if required_text(pattern) not in text:
+                continue
             for match in _regex(pattern).finditer(text):
                 whole, part = Decimal(match.group("whole")), Decimal(match.group("part"))
                 if part <= whole:
