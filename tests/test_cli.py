@@ -78,3 +78,27 @@ def test_build_points_to_check_when_the_figures_disagree(tmp_path: Path):
     assert "2024.xlsx › 表-毕业生服务三次产业情况!F6“528” ↔ 人才培养质量计分卡!D8“433人”" in lines[2]
     assert lines[-1].startswith("逐条查看其余各处") and "python -m reportgen check" in lines[-1]
     assert len(lines) == 8
+
+
+_UNUSED_BY_A_BUILD = ("reportgen.office.session", "reportgen.office.process", "subprocess",
+                      "reportgen.office.pages", "reportgen.cli.check", "reportgen.cli.batch",
+                      "reportgen.xlsx.annotate", "reportgen.layout.charts",
+                      "reportgen.word.pictures", "reportgen.importing", "reportgen.web",
+                      "reportgen.yearly.merging", "matplotlib", "tqdm", "starlette", "uvicorn",
+                      "hypothesis")
+
+
+def test_a_build_without_libreoffice_loads_only_what_it_uses(tmp_path: Path):
+    """``reportgen 工作簿 --no-toc`` of a workbook without pictures or charts starts no
+    LibreOffice and does not even load its modules, nor those of the other commands (check,
+    batch, annotate, pages, import, web), of charts, pictures or the progress bar."""
+    from workbooks import build
+
+    workbook = build(tmp_path)
+    script = ("import sys; from reportgen.cli import main; "
+              f"code = main([{str(workbook)!r}, '--no-toc', '-o', {str(tmp_path / 'r.docx')!r}]); "
+              f"print(code, sorted(m for m in {_UNUSED_BY_A_BUILD!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).parent)
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stderr[-2000:]
+    assert (tmp_path / "r.docx").is_file()

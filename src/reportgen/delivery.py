@@ -14,13 +14,17 @@ an :class:`~reportgen.office.session.OfficeError`, raised only after the .docx i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from reportgen.errors import Problems
 from reportgen.files import Staging, write_bytes
-from reportgen.office.session import OfficeError, OfficeSession, convert_to_pdf
 from reportgen.word.toc import TocEntry, fill_toc
+
+if TYPE_CHECKING:
+    from reportgen.office.process import OfficeError
+    from reportgen.office.session import OfficeSession
 
 
 @frozen
@@ -48,7 +52,7 @@ def deliver(data: bytes, target: Path, *, pdf: bool = False, toc: bool = True,
     :class:`OfficeError`, after the report is in place, when the PDF could not be made.
     """
     notes = problems if problems is not None else Problems()
-    session = office if office is not None or not (toc or pdf) else OfficeSession()
+    session = office if office is not None or not (toc or pdf) else _new_session()
     try:
         with Staging() as staging:
             staged = staging.beside(target)
@@ -72,6 +76,9 @@ def _lay_out(session: OfficeSession, data: bytes, staged: Path, staged_pdf: Path
              toc: bool, notes: Problems) -> tuple[bool, str | None]:
     """Fill the staged report's table of contents and write the staged PDF; whether the
     table of contents was filled, and why the PDF was not made (if it was not)."""
+    # -- LibreOffice's modules load only when it is needed (not for ``--no-toc``) --
+    from reportgen.office.session import OfficeError, convert_to_pdf
+
     office = session.office
     if office is None:
         if toc:
@@ -119,6 +126,12 @@ def _fill(staged: Path, data: bytes, found: tuple[tuple[int, str, str], ...],
     return True
 
 
+def _new_session() -> OfficeSession:
+    from reportgen.office.session import OfficeSession
+
+    return OfficeSession()
+
+
 def finish(docx: Path, *, pdf: bool = False, toc: bool = True, problems: Problems | None = None,
            office: OfficeSession | None = None) -> Delivered:
     """Fill the table of contents of the report at ``docx`` and, if asked, write its PDF
@@ -127,6 +140,8 @@ def finish(docx: Path, *, pdf: bool = False, toc: bool = True, problems: Problem
 
 
 def _pdf_failed(docx: Path, reason: str) -> OfficeError:
+    from reportgen.office.process import OfficeError
+
     stale = pdf_path(docx)
     if stale.exists():
         return OfficeError("O-PDF-FAILED-STALE", docx=docx, reason=reason, stale=stale.name)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -32,8 +32,10 @@ from reportgen.yearly.provenance import name_school_cells
 from reportgen.word import default_template, render as render_layout
 from reportgen.delivery import deliver, pdf_path
 from reportgen.files import write_atomically
-from reportgen.office.session import OfficeSession
 from reportgen.word.external import neutralise_external
+
+if TYPE_CHECKING:
+    from reportgen.office.session import OfficeSession  # imported by delivery when needed
 
 __all__ = ["DEFAULT_DPI", "Inspection", "annotate", "check_dpi", "check_workbook", "default_output",
            "generate", "inspect_workbook", "parse_pages", "prepare", "render", "render_pages",

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import argparse
 import os
+from contextlib import nullcontext
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, ContextManager, TextIO
 
 from reportgen.cli.parsing import EXIT_OK, Parser, interrupted, print_warnings, seconds
 from reportgen.errors import Problems, UsageError
-from reportgen.office.session import DEFAULT_TIMEOUT, OfficeSession
+from reportgen.office import DEFAULT_TIMEOUT
 from reportgen.pipeline import default_output, generate
+
+if TYPE_CHECKING:
+    from reportgen.office.session import OfficeSession
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,7 +77,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     target = Path(args.output) if args.output else default_output(workbook)
     before = _identity(target)
     try:
-        with OfficeSession(timeout=args.timeout) as office:
+        with _office(args) as office:
             written = generate(workbook, target, template=args.template, problems=problems,
                                pdf=args.pdf, toc=not args.no_toc, office=office,
                                catalog_year=args.catalog_year)
@@ -87,6 +91,16 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     if args.pdf:
         print(f"已生成 PDF：{written.with_suffix('.pdf')}", file=out)
     return EXIT_OK
+
+
+def _office(args: argparse.Namespace) -> ContextManager[OfficeSession | None]:
+    """The LibreOffice session of a build that needs one; with ``--no-toc`` and no ``--pdf``,
+    none (LibreOffice's modules are not even loaded)."""
+    if args.no_toc and not args.pdf:
+        return nullcontext()
+    from reportgen.office.session import OfficeSession
+
+    return OfficeSession(timeout=args.timeout)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

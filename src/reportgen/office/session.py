@@ -30,6 +30,7 @@ from typing import Any, Iterator
 from attrs import frozen
 
 from reportgen.files import write_bytes
+from reportgen.office import DEFAULT_START_TIMEOUT, DEFAULT_TIMEOUT
 from reportgen.office.process import (LOG, STOP_GRACE, Office, OfficeError, Workspace,
                                       clean_python_env, find_office, fontconfig_file,
                                       start_office, stop_group, stop_office)
@@ -37,12 +38,6 @@ from reportgen.office.process import (LOG, STOP_GRACE, Office, OfficeError, Work
 __all__ = ["DEFAULT_START_TIMEOUT", "DEFAULT_TIMEOUT", "Laid", "LOG", "Office", "OfficeError",
            "OfficeSession", "convert_document", "convert_to_pdf", "find_office", "fontconfig_file",
            "office_session"]
-
-DEFAULT_TIMEOUT = 60.0
-"""Seconds one request may take, a start of LibreOffice included (the 2024 report needs
-about 5, its start 1–3)."""
-DEFAULT_START_TIMEOUT = 20.0
-"""Seconds LibreOffice may take to start and answer."""
 
 _WORKER = Path(__file__).with_name("uno_worker.py")
 _FIND = object()
