@@ -23,7 +23,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import stat
 import time
 from pathlib import Path
@@ -36,7 +35,19 @@ __all__ = ["Staging", "clean_stale_temporaries", "file_error", "temporary_beside
 
 NAME_MAX = 255
 """The longest file name, in bytes, of the usual file systems (ext4, NTFS, APFS)."""
-_HOST = hashlib.md5(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
+
+
+def _host_name() -> str:
+    """This computer's name: on POSIX ``uname``'s, which is what ``socket.gethostname()``
+    gives, without loading the socket module at every start."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
+_HOST = hashlib.md5(_host_name().encode("utf-8", "replace")).hexdigest()[:4]
 _TEMPORARY = re.compile(r"^\..*~(?P<host>[0-9a-f]{4})-(?P<pid>\d+)-[0-9a-z]{6}(\.[^.]+)?\.tmp$",
                         re.DOTALL)
 _STARTED = time.time()
