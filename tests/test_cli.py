@@ -102,3 +102,25 @@ def test_a_build_without_libreoffice_loads_only_what_it_uses(tmp_path: Path):
                           timeout=120, cwd=Path(__file__).parent)
     assert done.stdout.strip().splitlines()[-1] == "0 []", done.stderr[-2000:]
     assert (tmp_path / "r.docx").is_file()
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path):
+    """The collector is paused while one report is built (its objects live until the end),
+    and on again afterwards, even when the build fails, for a script or test calling the
+    command; a collector its caller turned off stays off."""
+    import gc
+
+    from workbooks import build
+
+    workbook = build(tmp_path)
+    assert gc.isenabled()
+    assert run_cli(str(workbook), "--no-toc", "-o", str(tmp_path / "r.docx"))[0] == 0
+    assert gc.isenabled()
+    assert run_cli(str(tmp_path / "missing.xlsx"), "--no-toc")[0] == 2
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run_cli(str(workbook), "--no-toc", "-o", str(tmp_path / "r.docx"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
