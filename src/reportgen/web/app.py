@@ -19,7 +19,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from reportgen.web import views_build, views_check, views_year
+from reportgen.web import views_report, views_year
 from reportgen.web.access import TokenGate
 from reportgen.web.html import internal_error, not_found, page_error, render, store
 from reportgen.web.jobs import WORKERS, Store
@@ -85,13 +85,13 @@ ROUTES = [
     Route("/merge", views_year.merge_form),
     Route("/merge", views_year.merge_submit, methods=["POST"]),
     Route("/merge/{job:str}", views_year.year_result),
-    Route("/check", views_check.check_form),
-    Route("/check", views_check.check_submit, methods=["POST"]),
-    Route("/check/{job:str}", views_check.check_result),
-    Route("/build", views_build.build_form),
-    Route("/build", views_build.build_submit, methods=["POST"]),
-    Route("/build/{job:str}", views_build.build_result),
-    Route("/build/{job:str}/pages/{page:int}.png", views_build.build_page),
+    Route("/check", views_report.check_form),
+    Route("/check", views_report.check_submit, methods=["POST"]),
+    Route("/check/{job:str}", views_report.check_result),
+    Route("/build", views_report.build_form),
+    Route("/build", views_report.build_submit, methods=["POST"]),
+    Route("/build/{job:str}", views_report.build_result),
+    Route("/build/{job:str}/pages/{page:int}.png", views_report.build_page),
     Route("/status/{job:str}", status),
     Route("/files/{file:str}", download),
     Mount("/static", StaticFiles(packages=[("reportgen.web", "static")]), name="static"),
