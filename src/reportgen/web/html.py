@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Awaitable, Callable, TypeVar
 
 import jinja2
 from starlette.requests import Request
@@ -43,6 +43,13 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
                                         limit=megabytes(settings.max_upload)),
                    level_class=LEVEL_CLASS)
     return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def form_page(kind: str) -> Callable[[Request], Awaitable[HTMLResponse]]:
+    """The view showing the page ``kind`` (``kind``.html, its tab active) as it first opens."""
+    async def view(request: Request) -> HTMLResponse:
+        return render(request, f"{kind}.html", active=kind)
+    return view
 
 
 def store(request: Request) -> Store:

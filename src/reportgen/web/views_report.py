@@ -15,6 +15,7 @@ at the same time never mix their files.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Awaitable, Callable
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,8 +23,10 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from reportgen.errors import Problem, Problems, ReportgenError, Severity
 from reportgen.web import actions
-from reportgen.web.html import failure_of, find_job, lines, not_found, receive, render, store
+from reportgen.web.html import (failure_of, find_job, form_page, lines, not_found, receive,
+                                render, store)
 from reportgen.web.jobs import Job, State
+from reportgen.web.uploads import Form, Upload
 
 RENDER = "读取、检查工作簿，排版"
 TOC = "LibreOffice 填写目录页码"
@@ -32,25 +35,41 @@ TOC_PDF = "LibreOffice 填写目录页码、生成 PDF"
 PREVIEW = "准备页面预览"
 
 
+Start = Callable[[Request, Job, Form, Upload], Awaitable[None]]
+"""What a page does with its job, the form and the workbook sent."""
+
+
+def _workbook_submit(kind: str, what: str, max_files: int, start: Start
+                     ) -> Callable[[Request], Awaitable[Response]]:
+    """The view taking the form of the page ``kind``: a job named after the workbook sent (or
+    the page again when there is none: ``what`` names what it asks for), started by ``start``;
+    then the job's page."""
+    async def view(request: Request) -> Response:
+        received = await receive(request, kind, lambda form: form.first_of("workbook", what),
+                                 max_files=max_files)
+        if not isinstance(received, tuple):
+            return received
+        job, form, workbook = received
+        job.title = workbook.name
+        await start(request, job, form, workbook)
+        return RedirectResponse(f"/{kind}/{job.id}", status_code=303)
+    return view
+
+
 # -- 检查 --
 
 
-async def check_form(request: Request) -> Response:
-    """The upload form."""
-    return render(request, "check.html", active="check")
+check_form = form_page("check")
+"""The upload form."""
 
 
-async def check_submit(request: Request) -> Response:
-    """Take the workbook, check it and show the findings (a check takes a second or two)."""
-    received = await receive(request, "check",
-                             lambda form: form.first_of("workbook", "要检查的工作簿（.xlsx）"),
-                             max_files=1)
-    if not isinstance(received, tuple):
-        return received
-    job, _, workbook = received
-    job.title = workbook.name
+async def _start_check(request: Request, job: Job, form: Form, workbook: Upload) -> None:
+    """Check the workbook now (it takes a second or two), then show the findings."""
     await run_in_threadpool(_check, job, workbook.path, request)
-    return RedirectResponse(f"/check/{job.id}", status_code=303)
+
+
+check_submit = _workbook_submit("check", "要检查的工作簿（.xlsx）", 1, _start_check)
+"""Take the workbook, check it and show the findings."""
 
 
 def _check(job: Job, workbook: Path, request: Request) -> None:
@@ -108,31 +127,26 @@ def _row(number: int, problem: Problem) -> dict[str, str | int]:
 # -- 生成 --
 
 
-async def build_form(request: Request) -> Response:
-    """The upload form with the command line's options."""
-    return render(request, "build.html", active="build")
+build_form = form_page("build")
+"""The upload form with the command line's options."""
 
 
-async def build_submit(request: Request) -> Response:
-    """Take the workbook (and a template, if given), start the build, show its page."""
-    received = await receive(request, "build",
-                             lambda form: form.first_of("workbook", "要生成报告的工作簿（.xlsx）"),
-                             max_files=2)
-    if not isinstance(received, tuple):
-        return received
-    job, form, workbook = received
+async def _start_build(request: Request, job: Job, form: Form, workbook: Upload) -> None:
+    """Start the build in the background (with the template, if one was sent)."""
     jobs = store(request)
     templates = form.files_of("template")
     pdf, toc = form.flag("pdf"), form.flag("toc")
     office = TOC_PDF if (pdf and toc) else PDF if pdf else TOC if toc else ""
-    job.title = workbook.name
     job.steps = tuple(s for s in (RENDER, office, PREVIEW if pdf else "") if s)
     job.details.update(pdf=pdf, toc=toc, template=templates[0].name if templates else "")
     debug = request.app.state.settings.debug
     jobs.submit(job, lambda j: _build(j, workbook.path,
                                       templates[0].path if templates else None, pdf, toc, request),
                 lambda j, exc: j.failure.extend(failure_of(exc, "报告", debug, j.folder)))
-    return RedirectResponse(f"/build/{job.id}", status_code=303)
+
+
+build_submit = _workbook_submit("build", "要生成报告的工作簿（.xlsx）", 2, _start_build)
+"""Take the workbook (and a template, if given), start the build, show its page."""
 
 
 def _build(job: Job, workbook: Path, template: Path | None, pdf: bool, toc: bool,

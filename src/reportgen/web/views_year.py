@@ -19,7 +19,8 @@ from starlette.responses import RedirectResponse, Response
 
 from reportgen.errors import Severity
 from reportgen.web import actions
-from reportgen.web.html import failure_of, find_job, not_found, page_error, receive, render, store
+from reportgen.web.html import (failure_of, find_job, form_page, not_found, page_error, receive,
+                                render, store)
 from reportgen.web.jobs import Job, Line
 from reportgen.web.uploads import Form, UploadRefused
 
@@ -42,9 +43,8 @@ async def new_form(request: Request) -> Response:
     return render(request, "new.html", active="new", year=this_year())
 
 
-async def merge_form(request: Request) -> Response:
-    """The upload form for the schools' workbooks."""
-    return render(request, "merge.html", active="merge")
+merge_form = form_page("merge")
+"""The upload form for the schools' workbooks."""
 
 
 def _year(form: Form) -> int | None:
