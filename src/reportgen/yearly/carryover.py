@@ -19,7 +19,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, catalog_for, earliest
 from reportgen.errors import UsageError
 from reportgen.model import Case, Chart, FreeTable, IndicatorTable, Paragraph, Picture, Report
 from reportgen.xlsx import load, sheets as names
@@ -27,7 +27,6 @@ from reportgen.xlsx.blank import write_form
 from reportgen.xlsx.form import CopiedSheet, FigureKey, Form, FormCase, FormFigure, FormNamed, \
     FormRow
 from reportgen.xlsx.settings import setting_rows
-from reportgen.yearly.catalogs import serving
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _KINDS = {1: names.KIND_H1, 2: names.KIND_H2, 3: names.KIND_H3}
@@ -51,6 +50,15 @@ class Carried:
     """Last year's indicator rows this year's catalog no longer has."""
     rules: int = 0
     """Rules of the 规则 sheet (copied as it was)."""
+
+
+def serving(year: int) -> Catalog:
+    """The catalog of ``year``, else of the latest earlier year (``init`` has no workbook of
+    that year to read it from); a usage error when ``year`` is before the earliest catalog."""
+    chosen = catalog_for(year)
+    if chosen is None:
+        raise UsageError("U-YEARLY-YEAR-TOO-EARLY", year=year, earliest=earliest().year)
+    return chosen
 
 
 def period_label(year: int) -> str:
@@ -180,5 +188,5 @@ def init_workbook(target: Path, *, year: int | None = None, source: Path | None 
     return form, summary
 
 
-__all__ = ["Carried", "blank_form", "carried_form", "init_workbook", "period_label",
+__all__ = ["Carried", "blank_form", "carried_form", "init_workbook", "period_label", "serving",
            "shift_years"]
