@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.files import write_atomically
 from reportgen.model import Chart, Picture, Report
-from reportgen.xlsx.cellwriting import put_header, put_number, put_text
+from reportgen.xlsx.formatting import put_header, put_number, put_text
 from reportgen.xlsx.pictures import CAPTION_COLUMN, WIDTH_COLUMN
 from reportgen.xlsx.sheets import CHART_COLUMNS, CHART_KINDS, CHART_OPTIONAL, PICTURE_COLUMNS
 
@@ -80,7 +80,7 @@ def write_pictures(ws: Worksheet, pictures: Iterable[Picture], files: dict[str, 
         put_text(ws, row, 2, files[picture.name.text])
         if picture.caption.text != picture.name.text:
             put_text(ws, row, 3, picture.caption.text, wrap=True)
-        put_number(ws, row, 4, _centimetres(picture.width_mm))
+        put_number(ws.cell(row, 4), _centimetres(picture.width_mm))
 
 
 def write_charts(ws: Worksheet, charts: Iterable[Chart]) -> None:
@@ -97,7 +97,7 @@ def write_charts(ws: Worksheet, charts: Iterable[Chart]) -> None:
             value = point.value.text
             if _PLAIN_NUMBER.fullmatch(value) and not (value.startswith("-")
                                                        and Decimal(value) == 0):
-                put_number(ws, row, at["数值"], Decimal(value))  # a number, as it was typed
+                put_number(ws.cell(row, at["数值"]), Decimal(value))  # a number, as it was typed
             else:
                 put_text(ws, row, at["数值"], value)
             if index == 0:
@@ -105,7 +105,7 @@ def write_charts(ws: Worksheet, charts: Iterable[Chart]) -> None:
                 if chart.caption.text != chart.name.text:
                     put_text(ws, row, at["题注"], chart.caption.text, wrap=True)
                 put_text(ws, row, at["单位"], chart.unit or None)
-                put_number(ws, row, at[WIDTH_COLUMN], _centimetres(chart.width_mm))
+                put_number(ws.cell(row, at[WIDTH_COLUMN]), _centimetres(chart.width_mm))
             row += 1
 
 
