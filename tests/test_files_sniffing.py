@@ -71,3 +71,14 @@ def test_a_refusal_is_one_problem_located_at_the_file(tmp_path: Path):
     assert isinstance(error, DataError)
     [problem] = error.problems
     assert problem.code == "E-FILE-EMPTY" and problem.where.file == "报表.xlsx"
+
+
+def test_a_damaged_member_read_while_sniffing_makes_the_archive_damaged(tmp_path: Path):
+    """The ``mimetype`` member is read (its first bytes only); when its data does not match
+    its checksum the archive counts as damaged, like one cut short."""
+    path = tmp_path / "x.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"opendocument.text", b"opendocument.TEXT", 1))
+    assert sniff(path, **CODES).shape is Shape.TRUNCATED

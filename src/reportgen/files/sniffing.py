@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import enum
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,12 @@ def sniff(path: Path, *, missing: str, folder: str, unreadable: str) -> Sniffed:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             names = frozenset(m.filename for m in infos)
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+            mimetype = b""
+            if "mimetype" in names:  # its start only: the member is not inflated past it
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, NotImplementedError,
+            zlib.error):
         return Sniffed(Shape.TRUNCATED)
     return Sniffed(Shape.ZIP, names, len(infos), sum(m.file_size for m in infos), mimetype)
 
