@@ -132,3 +132,20 @@ def test_with_last_years_column_every_header_stays_on_one_line(spec: TableSpec):
 def _one_line(texts: list[str]) -> float:
     """The width a column needs to set ``texts`` on one line each, in millimetres."""
     return column_needs(texts, size_pt=TABLE_TEXT_PT, padding_mm=CELL_PADDING_MM).natural
+
+
+def test_when_the_terms_cannot_all_fit_the_number_column_still_holds_its_header():
+    """A survey table with 上年 and notes too long to keep every term whole: the columns that
+    cost least keep their terms first, so 序号 still prints on one line."""
+    note = Text("由第三方机构独立开展调查")
+    extra = (ColumnValue("survey_count", figure=Figure(Decimal(12345))),
+             ColumnValue("survey_method", text=Text("线上问卷与线下座谈结合")))
+    table = _table(RATE, survey=True, extra=extra)
+    table = IndicatorTable(table.spec, tuple(
+        IndicatorRow(r.spec, r.unit, Figure(Decimal("98.25")), note=note, extra=r.extra,
+                     previous=Figure(Decimal("97.50"))) for r in table.rows))
+    grid = indicator_grid(table, 2025, last_year=True)
+    needs = [column_needs([c.text for c in column], size_pt=TABLE_TEXT_PT,
+                          padding_mm=CELL_PADDING_MM) for column in zip(*grid.rows)]
+    assert sum(n.minimum for n in needs) > TEXT_WIDTH_MM  # not every term can stay whole
+    assert grid.widths_mm[0] >= _one_line(["序号"]) - 1e-6
