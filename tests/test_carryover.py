@@ -292,3 +292,6 @@ def test_declared_rules_are_carried_and_check_marks_are_not(tmp_path):
     wb = openpyxl.load_workbook(target)
     assert "规则" in wb.sheetnames and "核对" not in wb.sheetnames
     wb.close()
+    code, out, _ = run_cli("init", str(tmp_path / "2025b.xlsx"), "--from", str(source))
+    assert code == 0
+    assert "“规则”表的 1 条规则原样沿用；“核对”表没有沿用" in out
