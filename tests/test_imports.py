@@ -78,7 +78,7 @@ PLANTED = {
     "jinja2": ("reportgen/pipeline.py", "import jinja2"),
     "processes": ("reportgen/pipeline.py", "import subprocess"),
     "template-builder": ("reportgen/word/docx.py", "from reportgen.word.template import build"),
-    "pillow": ("reportgen/xlsx/pictures.py", "from PIL import Image"),
+    "pillow": ("reportgen/xlsx/figure_sheets.py", "from PIL import Image"),
     "matplotlib": ("reportgen/word/pictures.py", "import matplotlib"),
 }
 
