@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from reportgen.catalog import load_catalog
-from workbooks import minimal_workbook, save
+from workbooks import build, minimal_workbook
 
 SECTORS_SHEET = "表-毕业生服务三次产业情况"
 
@@ -152,7 +152,4 @@ def consistent_workbook() -> Workbook:
 def build_consistent(folder: Path, tweak: Callable[[Workbook], object] | None = None,
                      name: str = "test.xlsx") -> Path:
     """The consistent workbook, changed by ``tweak``, saved in ``folder``."""
-    wb = consistent_workbook()
-    if tweak is not None:
-        tweak(wb)
-    return save(wb, folder, name)
+    return build(folder, tweak, name, start=consistent_workbook)

@@ -19,6 +19,7 @@ from reportgen.errors import Severity
 from reportgen.model import Case, FreeTable, Paragraph, Report
 from reportgen.xlsx.sheets import SETTING_KEYS
 from reportgen.yearly.carryover import init_workbook, shift_years
+from check_workbooks import build_consistent
 from workbooks import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -263,3 +264,34 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     init_workbook(target, source=source)
     report = load(edit(target, dated))
     assert report.chapters[0].body[0].text.text == "=A1 不是公式，是正文"
+
+
+def test_declared_rules_are_carried_and_check_marks_are_not(tmp_path):
+    """The 规则 sheet is copied as it was (a declared relation stays true year after year);
+    the 核对 sheet is not: its marks accept last year's findings, and this year's must be
+    looked at again."""
+    rule = "〔教职工总数〕 >= 〔专任教师总数〕"
+
+    def rules_and_marks(wb):
+        rules = wb.create_sheet("规则")
+        rules.append(["规则", "说明"])
+        rules.append([rule, "专任教师是教职工的一部分"])
+        marks = wb.create_sheet("核对")
+        marks.append(["编号", "原因"])
+        marks.append(["7K2M-Q9XD", "已与学校核实"])
+    source = build_consistent(tmp_path, rules_and_marks)
+    last = load(source)
+    assert len(last.declared) == 1 and len(last.marks) == 1
+    target = tmp_path / "2025.xlsx"
+    _, summary = init_workbook(target, source=source)
+    assert summary is not None and summary.rules == 1
+    report = load(edit(target, dated))
+    assert [(r.text.text, r.note.text if r.note else None) for r in report.declared] == [
+        (rule, "专任教师是教职工的一部分")]
+    assert report.marks == ()
+    wb = openpyxl.load_workbook(target)
+    assert "规则" in wb.sheetnames and "核对" not in wb.sheetnames
+    wb.close()
+    code, out, _ = run_cli("init", str(tmp_path / "2025b.xlsx"), "--from", str(source))
+    assert code == 0
+    assert "“规则”表的 1 条规则原样沿用；“核对”表没有沿用" in out

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import files, generate
+from reportgen import generate
+from reportgen.files import writing as files
 from reportgen.office.session import find_office
 from processes import group_live, live
 from workbooks import build
@@ -31,7 +32,7 @@ OLD_PDF = b"%PDF the earlier PDF"
 STEPS = {
     "libreoffice": "reportgen.office.session:OfficeSession.request",
     "toc": "reportgen.delivery:fill_toc",
-    "replace": "reportgen.files:Staging.commit",
+    "replace": "reportgen.files.writing:Staging.commit",
 }
 """The steps after the report is rendered: LibreOffice lays it out (and prints the PDF), its
 table of contents is written in, the files are put in place."""

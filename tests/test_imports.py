@@ -46,6 +46,17 @@ def broken(output: str) -> set[str]:
     return {m.group(1).strip() for m in re.finditer(r"^(.+?) BROKEN$", output, re.MULTILINE)}
 
 
+def planted(tmp_path: Path, module: str, line: str) -> tuple[int, str]:
+    """Lint a copy of the package in which ``module`` ends with ``line`` (a new module when
+    there is none)."""
+    copy = tmp_path / "src"
+    shutil.copytree(SRC / "reportgen", copy / "reportgen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    with open(copy / module, "a", encoding="utf-8") as planting:
+        planting.write(f"\n{line}  # planted by the test\n")
+    return lint(copy, tmp_path)
+
+
 def contract_names() -> dict[str, str]:
     import tomllib
 
@@ -68,7 +79,7 @@ PLANTED = {
     "processes": ("reportgen/pipeline.py", "import subprocess"),
     "progress-bar": ("reportgen/batch.py", "import tqdm"),
     "template-builder": ("reportgen/word/docx.py", "from reportgen.word.template import build"),
-    "pillow": ("reportgen/xlsx/pictures.py", "from PIL import Image"),
+    "pillow": ("reportgen/xlsx/figure_sheets.py", "from PIL import Image"),
     "matplotlib": ("reportgen/word/pictures.py", "import matplotlib"),
 }
 
@@ -76,13 +87,7 @@ PLANTED = {
 @pytest.mark.parametrize("contract", sorted(PLANTED))
 def test_a_planted_import_breaks_its_contract(tmp_path: Path, contract: str):
     """In a copy of the package, one forbidden import makes exactly its contract fail."""
-    module, line = PLANTED[contract]
-    copy = tmp_path / "src"
-    shutil.copytree(SRC / "reportgen", copy / "reportgen",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    with open(copy / module, "a", encoding="utf-8") as planted:
-        planted.write(f"\n{line}  # planted by the test\n")
-    code, output = lint(copy, tmp_path)
+    code, output = planted(tmp_path, *PLANTED[contract])
     assert code != 0
     assert f"Contracts: {CONTRACTS - 1} kept, 1 broken." in output, output
     assert broken(output) == {contract_names()[contract]}, output
@@ -91,12 +96,8 @@ def test_a_planted_import_breaks_its_contract(tmp_path: Path, contract: str):
 def test_a_new_module_importing_upward_is_caught(tmp_path: Path):
     """A new module is covered too: layout/planted.py importing the Word layer breaks the
     layers."""
-    copy = tmp_path / "src"
-    shutil.copytree(SRC / "reportgen", copy / "reportgen",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "reportgen" / "layout" / "planted.py").write_text(
-        "from reportgen.word import render\n", encoding="utf-8")
-    code, output = lint(copy, tmp_path)
+    code, output = planted(tmp_path, "reportgen/layout/planted.py",
+                           "from reportgen.word import render")
     assert code != 0 and broken(output) == {contract_names()["layers"]}, output
 
 
@@ -108,12 +109,7 @@ def test_a_new_module_importing_upward_is_caught(tmp_path: Path):
 def test_importing_sits_beside_the_pipeline(tmp_path: Path, module: str, line: str):
     """``reportgen.importing`` (Word report → workbook) is a layer beside the pipeline: it may
     use the layers below, neither of the two imports the other, and nothing below imports it."""
-    copy = tmp_path / "src"
-    shutil.copytree(SRC / "reportgen", copy / "reportgen",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    with open(copy / module, "a", encoding="utf-8") as planted:
-        planted.write(f"\n{line}  # planted by the test\n")
-    code, output = lint(copy, tmp_path)
+    code, output = planted(tmp_path, module, line)
     assert code != 0 and broken(output) == {contract_names()["layers"]}, output
 
 
@@ -126,12 +122,7 @@ def test_the_web_page_sits_at_the_command_line_level(tmp_path: Path, module: str
     """``reportgen.web`` is at the level of ``reportgen.cli`` (the two use each other: ``serve``
     starts the page, the page runs the commands): nothing below imports it, and it reaches Word
     only through the layers below, not by importing python-docx itself."""
-    copy = tmp_path / "src"
-    shutil.copytree(SRC / "reportgen", copy / "reportgen",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    with open(copy / module, "a", encoding="utf-8") as planted:
-        planted.write(f"\n{line}  # planted by the test\n")
-    code, output = lint(copy, tmp_path)
+    code, output = planted(tmp_path, module, line)
     expected = "word-libraries" if line == "import docx" else "layers"
     assert code != 0 and broken(output) == {contract_names()[expected]}, output
 

@@ -13,7 +13,8 @@ import pytest
 
 from reportgen.catalog import ColumnKind, ColumnSpec, IndicatorSpec, TableSpec, load_catalog
 from reportgen.model import ColumnValue, Figure, IndicatorRow, IndicatorTable, Span, Text
-from reportgen.layout.tables import TEXT_WIDTH_MM, indicator_grid
+from reportgen.layout.tables import CELL_PADDING_MM, TABLE_TEXT_PT, TEXT_WIDTH_MM, indicator_grid
+from reportgen.layout.widths import column_needs
 
 
 def _table(*specs: IndicatorSpec, survey: bool = False,
@@ -106,3 +107,45 @@ def test_the_survey_columns_print_their_figures_and_texts():
     assert (_column(grid, 4), _column(grid, 5)) == (["1200"], ["问卷"])
     empty = indicator_grid(_table(RATE, survey=True), 2024)
     assert (_column(empty, 4), _column(empty, 5)) == ([""], [""])
+
+
+@pytest.mark.parametrize("spec", load_catalog(2024).tables, ids=lambda s: s.id)
+def test_with_last_years_column_every_header_stays_on_one_line(spec: TableSpec):
+    """指标表上年列 = 是 adds a column as wide as this year's, and the catalog's proportions
+    alone would leave 序号 too narrow for its header ("序/号"): every header cell — 序号
+    first — still gets the width its text needs on one line, and the two year columns stay
+    equal."""
+    table = IndicatorTable(spec, tuple(IndicatorRow(i, u, Figure(Decimal("1234.5")),
+                                                    previous=Figure(Decimal("1234.5")))
+                                       for i, u in spec.row_units()))
+    grid = indicator_grid(table, 2025, last_year=True)
+    header = [c.text for c in grid.header[0]]
+    assert header[:5] == ["序号", "指标", "单位", "2024年", "2025年"]
+    total = sum(c.width for c in spec.columns) + spec.columns[3].width
+    assert float(TEXT_WIDTH_MM * spec.columns[0].width / total) < _one_line(["序号"])
+    for text, width in zip(header, grid.widths_mm):
+        assert width >= _one_line([text]) - 1e-6, (text, width)
+    assert grid.widths_mm[3] == pytest.approx(grid.widths_mm[4])
+    assert sum(grid.widths_mm) == pytest.approx(TEXT_WIDTH_MM)
+
+
+def _one_line(texts: list[str]) -> float:
+    """The width a column needs to set ``texts`` on one line each, in millimetres."""
+    return column_needs(texts, size_pt=TABLE_TEXT_PT, padding_mm=CELL_PADDING_MM).natural
+
+
+def test_when_the_terms_cannot_all_fit_the_number_column_still_holds_its_header():
+    """A survey table with 上年 and notes too long to keep every term whole: the columns that
+    cost least keep their terms first, so 序号 still prints on one line."""
+    note = Text("由第三方机构独立开展调查")
+    extra = (ColumnValue("survey_count", figure=Figure(Decimal(12345))),
+             ColumnValue("survey_method", text=Text("线上问卷与线下座谈结合")))
+    table = _table(RATE, survey=True, extra=extra)
+    table = IndicatorTable(table.spec, tuple(
+        IndicatorRow(r.spec, r.unit, Figure(Decimal("98.25")), note=note, extra=r.extra,
+                     previous=Figure(Decimal("97.50"))) for r in table.rows))
+    grid = indicator_grid(table, 2025, last_year=True)
+    needs = [column_needs([c.text for c in column], size_pt=TABLE_TEXT_PT,
+                          padding_mm=CELL_PADDING_MM) for column in zip(*grid.rows)]
+    assert sum(n.minimum for n in needs) > TEXT_WIDTH_MM  # not every term can stay whole
+    assert grid.widths_mm[0] >= _one_line(["序号"]) - 1e-6

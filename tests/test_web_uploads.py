@@ -186,3 +186,20 @@ def test_an_upload_without_a_declared_size_is_cut_at_the_limit():
                              headers={"content-type": f"multipart/form-data; boundary={boundary}"})
         assert answer.status_code == 413 and "上传的文件太大" in answer.text
         assert not any(application.state.store.root.iterdir())
+
+
+@pytest.mark.parametrize("path, field, asked", [
+    ("/check", "workbook", "请先选择要检查的工作簿（.xlsx）"),
+    ("/build", "workbook", "请先选择要生成报告的工作簿（.xlsx）"),
+    ("/new/from-workbook", "workbook", "请先选择上年的工作簿（.xlsx）"),
+    ("/new/from-report", "report", "请先选择上年的 Word 报告（.docx）"),
+    ("/merge", "schools", "请先选择各学校的工作簿"),
+])
+def test_every_page_sent_without_its_file_asks_for_it_on_the_same_page(path, field, asked):
+    """Each tab's form sent with its file field empty comes back (400) as the same tab, asking
+    in its own words for the file it needs."""
+    tab = path.split("/")[1]
+    with signed_in(app()) as client:
+        answer = client.post(path, files={field: ("", b"")})
+    assert answer.status_code == 400 and asked in answer.text
+    assert f'action="/{tab}' in answer.text

@@ -30,27 +30,31 @@ def test_cell_properties_keep_the_schema_order_whatever_the_calls_order():
     """Shading after borders, both before vAlign; tcW first — added in reverse order."""
     cell = _cell()
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    oxml.shade_cell(cell._tc, "E7E6E6")
-    oxml.draw_diagonal(cell._tc)
-    assert _tags(cell._tc.tcPr) == ["tcW", "tcBorders", "shd", "vAlign"]
-    assert cell._tc.tcPr.find(qn("w:tcBorders"))[0].tag == qn("w:tl2br")
+    tc_pr = cell._tc.tcPr
+    oxml.insert(tc_pr, oxml.element("w:shd", {"w:val": "clear", "w:fill": "E7E6E6"}),
+                oxml.TCPR_ORDER)
+    oxml.child(tc_pr, "w:tcBorders", oxml.TCPR_ORDER).append(oxml.element("w:tl2br"))
+    assert _tags(tc_pr) == ["tcW", "tcBorders", "shd", "vAlign"]
+    assert tc_pr.find(qn("w:tcBorders"))[0].tag == qn("w:tl2br")
 
 
 def test_inserting_again_replaces_the_element():
-    """A second shading replaces the first: a property appears once."""
-    cell = _cell()
-    oxml.shade_cell(cell._tc, "FFFFFF")
-    oxml.shade_cell(cell._tc, "000000")
-    shadings = cell._tc.tcPr.findall(qn("w:shd"))
-    assert [s.get(qn("w:fill")) for s in shadings] == ["000000"]
+    """A second shading replaces the first: a property appears once; ``child`` gives the one
+    there is."""
+    tc_pr = _cell()._tc.get_or_add_tcPr()
+    for fill in ("FFFFFF", "000000"):
+        oxml.insert(tc_pr, oxml.element("w:shd", {"w:fill": fill}), oxml.TCPR_ORDER)
+    assert [s.get(qn("w:fill")) for s in tc_pr.findall(qn("w:shd"))] == ["000000"]
+    assert oxml.child(tc_pr, "w:shd", oxml.TCPR_ORDER) is tc_pr.find(qn("w:shd"))
 
 
 def test_row_options_and_table_width():
     """cantSplit before tblHeader; tblW replaced in place, before jc and tblLook."""
     table = docx.Document().add_table(rows=1, cols=2)
-    tr = table.rows[0]._tr
-    oxml.set_row_options(tr, cant_split=True, repeat_header=True)
-    assert _tags(tr.trPr) == ["cantSplit", "tblHeader"]
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    for tag in ("w:tblHeader", "w:cantSplit"):
+        oxml.child(tr_pr, tag, oxml.TRPR_ORDER)
+    assert _tags(tr_pr) == ["cantSplit", "tblHeader"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     oxml.set_table_width(table._tbl, 8844)
     tags = _tags(table._tbl.tblPr)

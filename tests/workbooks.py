@@ -105,10 +105,11 @@ def save(wb: Workbook, folder: Path, name: str = FILE_NAME) -> Path:
     return path
 
 
-def build(folder: Path, tweak: Callable[[Workbook], None] | None = None,
-          name: str = FILE_NAME) -> Path:
-    """A minimal workbook, changed by ``tweak``, saved in ``folder``."""
-    wb = minimal_workbook()
+def build(folder: Path, tweak: Callable[[Workbook], object] | None = None,
+          name: str = FILE_NAME, *, start: Callable[[], Workbook] | None = None) -> Path:
+    """A minimal workbook (or the one ``start`` makes), changed by ``tweak``, saved in
+    ``folder``."""
+    wb = (start or minimal_workbook)()
     if tweak is not None:
         tweak(wb)
     return save(wb, folder, name)

@@ -25,7 +25,7 @@ from reportgen.office.session import OfficeError, convert_document, find_office
 from reportgen.word.reading import Guess, Kind, Reading, check_document_file, read_docx
 from reportgen.xlsx import load
 from reportgen.xlsx.writer import ExtraSheet, free_sheet_name, write_workbook
-from reportgen.xlsx.year import explicit_catalog
+from reportgen.xlsx.settings import explicit_catalog
 
 IMPORT_SHEET = "导入说明"
 """The sheet listing every guess of the import (the loader does not read it)."""

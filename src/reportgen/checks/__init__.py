@@ -4,17 +4,17 @@
 the rules the clerk declared in the workbook (:mod:`reportgen.checks.declared`), and returns
 their findings, each located in both places it involves. It never raises and never reads a
 file: the pipeline runs it before every build and ``reportgen check`` prints it. Findings the
-clerk marked as checked are kept, marked (:mod:`reportgen.checks.marks`).
+clerk marked as checked in the 核对 sheet are kept, marked (:mod:`reportgen.checks.declared`
+too).
 """
 
 from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from reportgen.checks.declared import check_declared
+from reportgen.checks.declared import apply_marks, check_declared, finding_id
 from reportgen.checks.evaluate import EVALUATORS
 from reportgen.checks.grids import free_subtotal, free_sum
-from reportgen.checks.marks import apply_marks, finding_id
 from reportgen.checks.rates import check_text_rate
 from reportgen.checks.rule import Kind, Rule
 from reportgen.checks.rules import RULES

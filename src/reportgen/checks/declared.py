@@ -1,8 +1,9 @@
-"""Rules the clerk declares in the workbook: the optional 规则 sheet.
+"""What the clerk declares in the workbook about its checks: rules (the optional 规则 sheet)
+and findings checked (the optional 核对 sheet).
 
-Each row holds one rule over figures named as placeholders name them (:mod:`reportgen.placeholders`:
-an indicator, a 数据 figure, a derived figure, a free-table cell ``〔表-X!行名@列名〕``), joined by
-``+`` on either side of one comparison::
+**Rules.** Each row holds one rule over figures named as placeholders name them
+(:mod:`reportgen.placeholders`: an indicator, a 数据 figure, a derived figure, a free-table cell
+``〔表-X!行名@列名〕``), joined by ``+`` on either side of one comparison::
 
     〔表-专业设置一览!合计@小计〕 = 〔全日制在校生人数〕        equal
     〔聘请大国工匠、劳动模范人数〕 <= 〔聘请行业导师人数*〕     not greater (≤, 不大于, 不超过)
@@ -12,6 +13,17 @@ an indicator, a 数据 figure, a derived figure, a free-table cell ``〔表-X!�
 A rule that cannot be read is an error located at its cell (规则!A3), saying what is wrong; a rule
 whose figures are empty finds nothing. Two sides agree when they differ by no more than every
 figure's rounding together (half a unit of its last digit; a derived figure is exact).
+
+**Marks.** Every finding of a check rule has a stable 编号
+(:attr:`reportgen.errors.Problem.finding_id`): a fingerprint of the rule, the cells it compares
+and the values it found there, written as eight letters and digits (``7K2M-Q9XD``). The clerk who has looked at a finding and accepts it
+copies its 编号 into the 核对 sheet, with a reason. Builds and ``reportgen check`` then leave it
+out (``check --all`` still lists it, marked); when one of the figures it compared changes, its
+编号 changes with it and the mark no longer applies: the finding is shown again, and a note
+says that the mark matches nothing any more.
+
+Errors cannot be marked: a value that is impossible by itself, or a placeholder naming nothing,
+stops the build whatever the workbook says.
 """
 
 from __future__ import annotations
@@ -19,14 +31,14 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from reportgen.codes.checks import reason_text
-from reportgen.errors import Problem
+from reportgen.errors import Problem, Severity
 from reportgen.figures import Figures, Quantity
-from reportgen.model import DeclaredRule, Report
+from reportgen.model import CheckMark, DeclaredRule, Report
 from reportgen.numbers import format_number, unit_of_last_digit
 from reportgen.placeholders import Names
 
@@ -140,3 +152,48 @@ def _shown(side: list[Quantity], names: tuple[str, ...], total: Decimal) -> str:
     parts = [f"{name} {q.shown}" for name, q in zip(names, side)]
     text = " + ".join(parts)
     return text if len(parts) == 1 else f"{text} = {format_number(total)}"
+
+
+# -- findings marked as checked (核对) --
+
+
+_SEPARATORS = re.compile(r"[\s\-_－—]")
+
+
+def normalized(written: str) -> str:
+    """The 编号 as the clerk wrote it, compared without case, spaces or hyphens."""
+    return _SEPARATORS.sub("", written).upper()
+
+
+def finding_id(problem: Problem) -> str | None:
+    """The finding's stable 编号, or ``None`` for a problem no check rule found."""
+    return problem.finding_id
+
+
+def apply_marks(findings: Iterable[Problem], marks: Iterable[CheckMark]) -> list[Problem]:
+    """``findings`` with those ``marks`` name marked as checked, and a note for each mark that
+    names no finding (its figures changed, or the contradiction was mended) or an error."""
+    found = list(findings)
+    by_id: dict[str, CheckMark] = {}
+    for mark in marks:
+        by_id.setdefault(normalized(mark.id.text), mark)
+    used: set[str] = set()
+    errors: set[str] = set()
+    result = []
+    for problem in found:
+        key = normalized(problem.finding_id or "")
+        marked = by_id.get(key) if key else None
+        if marked is not None and problem.severity is Severity.ERROR:
+            errors.add(key)
+        elif marked is not None:
+            used.add(key)
+            reason = marked.reason.text if marked.reason else ""
+            problem = evolve(problem, checked=reason)
+        result.append(problem)
+    for key, mark in by_id.items():
+        if key in used:
+            continue
+        code = "I-CHECK-MARK-ERROR" if key in errors else "I-CHECK-MARK-UNUSED"
+        result.append(Problem.of(code, mark.id.source, found=mark.id.text,
+                                 id=mark.id.text))
+    return result

@@ -56,6 +56,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
           f"{carried.tables} 张自制表格，“状态”均为“上年”——逐条核对、修改后改为“已确认”；", file=out)
     print(f"  上年的 {carried.figures} 个数值已放入各指标表的“上年”列，本年的“数值”列是空的，请填写；",
           file=out)
+    if carried.rules:
+        print(f"  “规则”表的 {carried.rules} 条规则原样沿用；“核对”表没有沿用（上年核对过的情况今年要重新核对）；",
+              file=out)
     print("  “成文日期”已清空，请填写。", file=out)
     if carried.dropped:
         print(f"  本年的指标表中已没有以下上年的指标，其数值未沿用：{'、'.join(carried.dropped)}",

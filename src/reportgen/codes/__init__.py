@@ -15,22 +15,21 @@ This package is data: it imports nothing else of reportgen (errors.py builds on 
 
 from __future__ import annotations
 
-from reportgen.codes import (batch, checks, commands, files, importing, layout, office, web,
-                             workbook, yearly)
+from reportgen.codes import checks, commands, importing, workbook
 from reportgen.codes.kind import (CODE_FORMAT, ERROR_LETTERS, PROBLEM_LETTERS, ProblemKind,
                                   listing)
 
 AREAS: tuple[tuple[str, tuple[ProblemKind, ...]], ...] = (
     ("读取工作簿", workbook.KINDS),
     ("数据检查与占位符", checks.KINDS),
-    ("版式设置、附录、图片、图表与交叉引用", layout.KINDS),
+    ("版式设置、附录、图片、图表与交叉引用", workbook.LAYOUT_KINDS),
     ("命令、模板、输出文件与 LibreOffice", commands.KINDS),
-    ("写入文件与中断", files.KINDS),
-    ("LibreOffice 会话、文件转换与页面图片", office.KINDS),
-    ("批量生成", batch.KINDS),
+    ("写入文件与中断", commands.FILE_KINDS),
+    ("LibreOffice 会话与页面图片", commands.SESSION_KINDS),
+    ("批量生成", commands.BATCH_KINDS),
     ("导入 Word 报告（import）", importing.KINDS),
-    ("新建工作簿、上年结转与合并各校（init、merge）", yearly.KINDS),
-    ("网页（serve）", web.KINDS),
+    ("新建工作簿、上年结转与合并各校（init、merge）", importing.YEARLY_KINDS),
+    ("网页（serve）", commands.WEB_KINDS),
 )
 """The kinds by area, titled as in docs/problems.md."""
 

@@ -1,5 +1,27 @@
-"""Errors of the command and of the files around the workbook: options, the template, the
-output, the annotated copy, LibreOffice (table of contents, PDF) and page pictures."""
+"""What the commands and the web page say when something around the workbook goes wrong.
+
+Five areas of the registry, each its own list (titled in :data:`reportgen.codes.AREAS`):
+
+- :data:`KINDS`: the command and the files around the workbook: options, the template, the
+  output, the annotated copy, LibreOffice (missing, no ``uno``, table of contents, PDF) and page
+  pictures;
+- :data:`FILE_KINDS`: writing output files (a full disk, a read-only disk, a folder without
+  write permission), a report that would overwrite an input, and a run stopped by an interrupt.
+  Every write goes through :mod:`reportgen.files`: when one fails the old file is left as it
+  was, and the message says so;
+- :data:`SESSION_KINDS`: the LibreOffice session (one LibreOffice serving many documents, each
+  request with its own deadline, restarted after a crash) and the limits of ``pages`` (page
+  numbers, resolution, the pictures poppler draws). A conversion for ``import`` that writes
+  nothing (``O-CONVERT-NOT-WRITTEN``) is in :mod:`reportgen.codes.importing`;
+- :data:`WEB_KINDS`: the web page (``reportgen serve``): starting the server, and what the page
+  answers when a request cannot be taken — an upload refused, an address unknown, a missing
+  token, a command not installed. The page shows an error's text as ``message。hint``; a command
+  run by the page (``init``, ``merge``, ``import``) says its own problems with its own codes;
+- :data:`BATCH_KINDS`: building many reports in one run (``reportgen 工作簿或文件夹… --out-dir
+  文件夹``): the inputs, the output folder and the options of a batch, and a batch stopped by an
+  interrupt. A workbook's own problems keep their own codes; they are listed under the
+  workbook's name and never stop the other workbooks.
+"""
 
 from __future__ import annotations
 
@@ -95,3 +117,137 @@ PAGES = (
 )
 
 KINDS = ARGUMENTS + OUTPUT + TEMPLATE + OFFICE + PAGES
+"""The command, its template and output, LibreOffice and page pictures."""
+
+
+# Writing output files, and interrupts.
+
+UNCHANGED = "原有的文件没有改动"
+ELSEWHERE = "请用 -o 换一个位置"
+
+WRITING = (
+    K("U-DISK-FULL", "磁盘已满，无法写入 {path}（{folder} 所在的磁盘没有剩余空间或超出配额）。"
+      + UNCHANGED, "请腾出空间后重试，或用 -o 换一个位置"),
+    K("U-DISK-FILE-TOO-LARGE", "文件太大，无法写入 {path}：该磁盘或账户限制了文件大小。" + UNCHANGED,
+      advice=ELSEWHERE + "（另一块磁盘），或请管理员放宽文件大小的限制"),
+    K("U-WRITE-READ-ONLY", "无法写入 {path}：{folder} 在只读的磁盘上。" + UNCHANGED, ELSEWHERE),
+    K("U-WRITE-DENIED", "无法写入 {path}：没有在文件夹 {folder} 中创建或替换文件的权限。" + UNCHANGED,
+      "请用 -o 换一个可以写入的位置，或请管理员开放该文件夹的写入权限"),
+    K("U-WRITE-NAME-TOO-LONG", "文件名太长，无法写入 {path}", "请用 -o 换一个短一些的文件名"),
+    K("U-WRITE-IS-FOLDER", "输出位置 {path} 是文件夹", "请写出文件名"),
+    K("U-WRITE-FAILED", "无法写入 {path}：{reason}。" + UNCHANGED,
+      "请检查文件夹是否存在、是否有写入权限，或用 -o 换一个位置"),
+    K("U-PDF-IS-INPUT", "PDF 将保存为 {path}（与报告同名），而它正是输入文件，不能覆盖它",
+      "请用 -o 给报告另取一个文件名"),
+)
+
+INTERRUPTS = (
+    K("U-INTERRUPT-NOTHING-WRITTEN", "已中断，报告未生成（原有的报告未改动）",
+      advice="Ctrl+C、kill（SIGTERM）或关闭终端（SIGHUP）都会这样停止运行，不留下临时文件；"
+             "需要报告时重新运行即可（退出码 2）"),
+    K("U-INTERRUPT-REPORT-WRITTEN", "已中断；中断前新报告已完整写好：{path}",
+      advice="报告在中断前已完整替换旧报告，可以使用；要 PDF 或填好的目录时重新运行（退出码 2）"),
+)
+
+FILE_KINDS = WRITING + INTERRUPTS
+"""Writing output files, and interrupts."""
+
+
+# The LibreOffice session and the limits of pages.
+
+RETRY = "请重试；问题反复出现时，请把这条信息发给维护人员"
+
+SESSION = (
+    K("O-OFFICE-CRASHED", "LibreOffice 意外退出（重新启动后仍然失败）", advice=RETRY),
+    K("O-OFFICE-START-TIMEOUT", "LibreOffice 在 {seconds:g} 秒内没有启动（没有响应），已停止它{log}",
+      advice="机器繁忙时请稍后重试；" + RETRY),
+    K("O-OFFICE-OPEN-FAILED", "LibreOffice 无法打开这份文件（文件可能已损坏；技术信息：{detail}）",
+      advice="请用 Word 或 WPS 打开报告检查；" + RETRY),
+    K("O-OFFICE-TOC-FAILED", "LibreOffice 无法更新目录（技术信息：{detail}）", advice=RETRY),
+    K("O-OFFICE-PDF-WRITE", "LibreOffice 无法写出 PDF（磁盘可能已满，或没有写入权限；技术信息：{detail}）",
+      advice="请检查磁盘空间和报告所在文件夹的写入权限后重试"),
+)
+
+PAGE_LIMITS = (
+    K("U-PAGES-TOO-LARGE", "页码“{written}”太大：页码不能超过 {limit}"),
+    K("U-PAGES-DPI", "分辨率（--dpi）应为 {low} 到 {high} 之间的整数，实为 {value}"),
+    K("U-PAGES-DPI-SYNTAX", "分辨率（--dpi）应为整数，实为“{value}”",
+      advice="--dpi 后面写 20 到 600 之间的整数，如 --dpi 150"),
+    K("U-PAGES-PICTURE-MISSING", "第 {page} 页的图片没有生成（poppler 没有输出 PNG）",
+      advice="请换一个较小的 --dpi 再试；问题反复出现时，请把这条信息发给维护人员"),
+    K("U-PAGES-PICTURE-SIZE", "第 {page} 页的图片大小不对（{width} × {height} 像素，应约为 "
+      "{wanted_width:.0f} × {wanted_height:.0f}）", "请换一个较小的 --dpi 再试"),
+    K("U-ARGS-TIMEOUT", "时限应为正的秒数（不超过 86400），实为“{value}”",
+      advice="--timeout 后面写秒数，如 --timeout 120"),
+)
+
+SESSION_KINDS = SESSION + PAGE_LIMITS
+"""The LibreOffice session and the limits of ``pages``."""
+
+
+# The web page.
+
+OTHER_PORT = "请换一个端口（--port），或不写 --port 让程序自己选"
+SMALLER = ("报告工作簿通常不到 5 MB：请删除工作簿中的大图片和无关的工作表后另存一份再上传")
+BACK_TO_PAGE = "请回到页面，选择文件后点按钮提交"
+
+SERVER = (
+    K("U-SERVE-HOST", "无法识别地址“{host}”", "请写 IP 地址，例如 127.0.0.1"),
+    K("U-SERVE-PORT", "无法在 {host}:{port} 上启动网页：端口 {port} 已被占用（{reason}）",
+      OTHER_PORT),
+    K("U-SERVE-ADDRESS", "无法在 {host} 上启动网页：{reason}",
+      "请确认 --host 后面是本机的地址，或不写 --host（只供本机使用）"),
+    K("W-SERVE-NETWORK", "网页在 {host} 上监听，其他电脑也能连接到它（仍需要地址中的口令）",
+      "只在可信的网络中这样做"),
+)
+
+PAGE = (
+    K("U-WEB-TOKEN", "需要口令才能使用：这个网页只供启动它的人使用",
+      "请打开启动时命令窗口中显示的完整地址（以 ?token= 加一串字母结尾），"
+      "或重新运行 python -m reportgen serve"),
+    K("U-WEB-NOT-FOUND", "找不到这个页面或文件",
+      "服务重新启动后，之前上传和生成的文件都已删除，请重新上传"),
+    K("U-WEB-NOT-A-FORM", "这个地址只接受页面上的表单提交", BACK_TO_PAGE),
+    K("U-WEB-NOT-INSTALLED", "此功能尚未安装：{feature}",
+      advice="需要这个功能时，请更新 reportgen"),
+)
+
+UPLOAD = (
+    K("U-WEB-UPLOAD-NOT-MULTIPART", "请求不是网页表单的上传", "请在本页面上选择文件后点按钮提交"),
+    K("U-WEB-UPLOAD-SIZE", "上传的文件太大（{size} MB），上限 {limit} MB", SMALLER),
+    K("U-WEB-UPLOAD-LIMIT", "上传的文件太大，超过了上限 {limit} MB", SMALLER),
+    K("U-WEB-UPLOAD-BROKEN", "上传的内容不完整或格式不对（可能传输中断）", "请重新选择文件再试"),
+    K("U-WEB-UPLOAD-FILES", "一次最多上传 {limit} 个文件", "请分批上传"),
+    K("U-WEB-UPLOAD-FIELD", "表单中的一项内容过长", "请回到页面重新填写"),
+    K("U-WEB-FILE-MISSING", "请先选择{what}",
+      advice="点“选择文件”选好文件后，再点表单的按钮"),
+    K("U-WEB-YEAR", "年份“{entered}”不对", "请填写四位数的年份，例如 {year}"),
+)
+
+WEB_KINDS = SERVER + PAGE + UPLOAD
+"""The web page."""
+
+
+# Building many reports in one run.
+
+OUT_DIR = "请用 --out-dir 写出保存报告的文件夹"
+
+BATCH_KINDS = (
+    K("U-BATCH-INPUT-MISSING", "找不到工作簿文件或文件夹：{path}", "请检查名字和所在文件夹"),
+    K("U-BATCH-EMPTY-FOLDER", "文件夹 {folder} 中没有 Excel 工作簿（.xlsx）",
+      "请写出工作簿所在的文件夹，或直接写出工作簿文件"),
+    K("U-BATCH-SAME-NAME", "工作簿 {first} 和 {path} 的报告同名（{name}），会互相覆盖",
+      "请给其中一个工作簿改名，或分两次生成到不同的文件夹"),
+    K("U-BATCH-OUT-DIR-FILE", "输出文件夹 {path} 是一个文件，不是文件夹", "请在 --out-dir 后写出文件夹"),
+    K("U-BATCH-OUT-DIR-FAILED", "无法建立输出文件夹 {folder}：{reason}",
+      "请检查上级文件夹是否允许写入，或换一个位置"),
+    K("U-BATCH-JOBS", "同时生成的份数（--jobs）应为 1 或更大的整数，实为 {value}"),
+    K("U-BATCH-JOBS-ALONE", "--jobs 只用于批量生成", "请同时用 --out-dir 写出输出文件夹"),
+    K("U-BATCH-OUTPUT", "生成多份报告时不能用 -o", OUT_DIR),
+    K("U-BATCH-NO-OUT-DIR", "生成多份报告时需要输出文件夹", OUT_DIR),
+    K("U-BATCH-WORKER-DIED", "生成这份报告的进程意外退出（退出代码 {returncode}），报告未生成",
+      advice="其他工作簿不受影响；请重新生成这一份，问题反复出现时请把这条信息发给维护人员"),
+    K("U-INTERRUPT-BATCH", "已中断：已生成 {count} 份报告，其余未生成（正在生成的那份报告，原有的文件未改动）",
+      advice="已生成的报告可以使用；重新运行时会再生成全部报告"),
+)
+"""The batch command."""

@@ -1,7 +1,7 @@
 """Tables laid out as printed grids: cell texts, merged ranges, header rows, column widths.
 
 A :class:`Grid` is everything a renderer needs to print a table in one pass: the Word
-renderer (:mod:`reportgen.word.grid`) builds the whole table from it.
+renderer (:mod:`reportgen.word.docx`) builds the whole table from it.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ made with the application and removed when it shuts down.
 from __future__ import annotations
 
 import contextlib
-from typing import AsyncIterator
+from typing import AsyncIterator, Awaitable, Callable
 
 from attrs import frozen
 from starlette.applications import Starlette
@@ -19,7 +19,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from reportgen.web import views_build, views_check, views_year
+from reportgen.web import views_report, views_year
 from reportgen.web.access import TokenGate
 from reportgen.web.html import internal_error, not_found, page_error, render, store
 from reportgen.web.jobs import WORKERS, Store
@@ -58,6 +58,10 @@ async def download(request: Request) -> Response:
     return FileResponse(found.path, media_type=found.media_type, filename=found.name)
 
 
+View = Callable[[Request], Awaitable[Response]]
+"""A page's view."""
+
+
 async def status(request: Request) -> Response:
     """A job's state, polled by its page while it runs."""
     job = store(request).job(str(request.path_params["job"]))
@@ -77,21 +81,23 @@ async def _internal(request: Request, exc: Exception) -> Response:
     return internal_error(request, exc)
 
 
+def _tab(kind: str, form: View, submit: View, result: View, *, submit_path: str = ""
+         ) -> list[Route]:
+    """The routes of one tab: its form, the form sent (to ``/kind``, or ``/kind`` +
+    ``submit_path``), and each job's page."""
+    return [Route(f"/{kind}", form),
+            Route(f"/{kind}{submit_path}", submit, methods=["POST"]),
+            Route(f"/{kind}/{{job:str}}", result)]
+
+
 ROUTES = [
     Route("/", home),
-    Route("/new", views_year.new_form),
-    Route("/new/{how:str}", views_year.new_submit, methods=["POST"]),
-    Route("/new/{job:str}", views_year.year_result),
-    Route("/merge", views_year.merge_form),
-    Route("/merge", views_year.merge_submit, methods=["POST"]),
-    Route("/merge/{job:str}", views_year.year_result),
-    Route("/check", views_check.check_form),
-    Route("/check", views_check.check_submit, methods=["POST"]),
-    Route("/check/{job:str}", views_check.check_result),
-    Route("/build", views_build.build_form),
-    Route("/build", views_build.build_submit, methods=["POST"]),
-    Route("/build/{job:str}", views_build.build_result),
-    Route("/build/{job:str}/pages/{page:int}.png", views_build.build_page),
+    *_tab("new", views_year.new_form, views_year.new_submit, views_year.year_result,
+          submit_path="/{how:str}"),
+    *_tab("merge", views_year.merge_form, views_year.merge_submit, views_year.year_result),
+    *_tab("check", views_report.check_form, views_report.check_submit, views_report.check_result),
+    *_tab("build", views_report.build_form, views_report.build_submit, views_report.build_result),
+    Route("/build/{job:str}/pages/{page:int}.png", views_report.build_page),
     Route("/status/{job:str}", status),
     Route("/files/{file:str}", download),
     Mount("/static", StaticFiles(packages=[("reportgen.web", "static")]), name="static"),

@@ -1,12 +1,12 @@
 """Rendering the pages: Jinja2 templates (autoescaped) under ``web/templates``, and the answers
-every page shares — an upload refused, a job or file not found, an internal error.
+every page shares — an upload received or refused, a job or file not found, an internal error.
 """
 
 from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Awaitable, Callable, TypeVar
 
 import jinja2
 from starlette.requests import Request
@@ -16,7 +16,7 @@ from starlette.templating import Jinja2Templates
 from reportgen.errors import ReportgenError, Severity, UsageError
 from reportgen.web.actions import FEATURES, failure_heading, without_paths
 from reportgen.web.jobs import Job, Line, Store
-from reportgen.web.uploads import megabytes
+from reportgen.web.uploads import MAX_FILES, Form, UploadRefused, megabytes, read_form
 
 NAV = (("new", "新建", "/new"), ("merge", "汇总", "/merge"), ("check", "检查", "/check"),
        ("build", "生成", "/build"))
@@ -30,6 +30,7 @@ _environment = jinja2.Environment(
     loader=jinja2.PackageLoader("reportgen.web", "templates"),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 templates = Jinja2Templates(env=_environment)
+T = TypeVar("T")
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -44,6 +45,13 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
+def form_page(kind: str) -> Callable[[Request], Awaitable[HTMLResponse]]:
+    """The view showing the page ``kind`` (``kind``.html, its tab active) as it first opens."""
+    async def view(request: Request) -> HTMLResponse:
+        return render(request, f"{kind}.html", active=kind)
+    return view
+
+
 def store(request: Request) -> Store:
     """The server's store of jobs and files."""
     result: Store = request.app.state.store
@@ -53,6 +61,26 @@ def store(request: Request) -> Store:
 def find_job(request: Request, kind: str) -> Job | None:
     """The job named in the address, made by the page ``kind``."""
     return store(request).job(str(request.path_params["job"]), kind)
+
+
+async def receive(request: Request, kind: str, take: Callable[[Form], T], *,
+                  max_files: int = MAX_FILES, **context: Any
+                  ) -> tuple[Job, Form, T] | HTMLResponse:
+    """A new job of the page ``kind``, the form sent to it (its files in the job's folder) and
+    what ``take`` takes from it (the file the page needs…; ``take`` raises
+    :class:`UploadRefused` when the form lacks it). A refused upload discards the job and
+    answers with the page again (``kind``.html, with ``context``), saying why."""
+    jobs = store(request)
+    job = jobs.new_job(kind)
+    try:
+        form = await read_form(request, job.folder, max_bytes=request.app.state.settings.max_upload,
+                               max_files=max_files)
+        taken = take(form)
+    except UploadRefused as exc:
+        jobs.discard(job)
+        return render(request, f"{kind}.html", exc.status, active=kind, error=sentence(exc),
+                      **context)
+    return job, form, taken
 
 
 def sentence(error: ReportgenError) -> str:

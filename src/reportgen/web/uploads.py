@@ -74,6 +74,14 @@ class Form:
         """The files sent in ``field``."""
         return [upload for upload in self.files if upload.field == field]
 
+    def first_of(self, field: str, what: str) -> Upload:
+        """The first file sent in ``field``; :class:`UploadRefused` naming ``what`` the page
+        asks for when none was."""
+        uploads = self.files_of(field)
+        if not uploads:
+            raise UploadRefused("U-WEB-FILE-MISSING", what=what)
+        return uploads[0]
+
     def flag(self, field: str) -> bool:
         """Whether the checkbox ``field`` was ticked."""
         return field in self.fields

@@ -19,10 +19,10 @@ from starlette.responses import RedirectResponse, Response
 
 from reportgen.errors import Severity
 from reportgen.web import actions
-from reportgen.web.html import (failure_of, find_job, not_found, page_error, render, sentence,
-                                store)
+from reportgen.web.html import (failure_of, find_job, form_page, not_found, page_error, receive,
+                                render, store)
 from reportgen.web.jobs import Job, Line
-from reportgen.web.uploads import Form, UploadRefused, read_form
+from reportgen.web.uploads import Form, UploadRefused
 
 MERGED_NAME = "区县汇总.xlsx"
 """The name of the district's workbook offered by 汇总."""
@@ -43,9 +43,8 @@ async def new_form(request: Request) -> Response:
     return render(request, "new.html", active="new", year=this_year())
 
 
-async def merge_form(request: Request) -> Response:
-    """The upload form for the schools' workbooks."""
-    return render(request, "merge.html", active="merge")
+merge_form = form_page("merge")
+"""The upload form for the schools' workbooks."""
 
 
 def _year(form: Form) -> int | None:
@@ -58,10 +57,7 @@ def _year(form: Form) -> int | None:
 
 
 def _one(form: Form, field: str, what: str) -> Path:
-    uploads = form.files_of(field)
-    if not uploads:
-        raise UploadRefused("U-WEB-FILE-MISSING", what=what)
-    return uploads[0].path
+    return form.first_of(field, what).path
 
 
 def _blank(form: Form, target: Path, folder: Path) -> actions.Said:
@@ -106,21 +102,23 @@ async def merge_submit(request: Request) -> Response:
 
 async def _start(request: Request, kind: str, how: str) -> Response:
     slot, field, what, work = SLOTS[how]
-    page = f"{kind}.html"
     feature = actions.FEATURES[slot]
     if not feature.installed:
-        return render(request, page, 501, active=kind, year=this_year(),
+        return render(request, f"{kind}.html", 501, active=kind, year=this_year(),
                       error=page_error("U-WEB-NOT-INSTALLED", feature=feature.title))
-    jobs = store(request)
-    job = jobs.new_job(kind)
-    try:
-        form = await read_form(request, job.folder, max_bytes=request.app.state.settings.max_upload)
+
+    def take(form: Form) -> int | None:
+        """The year asked for (if any), once the file the slot needs is there too."""
         year = _year(form)
         if field:
-            _one(form, field, what)
-    except UploadRefused as exc:
-        jobs.discard(job)
-        return render(request, page, exc.status, active=kind, year=this_year(), error=sentence(exc))
+            form.first_of(field, what)
+        return year
+
+    received = await receive(request, kind, take, year=this_year())
+    if not isinstance(received, tuple):
+        return received
+    job, form, year = received
+    jobs = store(request)
     job.title = feature.title
     job.steps = (feature.title,)
     job.details.update(sources=[u.name for u in form.files])

@@ -275,39 +275,13 @@ def define_table_look(style: Element, *, border_size: int, margin_twips: int,
     style.append(tbl_pr)
     if shading:
         tc_pr = element("w:tcPr")
-        tc_pr.append(_shading(shading))
+        tc_pr.append(element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": shading}))
         style.append(tc_pr)
 
 
 def set_table_width(tbl: Element, twips: int) -> None:
     """The table's preferred width (``w:tblW``), in twips."""
     insert(tbl.tblPr, element("w:tblW", {"w:w": str(twips), "w:type": "dxa"}), TBLPR_ORDER)
-
-
-def set_row_options(tr: Element, *, cant_split: bool, repeat_header: bool) -> None:
-    """Keep the row on one page (``w:cantSplit``); repeat it at the top of every page the
-    table runs onto (``w:tblHeader``)."""
-    tr_pr = tr.get_or_add_trPr()
-    if cant_split:
-        child(tr_pr, "w:cantSplit", TRPR_ORDER)
-    if repeat_header:
-        child(tr_pr, "w:tblHeader", TRPR_ORDER)
-
-
-def _shading(fill: str) -> Element:
-    return element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})
-
-
-def shade_cell(tc: Element, fill: str) -> None:
-    """Fill a cell with a solid colour (``RRGGBB``)."""
-    insert(tc.get_or_add_tcPr(), _shading(fill), TCPR_ORDER)
-
-
-def draw_diagonal(tc: Element) -> None:
-    """A line from the cell's top left corner to its bottom right (斜线表头)."""
-    borders = child(tc.get_or_add_tcPr(), "w:tcBorders", TCPR_ORDER)
-    borders.append(element("w:tl2br", {"w:val": "single", "w:sz": "4", "w:space": "0",
-                                       "w:color": "000000"}))
 
 
 # -- a whole table in one piece: built as text and parsed once, for speed (python-docx's

@@ -22,7 +22,7 @@ def load(path: str | os.PathLike[str], *, problems: Problems | None = None,
     is an error; warnings are left in ``problems`` when the caller passes a collector.
     """
     from reportgen.xlsx.workbook import read_report
-    from reportgen.xlsx.year import explicit_catalog
+    from reportgen.xlsx.settings import explicit_catalog
 
     catalog = explicit_catalog(catalog_year) if catalog_year is not None else None
     collected = problems if problems is not None else Problems()

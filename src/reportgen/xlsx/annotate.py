@@ -75,7 +75,7 @@ def annotate(workbook: str | os.PathLike[str], out: str | os.PathLike[str],
         wb.save(marked)
     finally:
         wb.close()
-    write_atomically(target, marked.getvalue())  # the one way files are written (files.py)
+    write_atomically(target, marked.getvalue())  # the one way files are written (files/writing.py)
     return len(notes)
 
 

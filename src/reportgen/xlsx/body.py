@@ -1,38 +1,59 @@
-"""The 正文 sheet: headings, paragraphs, and where each case and table stands.
+"""The 正文 and 案例 sheets: headings, paragraphs, where each case and table stands, and the
+cases themselves.
 
-Each row is one item in document order: a heading of level 1–3, a paragraph, a case (by its
-编号 in the 案例 sheet) or a table (by its sheet's name). The rows become a tree of sections;
-every case and table must be placed exactly once.
+正文: each row is one item in document order: a heading of level 1–3, a paragraph, a case (by
+its 编号 in the 案例 sheet) or a table (by its sheet's name). The rows become a tree of
+sections; every case and table must be placed exactly once.
+
+案例: every case by its 编号, with the pictures and charts it prints. Columns 编号, 标题, 副标题,
+正文 and, optionally, 图片: names of pictures or charts (the 图片 and 图表 sheets), one per line
+or separated by 、, printed in the box after the body; 状态 (the yearly workflow: 上年, 备选,
+已确认) and 学校 (which school sent it, after ``merge``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Collection, Mapping
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
+from reportgen.model import (
+    Block,
+    Case,
+    Chart,
+    FigureItem,
+    Paragraph,
+    Section,
+    SourceRef,
+    Table,
+    Text,
+)
 from reportgen.xlsx.cells import CellReader
-from reportgen.xlsx.status import StatusReader
 from reportgen.xlsx.sheets import (
     BODY_COLUMNS,
     BODY_KINDS,
+    CASES_COLUMNS,
+    CASES_FIGURES_COLUMN,
+    CASE_STATUS_VALUES,
     HEADING_LEVELS,
     KIND_APPENDIX,
-    KIND_CHART,
-    KIND_PICTURE,
     KIND_CASE,
+    KIND_CHART,
     KIND_PARAGRAPH,
+    KIND_PICTURE,
     KIND_TABLE,
+    SCHOOL_COLUMN,
+    STATUS_CANDIDATE,
     STATUS_CARRIED,
     STATUS_COLUMN,
     STATUS_VALUES,
     data_rows,
     find_columns,
 )
-from reportgen.model import (
-    Block, Case, Chart, FigureItem, Paragraph, Section, SourceRef, Table, Text,
-)
+from reportgen.xlsx.progress import StatusReader
+
 
 _LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题"}
 
@@ -207,3 +228,78 @@ def _check_not_empty(section: _Open, problems: Problems) -> None:
     for child in section.children:
         _check_not_empty(child, problems)
 
+
+_SEPARATORS = re.compile(r"[\n、，,；;]+")
+
+
+def read_cases(ws: Worksheet, reader: CellReader, problems: Problems,
+               statuses: StatusReader | None = None,
+               figures: Mapping[str, FigureItem] | None = None,
+               placed_figures: dict[str, SourceRef] | None = None,
+               ) -> tuple[dict[str, Case], set[str] | None, set[str]]:
+    """The cases by their 编号, the 编号 of those refused (``None``: the sheet was), and the
+    编号 of the candidates (状态 备选), which need not be placed.
+
+    A case's figures are looked up in ``figures``; each placement is recorded in
+    ``placed_figures`` (a figure is placed once, in a case or in the text). A case whose 状态
+    is 上年 is noted in ``statuses``.
+    """
+    columns = find_columns(ws, CASES_COLUMNS, reader, problems,
+                           optional=(CASES_FIGURES_COLUMN, STATUS_COLUMN, SCHOOL_COLUMN))
+    if columns is None:
+        return {}, None, set()
+    figures = figures or {}
+    placed = placed_figures if placed_figures is not None else {}
+    cases: dict[str, Case] = {}
+    refused: set[str] = set()
+    candidates: set[str] = set()
+    for row in data_rows(ws):
+        key_cell = ws.cell(row, columns["编号"])
+        key = reader.text(key_cell)
+        title = reader.text(ws.cell(row, columns["标题"]))
+        subtitle = reader.text(ws.cell(row, columns["副标题"]))
+        body = reader.text(ws.cell(row, columns["正文"]))
+        if key is None and title is None and body is None and subtitle is None:
+            continue
+        if key is None:
+            problems.add("E-CASE-NO-KEY", reader.ref(key_cell))
+            continue
+        if key.text in cases:
+            first = cases[key.text].source
+            problems.add("E-CASE-DUPLICATE", reader.ref(key_cell), case=key.text,
+                         first=first.cell if first else "")
+            continue
+        if title is None:
+            problems.add("E-CASE-NO-TITLE", reader.ref(ws.cell(row, columns["标题"])))
+        if body is None:
+            problems.add("E-CASE-NO-TEXT", reader.ref(ws.cell(row, columns["正文"])))
+        if title is None or body is None:
+            refused.add(key.text)
+            continue
+        own: list[FigureItem] = []
+        if CASES_FIGURES_COLUMN in columns:
+            cell = ws.cell(row, columns[CASES_FIGURES_COLUMN])
+            names = reader.text(cell)
+            for name in _SEPARATORS.split(names.text) if names else ():
+                name = name.strip()
+                if not name:
+                    continue
+                if name not in figures:
+                    problems.add("E-CASE-UNKNOWN-FIGURE", reader.ref(cell), found=names.text
+                                 if names else "", figure=name)
+                elif name in placed:
+                    first = placed[name]
+                    problems.add("E-BODY-FIGURE-TWICE", reader.ref(cell), figure=name,
+                                 first=f"{first.sheet}!{first.cell}")
+                else:
+                    placed[name] = reader.ref(cell)
+                    own.append(figures[name])
+        cases[key.text] = Case(key.text, title, subtitle, tuple(split_paragraphs(body)),
+                               reader.ref(key_cell), figures=tuple(own))
+        status = (statuses.status(ws, row, columns, CASE_STATUS_VALUES) if statuses is not None
+                  else None)
+        if status == STATUS_CARRIED and statuses is not None:
+            statuses.note_carried(ws.cell(row, columns["标题"]))
+        elif status == STATUS_CANDIDATE:
+            candidates.add(key.text)
+    return cases, refused, candidates

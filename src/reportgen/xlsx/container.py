@@ -11,17 +11,16 @@ Each refusal is one located, Chinese problem.
 
 from __future__ import annotations
 
-import codecs
 import posixpath
 import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
 
 from defusedxml import ElementTree
 
-from reportgen.errors import DataError, Problem, UsageError
+from reportgen.errors import DataError, Problem
+from reportgen.files import Shape, refusal, sniff
 from reportgen.model import SourceRef
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -37,8 +36,14 @@ one, empty or not; openpyxl spends about 13 µs and 400 bytes on each, so a shee
 million formatted empty cells (180 MB unzipped from 500 KB) would take minutes and gigabytes.
 A report's busiest sheet holds a few hundred."""
 
-_CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_SIGNATURE = b"PK\x03\x04"
+_NOT_AN_ARCHIVE = {
+    Shape.EMPTY: "E-FILE-EMPTY", Shape.ENCRYPTED: "E-FILE-ENCRYPTED",
+    Shape.OLD_WORKBOOK: "E-FILE-XLS", Shape.OLD_WORD: "E-FILE-OLD-OFFICE",
+    Shape.OLD_OFFICE: "E-FILE-OLD-OFFICE", Shape.TRUNCATED: "E-FILE-TRUNCATED",
+    Shape.RTF: "E-FILE-TEXT", Shape.WEB_PAGE: "E-FILE-TEXT", Shape.TEXT: "E-FILE-TEXT",
+    Shape.PDF: "E-FILE-NOT-XLSX", Shape.UNKNOWN: "E-FILE-NOT-XLSX",
+}
+"""The problem for each file that is not a zip archive."""
 
 
 def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
@@ -52,47 +57,22 @@ def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_
     a file that is there but is not a usable workbook is a :class:`DataError` with one problem
     located at the file.
     """
-    if not path.exists():
-        raise UsageError("U-FILE-MISSING", path=path)
-    if path.is_dir():
-        raise UsageError("U-FILE-FOLDER", path=path)
-    where = SourceRef(path.name, "")
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(8)
-    except OSError as exc:
-        raise UsageError("U-FILE-UNREADABLE", path=path, reason=exc.strerror or exc) from exc
-
-    def refuse(code: str, **fields: Any) -> DataError:
-        return DataError([Problem.of(code, where, **fields)])
-
-    if not head:
-        raise refuse("E-FILE-EMPTY")
-    if head == _CFB_SIGNATURE:
-        raise _compound_file_problem(path, where)
-    if not zipfile.is_zipfile(path):
-        if head.startswith(_ZIP_SIGNATURE):
-            raise refuse("E-FILE-TRUNCATED")
-        if _looks_like_text(path):
-            raise refuse("E-FILE-TEXT")
-        raise refuse("E-FILE-NOT-XLSX")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise refuse("E-FILE-TRUNCATED") from exc
-    names = {m.filename for m in members}
+    sniffed = sniff(path, missing="U-FILE-MISSING", folder="U-FILE-FOLDER",
+                    unreadable="U-FILE-UNREADABLE")
+    if sniffed.shape is not Shape.ZIP:
+        raise refusal(path, _NOT_AN_ARCHIVE[sniffed.shape])
+    names = sniffed.names
     if "xl/workbook.xml" not in names:
         if "word/document.xml" in names:
-            raise refuse("E-FILE-WORD")
+            raise refusal(path, "E-FILE-WORD")
         if "ppt/presentation.xml" in names:
-            raise refuse("E-FILE-POWERPOINT")
+            raise refusal(path, "E-FILE-POWERPOINT")
         if "content.xml" in names:
-            raise refuse("E-FILE-ODF")
-        raise refuse("E-FILE-ZIP")
-    total = sum(m.file_size for m in members)
-    if len(members) > MAX_MEMBERS or total > max_uncompressed:
-        raise refuse("E-FILE-TOO-LARGE", size=_megabytes(total),
+            raise refusal(path, "E-FILE-ODF")
+        raise refusal(path, "E-FILE-ZIP")
+    total = sniffed.uncompressed
+    if sniffed.members > MAX_MEMBERS or total > max_uncompressed:
+        raise refusal(path, "E-FILE-TOO-LARGE", size=_megabytes(total),
                      limit=_megabytes(max_uncompressed))
     oversized, formulas = scan_sheets(path, max_cells=max_cells or MAX_SHEET_CELLS)
     if oversized:
@@ -188,40 +168,6 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
             part = target.lstrip("/") if target.startswith("/") else "xl/" + target
             titles[posixpath.normpath(part)] = sheet.get("name", "")
     return titles
-
-
-def _compound_file_problem(path: Path, where: SourceRef) -> DataError:
-    """An OLE2 compound file: an encrypted workbook, an old .xls, or another Office file."""
-    with path.open("rb") as stream:
-        content = stream.read(4 * 1024 * 1024)
-
-    def named(stream_name: str) -> bool:
-        return stream_name.encode("utf-16-le") in content
-
-    if named("EncryptedPackage") or named("EncryptionInfo"):
-        problem = Problem.of("E-FILE-ENCRYPTED", where)
-    elif named("Workbook") or named("Book"):
-        problem = Problem.of("E-FILE-XLS", where)
-    else:
-        problem = Problem.of("E-FILE-OLD-OFFICE", where)
-    return DataError([problem])
-
-
-def _looks_like_text(path: Path) -> bool:
-    """True when the file's start decodes as text (a CSV or TXT export)."""
-    with path.open("rb") as stream:
-        start = stream.read(4096)
-    decoders = [codecs.getincrementaldecoder(e)() for e in ("utf-8", "gb18030")]
-    if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        decoders.append(codecs.getincrementaldecoder("utf-16")())
-    for decoder in decoders:
-        try:
-            text = decoder.decode(start, final=False)
-        except UnicodeDecodeError:
-            continue
-        if text and all(ch.isprintable() or ch in "\r\n\t" for ch in text.lstrip("\ufeff")):
-            return True
-    return False
 
 
 def _megabytes(size: int) -> str:

@@ -16,10 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import DataError, Problem, Problems
-from reportgen.xlsx.body import figure_kind, read_body, split_paragraphs
-from reportgen.xlsx.cases import read_cases
-from reportgen.xlsx.charts import read_charts
-from reportgen.xlsx.pictures import read_pictures
+from reportgen.xlsx.body import figure_kind, read_body, read_cases, split_paragraphs
+from reportgen.xlsx.figure_sheets import read_charts, read_pictures
 from reportgen.xlsx.cells import CellReader, display
 from reportgen.xlsx.container import check_workbook_file
 from reportgen.xlsx.sheets import (
@@ -60,14 +58,11 @@ from reportgen.xlsx.sheets import (
     filled_rows,
     find_columns,
 )
-from reportgen.xlsx.declared import read_marks, read_rules
-from reportgen.xlsx.named import read_named
-from reportgen.xlsx.settings import quoted, read_settings
-from reportgen.xlsx.sources import read_sources
-from reportgen.xlsx.status import StatusReader
+from reportgen.xlsx.optional_sheets import read_marks, read_named, read_rules, read_sources
+from reportgen.xlsx.progress import (EMPTY_BODY, EMPTY_META, StatusReader, collapse_unfilled,
+                                     warn_missing_figures)
+from reportgen.xlsx.settings import catalog_of_year, quoted, read_settings
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
-from reportgen.xlsx.unfilled import EMPTY_BODY, EMPTY_META, collapse_unfilled, warn_missing_figures
-from reportgen.xlsx.year import catalog_of_year
 from reportgen.model import (
     FigureItem,
     IndicatorTable,
@@ -164,7 +159,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
     """The report in the workbook, or ``None`` when ``problems`` holds errors.
 
     The indicator tables are read against ``catalog`` when given, else against the catalog
-    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.year`). A ``draft`` (a school's form
+    of the workbook's 报告年份 (see :mod:`reportgen.xlsx.settings`). A ``draft`` (a school's form
     sent for ``merge``) may leave 地区, 报告标题, 发布单位, 成文日期 and 正文 empty: they read
     as empty texts and the last day of the year.
     """

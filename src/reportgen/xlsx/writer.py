@@ -38,7 +38,7 @@ from reportgen.model import (
     Report,
     Section,
 )
-from reportgen.xlsx.cellwriting import (
+from reportgen.xlsx.formatting import (
     DIAGONAL,
     HEADER_FONT,
     put_header,
@@ -312,12 +312,12 @@ def _write_indicator_table(ws: Worksheet, spec: TableSpec, table: IndicatorTable
         if not second_unit:
             put_text(ws, row, at[ColumnKind.NAME], _label(item, previous))
         put_text(ws, row, at[ColumnKind.UNIT], item.unit)
-        put_number(ws, row, at[ColumnKind.VALUE], item.value.value)
+        put_number(ws.cell(row, at[ColumnKind.VALUE]), item.value.value)
         put_text(ws, row, at[ColumnKind.NOTE], item.note.text if item.note else None)
         for index, column in enumerate(spec.columns, 1):
             if column.kind is ColumnKind.FIGURE:
                 figure = item.figure_in(column.id)
-                put_number(ws, row, index, figure.value if figure else None)
+                put_number(ws.cell(row, index), figure.value if figure else None)
             elif column.kind is ColumnKind.TEXT:
                 text = item.text_in(column.id)
                 put_text(ws, row, index, text.text if text else None)
@@ -354,7 +354,7 @@ def _write_free_table(ws: Worksheet, table: FreeTable) -> None:
             if (r, c) in covered:
                 continue
             if item.number is not None:
-                cell = put_number(ws, r + 1, c + 1, item.number)
+                cell = put_number(ws.cell(r + 1, c + 1), item.number)
             else:
                 cell = put_text(ws, r + 1, c + 1, item.text)
             if r < table.header_rows:
@@ -378,7 +378,7 @@ def _write_named(ws: Worksheet, report: Report) -> None:
     put_header(ws, columns, (30, 14, 8))
     for row, named in enumerate(report.named, 2):
         put_text(ws, row, 1, named.name.text)
-        put_number(ws, row, 2, named.value.value)
+        put_number(ws.cell(row, 2), named.value.value)
         put_text(ws, row, 3, named.unit or None)
 
 
@@ -393,6 +393,6 @@ def _write_extra(ws: Worksheet, extra: ExtraSheet) -> None:
             elif isinstance(value, int):
                 ws.cell(r, c).value = value
             elif isinstance(value, Decimal):
-                put_number(ws, r, c, value)
+                put_number(ws.cell(r, c), value)
             else:
                 put_text(ws, r, c, str(value))

@@ -3,10 +3,11 @@
 A blank workbook holds every sheet, column and official indicator row of the year's catalog,
 its values empty (:func:`blank_form`). This year's workbook from last year's
 (:func:`carried_form`) moves 基本信息 on one year and carries the outline, the prose, the cases
-and the own tables over with 状态 = 上年 (and the settings, pictures, charts and appendix as
-they were), so that every build names what is still last year's
-until the clerk confirms it; last year's figures go to the 上年 column only — this year's
-value cells start empty, so that no old number can be read as a new one.
+and the own tables over with 状态 = 上年 (and the settings, pictures, charts, appendix and the
+clerk's declared rules — 规则, true year after year — as they were), so that every build names
+what is still last year's until the clerk confirms it; last year's figures go to the 上年
+column only — this year's value cells start empty, so that no old number can be read as a new
+one. The 核对 sheet is not carried: its marks accept last year's findings, not this year's.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, catalog_for, earliest
 from reportgen.errors import UsageError
 from reportgen.model import Case, Chart, FreeTable, IndicatorTable, Paragraph, Picture, Report
 from reportgen.xlsx import load, sheets as names
@@ -26,7 +27,6 @@ from reportgen.xlsx.blank import write_form
 from reportgen.xlsx.form import CopiedSheet, FigureKey, Form, FormCase, FormFigure, FormNamed, \
     FormRow
 from reportgen.xlsx.settings import setting_rows
-from reportgen.yearly.catalogs import serving
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _KINDS = {1: names.KIND_H1, 2: names.KIND_H2, 3: names.KIND_H3}
@@ -48,6 +48,17 @@ class Carried:
     """Last year's figures now in the 上年 column."""
     dropped: tuple[str, ...] = ()
     """Last year's indicator rows this year's catalog no longer has."""
+    rules: int = 0
+    """Rules of the 规则 sheet (copied as it was)."""
+
+
+def serving(year: int) -> Catalog:
+    """The catalog of ``year``, else of the latest earlier year (``init`` has no workbook of
+    that year to read it from); a usage error when ``year`` is before the earliest catalog."""
+    chosen = catalog_for(year)
+    if chosen is None:
+        raise UsageError("U-YEARLY-YEAR-TOO-EARLY", year=year, earliest=earliest().year)
+    return chosen
 
 
 def period_label(year: int) -> str:
@@ -117,6 +128,8 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
     for figure_type, sheet in ((Picture, names.PICTURES_SHEET), (Chart, names.CHARTS_SHEET)):
         if any(isinstance(f, figure_type) for f in report.figures):
             copied.append(CopiedSheet(source, sheet))  # file names stay relative to the folder
+    if report.declared:  # the rules still hold; the 核对 marks (last year's findings) do not
+        copied.append(CopiedSheet(source, names.RULES_SHEET))
     cases = tuple(FormCase(c.key, c.title.text, "\n".join(p.text.text for p in c.paragraphs),
                            c.subtitle.text if c.subtitle else "", carried,
                            figures="\n".join(f.name.text for f in c.figures))
@@ -130,7 +143,8 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
     paragraphs = len(foreword) + sum(row.kind == names.KIND_PARAGRAPH for row in body)
     own_tables = sum(c.sheet.startswith(names.FREE_TABLE_PREFIX) for c in copied)
     summary = Carried(paragraphs, sum(row.kind in _KINDS.values() for row in body), len(cases),
-                      own_tables, sum(f.previous is not None for f in figures.values()), dropped)
+                      own_tables, sum(f.previous is not None for f in figures.values()), dropped,
+                      len(report.declared))
     return form, summary
 
 
@@ -174,5 +188,5 @@ def init_workbook(target: Path, *, year: int | None = None, source: Path | None 
     return form, summary
 
 
-__all__ = ["Carried", "blank_form", "carried_form", "init_workbook", "period_label",
+__all__ = ["Carried", "blank_form", "carried_form", "init_workbook", "period_label", "serving",
            "shift_years"]

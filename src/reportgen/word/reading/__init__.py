@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportgen.word.reading.assemble import Reading, read_docx, read_document
 from reportgen.word.reading.container import Kind, check_document_file
 from reportgen.word.reading.items import Picture
-from reportgen.word.reading.guesses import Guess, Position
+from reportgen.word.reading.items import Guess, Position
 
 __all__ = ["Guess", "Kind", "Picture", "Position", "Reading", "check_document_file",
            "read_document", "read_docx"]

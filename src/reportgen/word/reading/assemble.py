@@ -32,9 +32,9 @@ from reportgen.word.reading.body import Body, body_size, read_body
 from reportgen.word.reading.flow import read_flow
 from reportgen.word.reading.items import Para, Picture
 from reportgen.word.reading.front import Front, read_front
-from reportgen.word.reading.guesses import Guess, Position
+from reportgen.word.reading.items import Guess, Position
 from reportgen.word.reading.headings import candidate, one_line, styled_ranks
-from reportgen.word.reading.cases import label_of
+from reportgen.word.reading.headings import label_of
 from reportgen.word.reading.tables import blank_row
 
 

@@ -15,9 +15,9 @@ from attrs import define, field, frozen
 
 from reportgen.catalog import Catalog
 from reportgen.model import Block, Case, FreeTable, IndicatorTable, Paragraph, Section, Text
-from reportgen.word.reading.cases import build_case, label_of
+from reportgen.word.reading.headings import build_case, label_of
 from reportgen.word.reading.items import Grid, Item, Para, Picture
-from reportgen.word.reading.guesses import Guess, Position
+from reportgen.word.reading.items import Guess, Position
 from reportgen.word.reading.styles import chinese_number
 from reportgen.word.reading.headings import (
     MAX_LEVEL,

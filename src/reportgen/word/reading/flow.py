@@ -14,7 +14,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from reportgen.word.reading.guesses import Guess, Position
+from reportgen.word.reading.items import Guess, Position
 from reportgen.word.reading.items import Cell, Flow, Grid, Item, Para, Picture
 from reportgen.word.reading.styles import Numbering, Styles, on, shaded, visible_border
 

@@ -15,7 +15,7 @@ from typing import Callable
 from attrs import define, field
 
 from reportgen.word.reading.items import Grid, Item, Para
-from reportgen.word.reading.guesses import Guess, Position
+from reportgen.word.reading.items import Guess, Position
 from reportgen.word.reading.headings import one_line
 
 _FOREWORD = frozenset({"前言", "序言", "引言", "序", "卷首语"})

@@ -27,7 +27,7 @@ from reportgen.model import (
     Text,
 )
 from reportgen.word.reading.items import Grid
-from reportgen.word.reading.guesses import Guess, Position
+from reportgen.word.reading.items import Guess, Position
 
 _EMPTY_MARKS = frozenset({"", "/", "／", "—", "——", "－", "-", "无", "--"})
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")

@@ -8,7 +8,7 @@ typed in one go.
 The flow is: cover; 前言; 目录 (a TOC field); then, in a section whose page numbers start at 1,
 the title and every block of the chapters — headings, paragraphs, case boxes and tables —
 switched on ``b.kind``. A table is its caption and a paragraph ``{{ b.slot }}`` that the
-renderer replaces by the whole table (:mod:`reportgen.word.grid`); its look comes from the
+renderer replaces by the whole table (:mod:`reportgen.word.docx`); its look comes from the
 "Report Table" table style and the "Table Header" / "Table Text" paragraph styles.
 """
 

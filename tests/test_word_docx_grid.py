@@ -12,7 +12,7 @@ from reportgen.errors import UsageError
 from reportgen.layout import Grid, GridCell
 from reportgen.model import Span
 from reportgen.word import default_template
-from reportgen.word.grid import HEADER_FILL, write_table
+from reportgen.word.docx import HEADER_FILL, write_table
 
 GRID = Grid(
     header=((GridCell("标题"), GridCell(""), GridCell("")),

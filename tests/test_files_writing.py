@@ -20,10 +20,11 @@ from cli_run import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen import files, generate
+from reportgen import generate
 from reportgen.errors import UsageError
 from reportgen.files import (NAME_MAX, Staging, clean_stale_temporaries, temporary_name,
                              write_atomically)
+from reportgen.files import writing as files
 from workbooks import build
 
 OLD = b"the old file, which must survive"
