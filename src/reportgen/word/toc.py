@@ -10,13 +10,20 @@ field: Word still updates it, and the rest of the document is untouched.
 
 from __future__ import annotations
 
+import functools
 import io
+import posixpath
+import zipfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import docx
 from attrs import frozen
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.styles.styles import Styles
 
 from reportgen.word.oxml import paragraph_after, stop_updating_fields_on_open
 
@@ -45,26 +52,28 @@ def fill_toc(data: bytes, entries: Iterable[TocEntry],
     With ``settle``, when that fills every TOC field of the document, its fields are also
     taken as up to date (:func:`settle_fields`, in the same pass over the document).
 
+    Only the parts that change (the document, and its settings when settling) are parsed and
+    written anew; the others are copied as they are.
+
     Raises :class:`LookupError` when the document has no TOC field.
     """
-    document = docx.Document(io.BytesIO(data))
-    fields = _toc_fields(document.element.body)
+    package = _Package(data)
+    body = package.body()
+    fields = _toc_fields(body)
     if not fields:
         raise LookupError("no TOC field")
     if settle and len(fields) == 1 + len(lists):
-        _settle(document)
-    style_ids = {level: _style_id(document, level) for level in (1, 2, 3)}
+        _settle(package, body)
+    style_ids = {level: _style_id(package, level) for level in (1, 2, 3)}
     cases = any(CASE_TITLE_STYLE in instruction for *_, instruction in fields)
-    labels = _case_labels(document) if cases else []  # only the list of cases shows them
+    labels = _case_labels(body) if cases else []  # only the list of cases shows them
     for (begin, separate, end, instruction), found in zip(fields, [entries, *lists]):
         items = list(found)
         if CASE_TITLE_STYLE in instruction:
             items = [TocEntry(e.level, f"{labels[i]}\u3000{e.text}" if i < len(labels) else e.text,
                               e.page) for i, e in enumerate(items)]
         _fill_field(begin, separate, end, items, style_ids)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return package.save()
 
 
 def toc_field_count(data: bytes) -> int:
@@ -88,11 +97,11 @@ def _fill_field(begin: Any, separate: Any, end: Any, entries: list[TocEntry],
     paragraphs[-1].add_r().append(end)
 
 
-def _case_labels(document: Any) -> list[str]:
+def _case_labels(body: Any) -> list[str]:
     """The label printed above each case title (案例3), in document order."""
     labels: list[str] = []
     previous = ""
-    for p in document.element.body.iter(qn("w:p")):
+    for p in body.iter(qn("w:p")):
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         name = style.get(qn("w:val")) if style is not None else ""
         if name == _style_key(CASE_TITLE_STYLE):
@@ -115,17 +124,71 @@ def settle_fields(data: bytes) -> bytes:
     For a document whose table of contents (and lists) were filled: asking would only
     prompt the reader on every opening. A document whose TOC is still empty keeps asking.
     """
-    document = docx.Document(io.BytesIO(data))
-    _settle(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    package = _Package(data)
+    _settle(package, package.body())
+    return package.save()
 
 
-def _settle(document: Any) -> None:
-    stop_updating_fields_on_open(document.settings.element)
-    for mark in document.element.body.iter(qn("w:fldChar")):
+def _settle(package: _Package, body: Any) -> None:
+    settings = package.related(RT.SETTINGS)
+    if settings is not None:
+        stop_updating_fields_on_open(package.element(settings))
+    for mark in body.iter(qn("w:fldChar")):
         mark.attrib.pop(qn("w:dirty"), None)
+
+
+class _Package:
+    """The parts of a .docx as its zip holds them: a part is parsed when asked for, and only
+    the parsed ones are serialised again when it is saved (the others are copied)."""
+
+    def __init__(self, data: bytes):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            self.infos = archive.infolist()
+            self.raw = {info.filename: archive.read(info) for info in self.infos}
+        self.parsed: dict[str, Any] = {}
+        main = self._targets("", "_rels/.rels").get(RT.OFFICE_DOCUMENT)
+        if main is None:
+            raise LookupError("no main document part")
+        self.main = main
+        folder, name = posixpath.split(main)
+        self.targets = self._targets(folder, posixpath.join(folder, "_rels", name + ".rels"))
+
+    def _targets(self, folder: str, rels: str) -> dict[str, str]:
+        """The parts the relationships in ``rels`` point to, by relationship type."""
+        if rels not in self.raw:
+            return {}
+        found: dict[str, str] = {}
+        for rel in parse_xml(self.raw[rels]):
+            target = rel.get("Target", "")
+            if rel.get("TargetMode") == "External":
+                continue
+            path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+            found.setdefault(rel.get("Type", ""), posixpath.normpath(path))
+        return found
+
+    def related(self, kind: str) -> str | None:
+        """The part the main document relates to as ``kind`` (settings, styles), if any."""
+        name = self.targets.get(kind)
+        return name if name in self.raw else None
+
+    def element(self, name: str) -> Any:
+        """The root element of the part ``name``, parsed once (python-docx's classes)."""
+        if name not in self.parsed:
+            self.parsed[name] = parse_xml(self.raw[name])
+        return self.parsed[name]
+
+    def body(self) -> Any:
+        return self.element(self.main).body
+
+    def save(self) -> bytes:
+        """The .docx again: every part in its place, those parsed serialised anew."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info in self.infos:
+                parsed = self.parsed.get(info.filename)
+                archive.writestr(info, self.raw[info.filename] if parsed is None
+                                 else serialize_part_xml(parsed))
+        return out.getvalue()
 
 
 def asks_to_update_fields(data: bytes) -> bool:
@@ -137,15 +200,16 @@ def asks_to_update_fields(data: bytes) -> bool:
 
 def read_toc(path: Path) -> list[TocEntry]:
     """The entries stored in the TOC field of the .docx at ``path`` (empty if none)."""
-    document = docx.Document(str(path))
+    package = _Package(path.read_bytes())
+    body = package.body()
     try:
-        begin, separate, end = _toc_field(document.element.body)
+        begin, separate, end = _toc_field(body)
     except LookupError:
         return []
-    levels = {_style_id(document, level): level for level in (3, 2, 1)}
+    levels = {_style_id(package, level): level for level in (3, 2, 1)}
     entries = []
     inside = False
-    for p in document.element.body.iter(qn("w:p")):
+    for p in body.iter(qn("w:p")):
         marks = list(p.iter(qn("w:fldChar")))
         if separate in marks:
             inside = True
@@ -235,11 +299,24 @@ def _top_child(paragraph: Any, element: Any) -> Any:
     return element
 
 
-def _style_id(document: Any, level: int) -> str:
-    try:
-        return str(document.styles[f"toc {level}"].style_id)
-    except KeyError:
-        return f"TOC{level}"
+def _style_id(package: _Package, level: int) -> str:
+    styles = package.related(RT.STYLES)
+    found = _toc_style_ids(package.raw[styles]) if styles is not None else {}
+    return found.get(level, f"TOC{level}")
+
+
+@functools.lru_cache(maxsize=4)
+def _toc_style_ids(styles: bytes) -> dict[int, str]:
+    """The ids of the styles ``toc 1`` … ``toc 3`` in a styles part (read, not changed);
+    worked out once for the reports of a batch, which share their template's styles."""
+    found: dict[int, str] = {}
+    parsed = Styles(parse_xml(styles))
+    for level in (1, 2, 3):
+        try:
+            found[level] = str(parsed[f"toc {level}"].style_id)
+        except KeyError:
+            continue
+    return found
 
 
 def _visible_text(p: Any, separate: Any, end: Any) -> list[str]:
