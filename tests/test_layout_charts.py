@@ -122,13 +122,7 @@ def test_a_chart_draws_last_years_figure_but_not_its_change(tmp_path: Path):
 
 
 def _chart_rows(*rows):
-    def tweak(wb):
-        ws = wb.create_sheet("图表")
-        ws.append(["名称", "类型", "类别", "数值"])
-        for row in rows:
-            ws.append(list(row))
-        wb["正文"].append(["图表", rows[0][0]])
-    return tweak
+    return workbooks.placed_sheet("图表", ["名称", "类型", "类别", "数值"], rows, "图表")
 
 
 @pytest.mark.parametrize(("value", "code"), [

@@ -66,13 +66,7 @@ def test_the_docx_holds_each_picture_at_its_size_with_its_caption_below(tmp_path
 
 
 def _picture_sheet(rows):
-    def tweak(wb):
-        ws = wb.create_sheet("图片")
-        ws.append(["名称", "文件", "题注", "宽度（厘米）"])
-        for row in rows:
-            ws.append(list(row))
-        wb["正文"].append(["图片", rows[0][0]])
-    return tweak
+    return workbooks.placed_sheet("图片", ["名称", "文件", "题注", "宽度（厘米）"], rows, "图片")
 
 
 @pytest.mark.parametrize(("file", "content", "code"), [

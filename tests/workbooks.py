@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -136,3 +136,16 @@ def body_row(wb: Workbook, kind: str, content: object) -> int:
         if row[0].value == kind and row[1].value == content:
             return row[0].row
     raise KeyError(f"{kind} {content}")
+
+
+def placed_sheet(title: str, header: list[str], rows: Sequence[Sequence[object]],
+                 kind: str) -> Callable[[Workbook], None]:
+    """A tweak adding the sheet ``title`` (a 图片 or 图表 sheet) with ``header`` and ``rows``,
+    and placing its first row's name in 正文 as ``kind``."""
+    def tweak(wb: Workbook) -> None:
+        ws = wb.create_sheet(title)
+        ws.append(header)
+        for row in rows:
+            ws.append(list(row))
+        wb["正文"].append([kind, rows[0][0]])
+    return tweak

@@ -27,6 +27,7 @@ from reportgen.model import (
     MergedFigure,
     NamedFigure,
     SourceRef,
+    Text,
 )
 from reportgen.xlsx.cells import CellReader, display
 from reportgen.xlsx.sheets import (
@@ -86,47 +87,37 @@ def read_named(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[N
     return tuple(found.values())
 
 
-def _columns(ws: Worksheet, required: str, optional: str, reader: CellReader,
-             problems: Problems) -> dict[str, int] | None:
+def _text_pairs(ws: Worksheet, required: str, optional: str, empty: str, reader: CellReader,
+                problems: Problems) -> list[tuple[Text, Text | None]]:
+    """Each row's text in the ``required`` column and in the ``optional`` one (``None`` when
+    the sheet or the cell has none); a row with only the optional text is the error ``empty``."""
     check_characters(ws, reader, problems)
-    return find_columns(ws, (required,), reader, problems, optional=(optional,))
+    columns = find_columns(ws, (required,), reader, problems, optional=(optional,))
+    if columns is None:
+        return []
+    pairs = []
+    for row in data_rows(ws):
+        main = reader.text(ws.cell(row, columns[required]))
+        extra = reader.text(ws.cell(row, columns[optional])) if optional in columns else None
+        if main is None:
+            if extra is not None:
+                problems.add(empty, reader.ref(ws.cell(row, columns[required])))
+            continue
+        pairs.append((main, extra))
+    return pairs
 
 
 def read_marks(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[CheckMark, ...]:
     """Every finding the 核对 sheet marks as checked: its 编号 and the reason (原因)."""
-    columns = _columns(ws, MARKS_ID_COLUMN, MARKS_REASON_COLUMN, reader, problems)
-    if columns is None:
-        return ()
-    marks = []
-    for row in data_rows(ws):
-        written = reader.text(ws.cell(row, columns[MARKS_ID_COLUMN]))
-        reason = (reader.text(ws.cell(row, columns[MARKS_REASON_COLUMN]))
-                  if MARKS_REASON_COLUMN in columns else None)
-        if written is None:
-            if reason is not None:
-                problems.add("E-MARK-NO-ID", reader.ref(ws.cell(row, columns[MARKS_ID_COLUMN])))
-            continue
-        marks.append(CheckMark(written, reason))
-    return tuple(marks)
+    return tuple(CheckMark(written, reason) for written, reason in _text_pairs(
+        ws, MARKS_ID_COLUMN, MARKS_REASON_COLUMN, "E-MARK-NO-ID", reader, problems))
 
 
 def read_rules(ws: Worksheet, reader: CellReader,
                problems: Problems) -> tuple[DeclaredRule, ...]:
     """Every rule the 规则 sheet declares, with its 说明 when given."""
-    columns = _columns(ws, RULES_RULE_COLUMN, RULES_NOTE_COLUMN, reader, problems)
-    if columns is None:
-        return ()
-    rules = []
-    for row in data_rows(ws):
-        text = reader.text(ws.cell(row, columns[RULES_RULE_COLUMN]))
-        note = (reader.text(ws.cell(row, columns[RULES_NOTE_COLUMN]))
-                if RULES_NOTE_COLUMN in columns else None)
-        if text is None:
-            if note is not None:
-                problems.add("E-RULE-EMPTY", reader.ref(ws.cell(row, columns[RULES_RULE_COLUMN])))
-            continue
-        rules.append(DeclaredRule(text, note))
-    return tuple(rules)
+    return tuple(DeclaredRule(text, note) for text, note in _text_pairs(
+        ws, RULES_RULE_COLUMN, RULES_NOTE_COLUMN, "E-RULE-EMPTY", reader, problems))
 
 
 PLACE_SEPARATOR = " › "
