@@ -101,6 +101,12 @@ def element(tag: str, attrs: Mapping[str, str] | None = None, text: str | None =
     return made
 
 
+def parse_part(xml: bytes) -> Element:
+    """A part of a .docx (its XML as stored) parsed into python-docx's element classes, as
+    python-docx parses the parts it opens."""
+    return parse_xml(xml)
+
+
 def insert(parent: Element, child: Element, order: tuple[str, ...]) -> Element:
     """Insert ``child`` into ``parent`` at its place in ``order``, replacing a child of the
     same tag; return it."""

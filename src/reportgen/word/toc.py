@@ -21,11 +21,10 @@ import docx
 from attrs import frozen
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.styles.styles import Styles
 
-from reportgen.word.oxml import paragraph_after, stop_updating_fields_on_open
+from reportgen.word.oxml import paragraph_after, parse_part, stop_updating_fields_on_open
 
 
 @frozen
@@ -158,7 +157,7 @@ class _Package:
         if rels not in self.raw:
             return {}
         found: dict[str, str] = {}
-        for rel in parse_xml(self.raw[rels]):
+        for rel in parse_part(self.raw[rels]):
             target = rel.get("Target", "")
             if rel.get("TargetMode") == "External":
                 continue
@@ -174,7 +173,7 @@ class _Package:
     def element(self, name: str) -> Any:
         """The root element of the part ``name``, parsed once (python-docx's classes)."""
         if name not in self.parsed:
-            self.parsed[name] = parse_xml(self.raw[name])
+            self.parsed[name] = parse_part(self.raw[name])
         return self.parsed[name]
 
     def body(self) -> Any:
@@ -310,7 +309,7 @@ def _toc_style_ids(styles: bytes) -> dict[int, str]:
     """The ids of the styles ``toc 1`` … ``toc 3`` in a styles part (read, not changed);
     worked out once for the reports of a batch, which share their template's styles."""
     found: dict[int, str] = {}
-    parsed = Styles(parse_xml(styles))
+    parsed = Styles(parse_part(styles))
     for level in (1, 2, 3):
         try:
             found[level] = str(parsed[f"toc {level}"].style_id)
