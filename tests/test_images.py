@@ -93,6 +93,8 @@ def test_a_truncated_photo_is_unreadable(tmp_path: Path):
     with pytest.raises(ImageProblem) as caught:
         prepare_image(cut)
     assert caught.value.code == "E-PICTURE-UNREADABLE"
+    reason = str(caught.value.fields["reason"])
+    assert reason.startswith("文件已损坏或不完整") and "OSError" not in reason
 
 
 def test_a_drawn_chart_is_stored_without_its_alpha_channel():

@@ -83,8 +83,17 @@ def prepare_image(path: Path) -> ImageData:
                            formats=sorted(set(SUPPORTED.values()))) from exc
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:
-        raise ImageProblem("E-PICTURE-UNREADABLE", reason=f"{type(exc).__name__}: {exc}") from exc
+        raise ImageProblem("E-PICTURE-UNREADABLE", reason=_damaged(exc)) from exc
     return _encode(_scaled(image), photo=kind in ("JPEG", "MPO"))
+
+
+def _damaged(exc: BaseException) -> str:
+    """Why a file that looked like an image could not be decoded, for the clerk: in Chinese,
+    Pillow's own words (English) only as the technical detail for a maintainer."""
+    if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
+        return "图片过大"
+    detail = str(exc).strip()[:200]
+    return f"文件已损坏或不完整（技术信息：{detail}）" if detail else "文件已损坏或不完整"
 
 
 def _scaled(image: Image.Image) -> Image.Image:
