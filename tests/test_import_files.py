@@ -69,6 +69,17 @@ def test_unreadable_files_are_refused_with_a_located_chinese_problem(
     assert not (tmp_path / "out.xlsx").exists()
 
 
+def test_a_damaged_docx_is_told_without_python_words(tmp_path: Path):
+    """The damaged file's problem names no Python exception (``KeyError: …``): the clerk
+    reads only what is wrong and what to do."""
+    path = tmp_path / "坏.docx"
+    path.write_bytes(_damaged_docx())
+    with pytest.raises(DataError) as caught:
+        import_report(path, tmp_path / "out.xlsx")
+    (problem,) = caught.value.problems
+    assert "Error" not in str(problem) and "实为" not in str(problem)
+
+
 def test_the_command_says_why_and_exits_with_1(tmp_path: Path):
     """``import`` on an encrypted file: a Chinese heading, the located line, exit code 1."""
     path = tmp_path / "加密.docx"
