@@ -100,3 +100,5 @@ def test_a_template_without_the_table_styles_is_a_usage_error():
     with pytest.raises(UsageError, match="模板缺少样式") as raised:
         write_table(document, GRID, slot._p)
     assert raised.value.code == "U-TEMPLATE-STYLE"
+    assert "模板缺少样式：“Report Table”、“Table Header”、“Table Text”。" in str(raised.value)
+    assert "no style" not in str(raised.value)

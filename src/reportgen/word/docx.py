@@ -120,12 +120,14 @@ HEADER_FILL = "E7E6E6"
 def table_styles(document: Any) -> tuple[str, str, str]:
     """The ids of the table style and of the header and text paragraph styles in
     ``document``; :class:`UsageError` when its template lacks one of them."""
-    try:
-        return (document.styles[REPORT_TABLE_STYLE].style_id,
-                document.styles[HEADER_STYLE].style_id, document.styles[TEXT_STYLE].style_id)
-    except KeyError as exc:
-        raise UsageError("U-TEMPLATE-STYLE", style=exc, table_style=REPORT_TABLE_STYLE,
-                         header_style=HEADER_STYLE, text_style=TEXT_STYLE) from exc
+    names = (REPORT_TABLE_STYLE, HEADER_STYLE, TEXT_STYLE)
+    missing = [name for name in names if name not in document.styles]
+    if missing:  # named as Word shows them, not in python-docx's English KeyError
+        raise UsageError("U-TEMPLATE-STYLE", style="、".join(f"“{name}”" for name in missing),
+                         table_style=REPORT_TABLE_STYLE, header_style=HEADER_STYLE,
+                         text_style=TEXT_STYLE)
+    table_id, header_id, text_id = (document.styles[name].style_id for name in names)
+    return table_id, header_id, text_id
 
 
 def write_table(document: Any, grid: Grid, slot: Any,
