@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 from docxtpl import template as docxtpl_module
 
 from reportgen import generate
+from reportgen.errors import UsageError
 from reportgen.word import cache, default_template
 from reportgen.word.compiled import COMPILED_KEPT
 from reportgen.word.sandbox import ReportSandbox
@@ -132,3 +133,16 @@ def test_copies_share_only_the_parts_no_rendering_changes():
         assert a[name] is not b[name]
     one.docx.add_paragraph("只属于第一份")
     assert "只属于第一份" not in [p.text for p in two.docx.paragraphs]
+
+
+@pytest.mark.parametrize("content", [b"xx", b"PK\x05\x06" + bytes(18)])
+def test_a_template_that_is_no_docx_is_told_in_chinese(tmp_path, content):
+    """A template that is not a .docx (or an empty archive) is a usage error saying so in
+    Chinese, without python-docx's English reason ("Package not found …")."""
+    template = tmp_path / "坏模板.docx"
+    template.write_bytes(content)
+    with pytest.raises(UsageError) as raised:
+        cache.open_template(template)
+    assert raised.value.code == "U-TEMPLATE-NOT-DOCX"
+    assert "坏模板.docx 不是可用的 Word 模板（.docx）：文件无法作为 Word 文档打开" in str(raised.value)
+    assert "Package" not in str(raised.value) and "archive" not in str(raised.value)

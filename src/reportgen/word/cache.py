@@ -177,8 +177,10 @@ def _parse(template: Path) -> Any:
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()  # DocxTemplate opens lazily: open now, to catch a damaged file here
-    except Exception as exc:
-        raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name, error=exc) from exc
+    except Exception as exc:  # python-docx's reason is English: kept for --debug only
+        raise UsageError("U-TEMPLATE-NOT-DOCX", template=template.name,
+                         error="文件无法作为 Word 文档打开（可能已损坏，或是 .doc、.wps 等其他格式）"
+                         ) from exc
     return tpl.docx
 
 
