@@ -15,8 +15,10 @@ import pytest
 
 from conftest import EXAMPLE_WORKBOOK
 from docx_reading import ReadReport, read_report
+from feature_workbooks import feature_workbook
 from report_strategies import content
 from reportgen.errors import Problems
+from reportgen.model import Paragraph
 from reportgen.importing import IMPORT_SHEET, ImportResult, import_report
 from reportgen.pipeline import generate
 from reportgen.xlsx import load
@@ -99,3 +101,22 @@ def test_a_report_with_its_tables_in_the_appendix_comes_back_the_same(tmp_path: 
     assert result.report.meta.tables_in_appendix
     rebuilt = generate(result.workbook, tmp_path / "rebuilt.docx", toc=False)
     assert read_report(rebuilt) == read_report(original)
+
+
+def test_a_report_with_the_2025_cover_and_lists_comes_back_with_its_settings(tmp_path: Path):
+    """A report built with a subtitle, 编制单位 and the 表目录,
+    图目录 and 案例目录: the title is the title (not the subtitle under it), each cover line
+    and list becomes its 基本信息 row, and no list heading or cover line lands in the body."""
+    original = generate(feature_workbook(tmp_path / "features"), tmp_path / "特色.docx",
+                        toc=False)
+    result = import_report(original, tmp_path / "导入.xlsx")
+    meta = load(result.workbook, problems=Problems()).meta
+    settings = meta.settings
+    assert (meta.title.text, meta.issuer.text) == ("测试区中等职业学校年度质量报告", "测试区教育委员会")
+    assert settings.subtitle is not None and settings.subtitle.text == "——基于3所中职学校数据"
+    assert settings.compiler is not None and settings.compiler.text == "测试区教育科学研究所"
+    assert (settings.table_list, settings.figure_list, settings.case_list) == (True, True, True)
+    first = result.report.chapters[0]
+    assert [b.text.text for b in first.body if isinstance(b, Paragraph)][:1] == ["这是正文的第一段。"]
+    assert "W-IMPORT-COVER-LINE" not in {g.code for g in result.guesses}
+    assert "W-IMPORT-OUTSIDE-CHAPTER" not in {g.code for g in result.guesses}

@@ -24,6 +24,7 @@ from reportgen.model import (
     Meta,
     Paragraph,
     Report,
+    Settings,
     Section,
     SourceRef,
     Text,
@@ -193,6 +194,10 @@ def _meta(front: Front, body: Body, guesses: list[Guess]) -> Meta:
         guesses.append(Guess.of("I-IMPORT-REGION", where, region=region))
     else:
         missing("地区", 2)
+    settings = Settings(subtitle=Text(front.subtitle) if front.subtitle else None,
+                        compiler=Text(front.compiler) if front.compiler else None,
+                        table_list="tables" in front.lists,
+                        figure_list="figures" in front.lists, case_list="cases" in front.lists)
     return Meta(region=Text(region), period=Text(front.period), year=year,
                 title=Text(front.title), issuer=Text(front.issuer), date=date,
-                tables_in_appendix=body.appendix)
+                tables_in_appendix=body.appendix, settings=settings)

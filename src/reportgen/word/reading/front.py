@@ -2,8 +2,9 @@
 
 Read in order, as a small state machine: cover lines (title, the bracketed 学年度 line,
 发布单位, date) until 前言; 前言's paragraphs until the table of contents, the title line
-repeated over the body, or the first heading; a typed table of contents is skipped. What the
-cover says becomes 基本信息; the rest of the document is the body.
+repeated over the body, or the first heading; a typed table of contents (and the 表目录, 图目录
+and 案例目录 after it) is skipped. What the cover says, its ——subtitle and 编制单位 lines and
+the lists it has too, becomes 基本信息; the rest of the document is the body.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from attrs import define, field
 
 from reportgen.word.reading.items import Grid, Item, Para
 from reportgen.word.reading.items import Guess, Position
-from reportgen.word.reading.headings import one_line
+from reportgen.word.reading.headings import SUBTITLE_DASHES, one_line
 
 _FOREWORD = frozenset({"前言", "序言", "引言", "序", "卷首语"})
 _TOC = frozenset({"目录", "目次"})
+_LISTS = {"表目录": "tables", "图目录": "figures", "插图目录": "figures", "案例目录": "cases"}
+"""The lists a 2025 report prints after its table of contents, by the kind each lists."""
 _YEARS = r"(\d{4})\s*[-－—–~～至到]\s*(\d{4})\s*学年度?"
 PERIOD = re.compile(rf"^[（(]?\s*({_YEARS}|(\d{{4}})\s*年度)\s*[）)]?$")
 """The period line: ``（2023-2024学年度）``, ``(2025年度)``."""
@@ -30,6 +33,7 @@ _DATE = re.compile(r"^(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年
                    r"\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$"
                    r"|^(\d{4})[.．/-](\d{1,2})(?:[.．/-](\d{1,2}))?$")
 _ISSUER_PREFIX = re.compile(r"^(?:编制|发布|报送|主办|制作)?单位\s*[:：]\s*")
+_COMPILER_PREFIX = re.compile(r"^编制单位\s*[:：]\s*")
 _TOC_LINE = re.compile(r"^.{1,60}?(?:[.…·．_\-—]{2,}|\s)\s*\d{1,3}$")
 _ISSUERS = ("委员会", "教委", "教育局", "教育厅", "人民政府", "学校", "学院", "中心", "办公室", "教育部")
 
@@ -89,6 +93,12 @@ class Front:
     """What was guessed or left out, located."""
     title_where: Position | None = None
     """Where the title stands."""
+    subtitle: str = ""
+    """The line between the title and the period that starts with a dash (——基于…)."""
+    compiler: str = ""
+    """The cover's 编制单位 line, after the issuer's."""
+    lists: set[str] = field(factory=set)
+    """The lists after the table of contents: ``tables``, ``figures``, ``cases``."""
 
 
 def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> Front:
@@ -112,14 +122,19 @@ def read_front(items: tuple[Item, ...], starts_body: Callable[[Para], bool]) -> 
             continue
         if flat in _FOREWORD and state in ("cover", "toc"):
             state, front.foreword_heading = "foreword", True
-        elif flat in _TOC:
-            state, toc_where = "toc", item.where
+        elif flat in _TOC or (flat in _LISTS and state == "toc"):
+            state, toc_where = "toc", toc_where or item.where
+            if flat in _LISTS:
+                front.lists.add(_LISTS[flat])
         elif state == "toc" and _TOC_LINE.match(text):
             toc_lines += 1
         elif PERIOD.match(text):
             if not front.period:
                 front.period = _inner(text)
                 previous = front.foreword if state == "foreword" else cover
+                if (not front.title and previous
+                        and one_line(previous[-1].text).startswith(SUBTITLE_DASHES)):
+                    front.subtitle = one_line(previous.pop().text)  # title, subtitle, period
                 lines: list[Para] = []
                 while (not front.title and previous and _title_like(previous[-1]) and len(lines) < 3
                        and (not lines or previous[-1].size == lines[0].size)):
@@ -200,6 +215,9 @@ def _read_cover(cover: list[Para], front: Front) -> None:
         rest = [p for p in rest if p not in lines]
     for p in rest:
         text = one_line(p.text)
+        if front.issuer and not front.compiler and _COMPILER_PREFIX.match(text):
+            front.compiler = _COMPILER_PREFIX.sub("", text)
+            continue
         text = _ISSUER_PREFIX.sub("", text)
         if not front.issuer and (norm(text).endswith(_ISSUERS) or p is rest[-1]):
             front.issuer = norm(text) if len(text) < 40 else text

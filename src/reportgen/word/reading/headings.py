@@ -162,7 +162,8 @@ class LevelAssigner:
 LABEL = re.compile(r"^(?:典型)?案例\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})"
                    r"(?:\s*[:：、.．\-—]+\s*|\s+|$)(.*)$")
 """``案例3``, ``典型案例3``, ``案例3：标题``."""
-_SUBTITLE_DASHES = ("——", "—", "--", "－－")
+SUBTITLE_DASHES = ("——", "—", "--", "－－")
+"""How a subtitle line starts (——基于…), on the cover or under a case title."""
 
 
 def label_of(text: str) -> tuple[str, str] | None:
@@ -187,7 +188,7 @@ def _subtitle_like(p: Para, title: Para | None) -> bool:
     text = one_line(p.text)
     if not _short(p):
         return False
-    if _styled_subtitle(p) or text.startswith(_SUBTITLE_DASHES):
+    if _styled_subtitle(p) or text.startswith(SUBTITLE_DASHES):
         return True
     return title is not None and p.centered and title.centered and p.size <= title.size
 
