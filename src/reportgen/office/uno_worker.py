@@ -18,7 +18,6 @@ answer a line on standard output, until standard input closes.
   same layout exported as PDF, fonts embedded → ``"pages": N`` (or ``"pdf_error": "…"``).
   The document file is not changed.
 - ``{"op": "pdf", "docx": PATH, "pdf": PATH}`` → ``{"pages": N}``.
-- ``{"op": "toc", "docx": PATH}`` → ``{"entries": […], "indexes": [[…], …]}``.
 
 A failure is answered ``{"error": "…", "stage": "open|toc|pdf|…", "disconnected": BOOL}``;
 ``disconnected`` says LibreOffice no longer answers (it crashed or was killed).
@@ -201,8 +200,6 @@ def serve(desktop: Any, requests: TextIO, answers: TextIO) -> None:
                                 request.get("pdf"))
             elif op == "pdf":
                 result = layout(desktop, request["docx"], False, request["pdf"])
-            elif op == "toc":
-                result = layout(desktop, request["docx"], True, None)
             else:
                 raise Failure("request", ValueError(f"unknown request {op!r}"))
         except Exception as exc:  # answered; the session words it for the clerk
