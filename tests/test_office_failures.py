@@ -18,7 +18,7 @@ from processes import live
 
 from reportgen import Problems
 from reportgen.delivery import finish
-from reportgen.office.session import OfficeError, OfficeSession, find_office
+from reportgen.office.session import Office, OfficeError, OfficeSession, find_office
 from reportgen.word.toc import read_toc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,3 +140,19 @@ def test_a_libreoffice_ignoring_sigterm_is_killed_after_the_grace_period(monkeyp
     assert office.workspace is None
 
 
+
+
+def test_a_worker_that_dies_at_the_start_is_told_with_its_exit_code(tmp_path):
+    """LibreOffice starts but the program that drives it (the ``uno`` Python) exits at once:
+    the message gives that exit code, never "代码 None" (LibreOffice itself still ran)."""
+    _fake_soffice(tmp_path / "bin", "exec sleep 600")
+    python = tmp_path / "bin" / "python"
+    python.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    python.chmod(python.stat().st_mode | stat.S_IXUSR)
+    docx = tmp_path / "r.docx"
+    docx.write_bytes((ROOT / "templates" / "report.docx").read_bytes())
+    session = OfficeSession(Office(tmp_path / "bin" / "soffice", python), start_timeout=10, grace=1)
+    with session, pytest.raises(OfficeError) as caught:
+        session.layout(docx, toc=True)
+    assert "LibreOffice 启动后意外退出（代码 3）" in str(caught.value)
+    assert "None" not in str(caught.value)

@@ -90,6 +90,20 @@ class _Running:
         return (self.office is not None and self.office.poll() is None
                 and self.worker is not None and self.worker.poll() is None)
 
+    def exit_code(self) -> str:
+        """The exit code of LibreOffice, or of the worker when LibreOffice still runs (the
+        worker is what ended), as the clerk reads it: ``未知`` when neither has ended."""
+        for process in (self.office, self.worker):
+            code = process.poll() if process is not None else None
+            if code is not None:
+                return str(code)
+        if self.worker is not None:
+            try:  # its output closed: it is ending
+                return str(self.worker.wait(timeout=1))
+            except subprocess.TimeoutExpired:
+                pass
+        return "未知"
+
     def send(self, request: dict[str, Any]) -> None:
         assert self.worker is not None and self.worker.stdin is not None
         try:
@@ -291,7 +305,7 @@ class OfficeSession:
             answer = {}
         if answer is None or not answer.get("ready"):
             said = running.workspace.said()
-            code = running.office.poll() if running.office is not None else None
+            code = running.exit_code()
             self.close()
             if answer is None and start_until < until:
                 raise OfficeError("O-OFFICE-START-TIMEOUT", seconds=self.start_timeout, log=said)
