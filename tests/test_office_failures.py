@@ -18,7 +18,7 @@ from processes import live
 
 from reportgen import Problems
 from reportgen.delivery import finish
-from reportgen.office.session import Office, OfficeError, OfficeSession, find_office
+from reportgen.office.session import Office, OfficeError, OfficeSession, convert_to_pdf, find_office
 from reportgen.word.toc import read_toc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,3 +156,21 @@ def test_a_worker_that_dies_at_the_start_is_told_with_its_exit_code(tmp_path):
         session.layout(docx, toc=True)
     assert "LibreOffice 启动后意外退出（代码 3）" in str(caught.value)
     assert "None" not in str(caught.value)
+
+
+@pytest.mark.parametrize("content, mode, why", [
+    ("#!/bin/sh\nexit 0\n", 0o644, "没有运行它的权限"),
+    ("不是程序", 0o755, "不是这台电脑能运行的程序"),
+])
+def test_a_libreoffice_that_cannot_be_started_is_told_why_in_chinese(tmp_path, content, mode, why):
+    """A ``soffice`` that is not executable, or not a program: the message says why in
+    Chinese, not the system's English ("Permission denied", "Exec format error")."""
+    soffice = tmp_path / "soffice"
+    soffice.write_text(content, encoding="utf-8")
+    soffice.chmod(mode)
+    docx = tmp_path / "r.docx"
+    docx.write_bytes((ROOT / "templates" / "report.docx").read_bytes())
+    with pytest.raises(OfficeError) as caught:
+        convert_to_pdf(Office(soffice, None), docx, tmp_path / "r.pdf")
+    assert caught.value.code == "O-OFFICE-START"
+    assert f"：{why}" in str(caught.value) and "denied" not in str(caught.value)

@@ -13,6 +13,7 @@ Only this package starts processes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -189,10 +190,24 @@ def start_office(office: Office, workspace: Workspace, args: list[str],
                                    start_new_session=True)
     except OSError as exc:
         raise OfficeError("O-OFFICE-START", program=office.soffice,
-                          reason=exc.strerror or exc) from exc
+                          reason=_start_failure(exc)) from exc
     workspace.sockets = office_sockets(profile, pipe)
     workspace.watch(process, *workspace.sockets)
     return process
+
+
+_START_FAILURES = {errno.ENOENT: "程序文件不存在", errno.EACCES: "没有运行它的权限",
+                   errno.EPERM: "没有运行它的权限", errno.ENOEXEC: "不是这台电脑能运行的程序"}
+"""Why a program could not be started, by the system's error number, in Chinese."""
+
+
+def _start_failure(exc: OSError) -> str:
+    """Why LibreOffice could not be started, in Chinese; the system's own words (English)
+    only after an unusual error's number."""
+    known = _START_FAILURES.get(exc.errno or 0)
+    if known is not None:
+        return known
+    return f"系统错误 {exc.errno}（技术信息：{exc.strerror or exc}）"
 
 
 def stop_office(process: subprocess.Popen[bytes], workspace: Workspace,
