@@ -3,8 +3,8 @@
 The template switches on ``b.kind``. Texts are final (numbers, labels and placeholders come
 from :mod:`reportgen.layout`). A table is not written by the template: its block carries a
 ``slot``, a marker the template prints as a paragraph of its own, which the renderer then
-replaces by the whole table (:mod:`reportgen.word.docx`). A picture or a chart would be placed
-the same way.
+replaces by the whole table (:mod:`reportgen.word.docx`). A picture or a chart is placed
+the same way (:mod:`reportgen.word.pictures`).
 """
 
 from __future__ import annotations
