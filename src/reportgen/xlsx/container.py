@@ -170,5 +170,31 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
     return titles
 
 
+_UNSAFE_XML = frozenset({"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden",
+                         "NotSupportedError"})
+"""What defusedxml raises for entity expansion and external references."""
+
+
+def unopenable(path: Path, exc: BaseException) -> DataError:
+    """The refusal of a workbook that passed :func:`check_workbook_file` but that openpyxl
+    failed to open with ``exc``: unsafe XML, or a damaged file with the technical reason
+    quoted for the maintainers."""
+    where = SourceRef(path.name, "")
+    if _unsafe_xml(exc):
+        return DataError([Problem.of("E-FILE-UNSAFE-XML", where)])
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return DataError([Problem.of("E-FILE-DAMAGED", where, found=reason)])
+
+
+def _unsafe_xml(exc: BaseException | None) -> bool:
+    """True when defusedxml refused a part (openpyxl wraps the error in its own)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if type(exc).__name__ in _UNSAFE_XML:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
