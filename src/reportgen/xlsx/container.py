@@ -80,12 +80,6 @@ def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_
     return formulas
 
 
-def check_sheet_sizes(path: Path, *, max_cells: int = MAX_SHEET_CELLS) -> list[Problem]:
-    """A problem for each worksheet of the archive at ``path`` holding more than
-    ``max_cells`` cells and rows, counted in its XML without parsing it."""
-    return scan_sheets(path, max_cells=max_cells)[0]
-
-
 def scan_sheets(path: Path, *, max_cells: int = MAX_SHEET_CELLS
                 ) -> tuple[list[Problem], frozenset[str] | None]:
     """Each worksheet's XML read once, without parsing it: a problem for each one holding more
