@@ -222,3 +222,30 @@ def test_a_survey_total_is_weighted_by_who_was_asked(tmp_path):
     assert [p for p in check_workbook(build_consistent(tmp_path, weighted(98, 40)))] == []
     assert [p.rule for p in check_workbook(build_consistent(tmp_path, weighted(95, 40)))] == [rule]
     assert [p for p in check_workbook(build_consistent(tmp_path, weighted(95, 45)))] == []
+
+
+def test_a_ratio_finding_shows_the_division_with_the_rules_factor(tmp_path):
+    """A ratio rule stated as a percentage (factor 100) shows the clerk the arithmetic it did,
+    ``a ÷ b × 100 = c``, not a division whose result does not follow from its terms; a rule
+    without a factor shows none."""
+    from reportgen.checks.evaluate import EVALUATORS
+    from reportgen.checks.rule import Rule
+    from reportgen.figures import Figures
+    from reportgen.xlsx import load
+
+    figures = Figures(load(build_consistent(tmp_path)))
+    operands = ("teaching_resources.student_teacher_ratio",
+                "policy_implementation.full_time_students",
+                "policy_implementation.full_time_teachers")
+    students = figures.get(operands[1])
+    teachers = figures.get(operands[2])
+    assert students is not None and teachers is not None
+    percent = Rule("test.ratio_percent", "测试", Kind.RATIO, operands, factor=Decimal(100))
+    [finding] = EVALUATORS[Kind.RATIO](percent, figures)
+    assert finding.expected is not None
+    assert finding.expected.startswith(f"{students.shown} ÷ {teachers.shown} × 100 = ")
+    halved = build_consistent(tmp_path, figure(operands[0], 1), name="halved.xlsx")
+    plain = Rule("test.ratio", "测试", Kind.RATIO, operands)
+    [finding] = EVALUATORS[Kind.RATIO](plain, Figures(load(halved)))
+    assert finding.expected is not None
+    assert "×" not in finding.expected

@@ -46,6 +46,14 @@ def computed(value: Decimal, like: Quantity, extra: int = 1) -> str:
     return f"{text}:1" if like.unit == ":" else f"{text}{like.unit}"
 
 
+def quotient(top: Quantity, bottom: Quantity, factor: Decimal, value: Decimal,
+             like: Quantity) -> str:
+    """``top ÷ bottom [× factor] = value``: the division a finding shows the clerk, with the
+    rule's own factor (none when it is 1)."""
+    scaled = "" if factor == 1 else f" × {format_number(factor)}"
+    return f"{top.shown} ÷ {bottom.shown}{scaled} = {computed(value, like)}"
+
+
 # -- the evaluators --
 
 def _sum(rule: Rule, figures: Figures) -> Iterator[Problem]:
@@ -92,8 +100,8 @@ def _ratio(rule: Rule, figures: Figures) -> Iterator[Problem]:
     value = top.value / bottom.value * rule.factor
     agreement = compare(stated, Quantity(value, None, "", exact=True))
     if agreement is not Agreement.AGREE:
-        expected = f"{top.shown} ÷ {bottom.shown} = {computed(value, stated)}"
-        yield finding(rule, "W-CHECK-RATIO", stated, related=top, expected=expected,
+        yield finding(rule, "W-CHECK-RATIO", stated, related=top,
+                      expected=quotient(top, bottom, rule.factor, value, stated),
                       agreement=agreement, label=stated.label, numerator=top.label,
                       denominator=bottom.label, description=rule.description)
 
@@ -182,8 +190,7 @@ def _free_share(rule: Rule, figures: Figures) -> Iterator[Problem]:
                 agreement = compare(share, Quantity(value, None, "", exact=True))
                 if agreement is not Agreement.AGREE:
                     yield finding(rule, "W-CHECK-TABLE-SHARE", share, related=count,
-                                  expected=f"{count.shown} ÷ {total.shown} × 100 = "
-                                           f"{computed(value, share)}",
+                                  expected=quotient(count, total, rule.factor, value, share),
                                   agreement=agreement, label=share.label,
                                   description=rule.description)
 
