@@ -249,3 +249,15 @@ def test_a_ratio_finding_shows_the_division_with_the_rules_factor(tmp_path):
     [finding] = EVALUATORS[Kind.RATIO](plain, Figures(load(halved)))
     assert finding.expected is not None
     assert "×" not in finding.expected
+
+
+def test_a_share_is_checked_against_a_total_row_written_as_in_the_sum_check(tmp_path):
+    """The 占比 check finds the table's total row as the sum check does: 总计 or 合 计 (spaces
+    aside) is the total row too, so a wrong share is reported whatever the row is called."""
+    for label in ("总计", "合　计"):
+        def tweak(wb: Workbook, label: str = label) -> None:
+            wb[SECTORS_SHEET]["A6"] = label
+            wb[SECTORS_SHEET]["C4"] = 41.5
+        found = check_workbook(build_consistent(tmp_path, tweak))
+        assert [(p.rule, p.where.cell if p.where else None) for p in found
+                if p.rule == "free_tables.share"] == [("free_tables.share", "C4")], label

@@ -17,8 +17,8 @@ from reportgen.errors import Problem
 from reportgen.numbers import (PERCENT_UNIT, decimals, format_number, round_half_up,
                                unit_of_last_digit)
 
-TOTAL_LABEL = "合计"
-"""The first cell of a free table's total row."""
+TOTAL_LABELS = ("合计", "总计")
+"""What a free table's total row (or column) reads, spaces aside."""
 SHARE_MARK = "占比"
 """A free table's share columns have it in their header."""
 FRACTION_MIN_DECIMALS = 3
@@ -165,11 +165,12 @@ def _weighted_mean(rule: Rule, figures: Figures) -> Iterator[Problem]:
 
 
 def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[FreeGrid, int]]:
-    """Each free table the rule names that has a 合计 row, with that row's index."""
+    """Each free table the rule names that has a 合计 (or 总计) row, with that row's index."""
     for pattern in rule.operands:
         for table in figures.free_tables(pattern):
             grid = FreeGrid(table)
-            total_row = grid.row_of(TOTAL_LABEL)
+            total_row = next((r for r in range(grid.header_rows, len(grid.cells))
+                              if "".join(grid.label(r).split()) in TOTAL_LABELS), None)
             if total_row is not None:
                 yield grid, total_row
 
