@@ -61,7 +61,7 @@ from reportgen.xlsx.sheets import (
 from reportgen.xlsx.optional_sheets import read_marks, read_named, read_rules, read_sources
 from reportgen.xlsx.progress import (EMPTY_BODY, EMPTY_META, StatusReader, collapse_unfilled,
                                      warn_missing_figures)
-from reportgen.xlsx.settings import catalog_of_year, quoted, read_settings
+from reportgen.xlsx.settings import catalog_of_year, read_choice, read_settings
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.model import (
     FigureItem,
@@ -290,13 +290,8 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: boo
             problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
                          item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
-    show_previous = False
-    if META_PREVIOUS in cells:
-        choice = reader.text(cells[META_PREVIOUS])
-        if choice is not None and choice.text not in (YES, NO):
-            problems.add("E-META-CHOICE", reader.ref(cells[META_PREVIOUS]), found=choice.text,
-                         item=META_PREVIOUS, choices=quoted((YES, NO)))
-        show_previous = choice is not None and choice.text == YES
+    show_previous = read_choice(cells, META_PREVIOUS, {YES: True, NO: False}, False, reader,
+                                problems)
     year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
     settings = read_settings(cells, reader, problems)
     if None in (region, period, title, issuer, year, date):
