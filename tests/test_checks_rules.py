@@ -222,3 +222,42 @@ def test_a_survey_total_is_weighted_by_who_was_asked(tmp_path):
     assert [p for p in check_workbook(build_consistent(tmp_path, weighted(98, 40)))] == []
     assert [p.rule for p in check_workbook(build_consistent(tmp_path, weighted(95, 40)))] == [rule]
     assert [p for p in check_workbook(build_consistent(tmp_path, weighted(95, 45)))] == []
+
+
+def test_a_ratio_finding_shows_the_division_with_the_rules_factor(tmp_path):
+    """A ratio rule stated as a percentage (factor 100) shows the clerk the arithmetic it did,
+    ``a ÷ b × 100 = c``, not a division whose result does not follow from its terms; a rule
+    without a factor shows none."""
+    from reportgen.checks.evaluate import EVALUATORS
+    from reportgen.checks.rule import Rule
+    from reportgen.figures import Figures
+    from reportgen.xlsx import load
+
+    figures = Figures(load(build_consistent(tmp_path)))
+    operands = ("teaching_resources.student_teacher_ratio",
+                "policy_implementation.full_time_students",
+                "policy_implementation.full_time_teachers")
+    students = figures.get(operands[1])
+    teachers = figures.get(operands[2])
+    assert students is not None and teachers is not None
+    percent = Rule("test.ratio_percent", "测试", Kind.RATIO, operands, factor=Decimal(100))
+    [finding] = EVALUATORS[Kind.RATIO](percent, figures)
+    assert finding.expected is not None
+    assert finding.expected.startswith(f"{students.shown} ÷ {teachers.shown} × 100 = ")
+    halved = build_consistent(tmp_path, figure(operands[0], 1), name="halved.xlsx")
+    plain = Rule("test.ratio", "测试", Kind.RATIO, operands)
+    [finding] = EVALUATORS[Kind.RATIO](plain, Figures(load(halved)))
+    assert finding.expected is not None
+    assert "×" not in finding.expected
+
+
+def test_a_share_is_checked_against_a_total_row_written_as_in_the_sum_check(tmp_path):
+    """The 占比 check finds the table's total row as the sum check does: 总计 or 合 计 (spaces
+    aside) is the total row too, so a wrong share is reported whatever the row is called."""
+    for label in ("总计", "合　计"):
+        def tweak(wb: Workbook, label: str = label) -> None:
+            wb[SECTORS_SHEET]["A6"] = label
+            wb[SECTORS_SHEET]["C4"] = 41.5
+        found = check_workbook(build_consistent(tmp_path, tweak))
+        assert [(p.rule, p.where.cell if p.where else None) for p in found
+                if p.rule == "free_tables.share"] == [("free_tables.share", "C4")], label

@@ -253,3 +253,30 @@ def test_the_check_names_the_sheets_holding_formulas(tmp_path):
     assert check_workbook_file(build(tmp_path, formula, name="f.xlsx")) == frozenset(
         {"人才培养质量计分卡", "前言"})
     assert check_workbook_file(build(tmp_path, name="plain.xlsx")) == frozenset()
+
+
+def _with_entities(path: Path) -> None:
+    """Rewrite the first sheet of the workbook at ``path`` to declare an XML entity."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    start = sheet.index(b"<worksheet")
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:start] + b'<!DOCTYPE worksheet [<!ENTITY a "aa">]>'
+                                         + sheet[start:].replace(b"<t>", b"<t>&a;", 1))
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_annotating_a_workbook_with_unsafe_xml_gives_the_same_refusal_as_reading_it(tmp_path):
+    """``annotate`` opens the workbook itself (formulas kept); a part openpyxl refuses is
+    named the same way as when the workbook is read: unsafe XML, not a damaged file."""
+    from reportgen.xlsx.annotate import annotate
+
+    path = build(tmp_path)
+    _with_entities(path)
+    expected = refusal(path)
+    assert "不安全的 XML" in expected
+    with pytest.raises(DataError) as caught:
+        annotate(path, tmp_path / "marked.xlsx", [])
+    assert [str(p) for p in caught.value.problems] == [expected]

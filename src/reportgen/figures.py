@@ -130,7 +130,7 @@ class Figures:
         Raises :class:`UnknownReference` for an indicator, a column or a derived figure that
         the catalog does not have.
         """
-        ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
+        ref = self._with_year(ref)
         if ref.startswith(DERIVED_PREFIX):
             return derive(self, ref[len(DERIVED_PREFIX):])
         if ref.startswith(NAMED_PREFIX):
@@ -206,14 +206,12 @@ class Figures:
     def free_cell(self, ref: str) -> tuple[FreeGrid, int, int] | None:
         """The grid and the row and column of the free-table cell ``ref``
         (``表-X!行名@列名``); ``None`` when the table, the row or the column is missing."""
-        ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
-        sheet, _, rest = ref.partition(FREE_REF_SEPARATOR)
-        label, _, column = rest.partition(COLUMN_SEPARATOR)
-        table = self.free.get(sheet.strip())
+        sheet, label, _, column = self._free_parts(ref)
+        table = self.free.get(sheet)
         if table is None:
             return None
         grid = FreeGrid(table)
-        r, c = grid.row_of(label.strip()), grid.column_of(column.strip())
+        r, c = grid.row_of(label), grid.column_of(column)
         if r is None or c is None:
             return None
         return grid, r, c
@@ -221,25 +219,34 @@ class Figures:
     def free_cell_fault(self, ref: str) -> str | None:
         """What the free-table reference ``ref`` names that the report lacks, in the clerk's
         words (``表格“表-X”中没有第一列为“合计”的行``); ``None`` when the cell exists."""
-        ref = ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
-        sheet, _, rest = ref.partition(FREE_REF_SEPARATOR)
-        label, separator, column = rest.partition(COLUMN_SEPARATOR)
-        table = self.free.get(sheet.strip())
+        sheet, label, separator, column = self._free_parts(ref)
+        table = self.free.get(sheet)
         if table is None:
             known = "、".join(self.free) or "无"
-            return f"没有工作表“{sheet.strip()}”（现有的自制表格：{known}）"
-        if not separator or not label.strip() or not column.strip():
-            return f"应写作〔{sheet.strip()}!行名@列名〕"
+            return f"没有工作表“{sheet}”（现有的自制表格：{known}）"
+        if not separator or not label or not column:
+            return f"应写作〔{sheet}!行名@列名〕"
         grid = FreeGrid(table)
-        if grid.row_of(label.strip()) is None:
+        if grid.row_of(label) is None:
             rows = "、".join(dict.fromkeys(
                 grid.label(r) for r in range(grid.header_rows, len(grid.cells)) if grid.label(r)))
-            return f"表格“{sheet.strip()}”中没有第一列为“{label.strip()}”的行（现有：{rows}）"
-        if grid.column_of(column.strip()) is None:
+            return f"表格“{sheet}”中没有第一列为“{label}”的行（现有：{rows}）"
+        if grid.column_of(column) is None:
             width = len(grid.cells[0]) if grid.cells else 0
             headers = "、".join(dict.fromkeys(h for c in range(width) if (h := grid.header(c))))
-            return f"表格“{sheet.strip()}”中没有列名为“{column.strip()}”的列（现有：{headers}）"
+            return f"表格“{sheet}”中没有列名为“{column}”的列（现有：{headers}）"
         return None
+
+    def _with_year(self, ref: str) -> str:
+        """``ref`` with ``{year}`` and ``{last_year}`` written as the report's years."""
+        return ref.replace("{year}", str(self.year)).replace("{last_year}", str(self.year - 1))
+
+    def _free_parts(self, ref: str) -> tuple[str, str, str, str]:
+        """The sheet, the row label, the ``@`` (empty when missing) and the column header of
+        the free-table reference ``ref``, stripped, its years written in."""
+        sheet, _, rest = self._with_year(ref).partition(FREE_REF_SEPARATOR)
+        label, separator, column = rest.partition(COLUMN_SEPARATOR)
+        return sheet.strip(), label.strip(), separator, column.strip()
 
     def cell_text(self, ref: str) -> str | None:
         """The free-table cell ``ref`` as the table shows it; ``None`` when it is missing."""

@@ -318,11 +318,11 @@ def substitute_text(text: Text, names: Names, problems: list[Problem]) -> Text:
 def _reference(kind: str, name: str, token: str, text: Text, names: Names,
                problems: list[Problem]) -> str:
     """What the cross-reference ``token`` prints; a located problem when it names nothing."""
-    resolve = getattr(names, "references", None) or _nothing
+    resolve = names.references or _nothing
     printed = resolve(kind, name)
     if printed is not None:
         return printed
-    known = getattr(names, "known", {}).get(kind, [])
+    known = names.known.get(kind, [])
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.4)
     fields: dict[str, Any] = {"token": token, "kind": REFERENCE_KINDS[kind], "name": name}
     if close:

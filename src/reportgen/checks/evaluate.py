@@ -17,8 +17,8 @@ from reportgen.errors import Problem
 from reportgen.numbers import (PERCENT_UNIT, decimals, format_number, round_half_up,
                                unit_of_last_digit)
 
-TOTAL_LABEL = "合计"
-"""The first cell of a free table's total row."""
+TOTAL_LABELS = ("合计", "总计")
+"""What a free table's total row (or column) reads, spaces aside."""
 SHARE_MARK = "占比"
 """A free table's share columns have it in their header."""
 FRACTION_MIN_DECIMALS = 3
@@ -44,6 +44,14 @@ def computed(value: Decimal, like: Quantity, extra: int = 1) -> str:
     places = decimals(like.value) + extra
     text = format_number(round_half_up(value, places))
     return f"{text}:1" if like.unit == ":" else f"{text}{like.unit}"
+
+
+def quotient(top: Quantity, bottom: Quantity, factor: Decimal, value: Decimal,
+             like: Quantity) -> str:
+    """``top ÷ bottom [× factor] = value``: the division a finding shows the clerk, with the
+    rule's own factor (none when it is 1)."""
+    scaled = "" if factor == 1 else f" × {format_number(factor)}"
+    return f"{top.shown} ÷ {bottom.shown}{scaled} = {computed(value, like)}"
 
 
 # -- the evaluators --
@@ -92,8 +100,8 @@ def _ratio(rule: Rule, figures: Figures) -> Iterator[Problem]:
     value = top.value / bottom.value * rule.factor
     agreement = compare(stated, Quantity(value, None, "", exact=True))
     if agreement is not Agreement.AGREE:
-        expected = f"{top.shown} ÷ {bottom.shown} = {computed(value, stated)}"
-        yield finding(rule, "W-CHECK-RATIO", stated, related=top, expected=expected,
+        yield finding(rule, "W-CHECK-RATIO", stated, related=top,
+                      expected=quotient(top, bottom, rule.factor, value, stated),
                       agreement=agreement, label=stated.label, numerator=top.label,
                       denominator=bottom.label, description=rule.description)
 
@@ -157,11 +165,12 @@ def _weighted_mean(rule: Rule, figures: Figures) -> Iterator[Problem]:
 
 
 def _free_tables_with_total(rule: Rule, figures: Figures) -> Iterator[tuple[FreeGrid, int]]:
-    """Each free table the rule names that has a 合计 row, with that row's index."""
+    """Each free table the rule names that has a 合计 (or 总计) row, with that row's index."""
     for pattern in rule.operands:
         for table in figures.free_tables(pattern):
             grid = FreeGrid(table)
-            total_row = grid.row_of(TOTAL_LABEL)
+            total_row = next((r for r in range(grid.header_rows, len(grid.cells))
+                              if "".join(grid.label(r).split()) in TOTAL_LABELS), None)
             if total_row is not None:
                 yield grid, total_row
 
@@ -182,8 +191,7 @@ def _free_share(rule: Rule, figures: Figures) -> Iterator[Problem]:
                 agreement = compare(share, Quantity(value, None, "", exact=True))
                 if agreement is not Agreement.AGREE:
                     yield finding(rule, "W-CHECK-TABLE-SHARE", share, related=count,
-                                  expected=f"{count.shown} ÷ {total.shown} × 100 = "
-                                           f"{computed(value, share)}",
+                                  expected=quotient(count, total, rule.factor, value, share),
                                   agreement=agreement, label=share.label,
                                   description=rule.description)
 

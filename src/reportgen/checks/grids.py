@@ -19,14 +19,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from reportgen.checks.evaluate import SHARE_MARK, finding
+from reportgen.checks.evaluate import SHARE_MARK, TOTAL_LABELS, finding
 from reportgen.checks.rule import Rule
 from reportgen.errors import Problem
 from reportgen.figures import Agreement, Figures, FreeGrid, Quantity, compare
 from reportgen.numbers import format_number
 
-TOTAL_LABELS = ("合计", "总计")
-"""A row or a column of the whole table's total."""
 SUBTOTAL_LABEL = "小计"
 """A row or a column of a group's total (装备制造类小计 too)."""
 _NOT_ADDED = (SHARE_MARK, "比例", "率", "%", "％", "序号", "编号", "代码", "年份", "备注")

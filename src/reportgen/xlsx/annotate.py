@@ -18,10 +18,10 @@ import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
-from reportgen.errors import DataError, Problem, Severity, UsageError
+from reportgen.errors import Problem, Severity, UsageError
 from reportgen.files import write_atomically
 from reportgen.model import SourceRef
-from reportgen.xlsx.container import check_workbook_file
+from reportgen.xlsx.container import check_workbook_file, unopenable
 
 FILLS = {
     Severity.ERROR: "FFC7CE",
@@ -56,8 +56,7 @@ def annotate(workbook: str | os.PathLike[str], out: str | os.PathLike[str],
     try:
         wb = openpyxl.load_workbook(io.BytesIO(source.read_bytes()))  # formulas kept: never data_only
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(source.name, ""),
-                                    found=f"{type(exc).__name__}: {exc}")]) from exc
+        raise unopenable(source, exc) from exc
     try:
         for (sheet, cell), items in notes.items():
             if sheet not in wb.sheetnames:

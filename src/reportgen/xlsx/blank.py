@@ -22,6 +22,7 @@ import io
 from copy import copy
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterable
 
 import openpyxl
 from openpyxl import Workbook
@@ -35,7 +36,7 @@ from reportgen.catalog.specs import FIXED_KINDS
 from reportgen.files import write_atomically
 from reportgen.numbers import PERCENT_UNIT, RATIO_UNIT
 from reportgen.xlsx import sheets as names
-from reportgen.xlsx.form import Form, FormFigure, indicator_columns
+from reportgen.xlsx.form import CopiedSheet, Form, FormFigure, indicator_columns
 from reportgen.xlsx.formatting import FIXED_FILL, HEADER_FILL, UNLOCKED, WRAP, fit_row, header, \
     number_rule, put, protect, put_number, text_width
 from reportgen.xlsx.prose import write_figure_sheets, write_material, write_prose, \
@@ -96,8 +97,7 @@ def form_workbook(form: Form) -> Workbook:
     _named(wb.create_sheet(names.NAMED_SHEET), form)
     copied = {c.sheet for c in form.copied}
     write_figure_sheets(wb, skip=copied)  # blank 图片 and 图表, unless last year's are copied
-    for item in form.copied:
-        copy_sheet(item.source, item.sheet, wb.create_sheet(item.sheet))
+    copy_sheets(form.copied, wb)
     if form.sources:
         write_sources(wb.create_sheet(names.SOURCES_SHEET), form)
     if form.material:
@@ -324,14 +324,19 @@ def guide_lines(year: int, catalog: Catalog) -> list[tuple[str, str]]:
 # -- sheets copied from last year's workbook --
 
 
-def copy_sheet(source: Path, sheet: str, target: Worksheet) -> None:
-    """Copy the sheet ``sheet`` of the workbook at ``source`` into ``target``."""
-    with source.open("rb") as stream:
-        wb = openpyxl.load_workbook(stream, data_only=True)
+def copy_sheets(copied: Iterable[CopiedSheet], wb: Workbook) -> None:
+    """Copy each sheet of ``copied`` into a new sheet of ``wb`` of the same name, in order;
+    each source workbook is opened once, however many of its sheets are copied."""
+    opened: dict[Path, Workbook] = {}
     try:
-        copy_cells(wb[sheet], target)
+        for item in copied:
+            if item.source not in opened:
+                with item.source.open("rb") as stream:
+                    opened[item.source] = openpyxl.load_workbook(stream, data_only=True)
+            copy_cells(opened[item.source][item.sheet], wb.create_sheet(item.sheet))
     finally:
-        wb.close()
+        for source in opened.values():
+            source.close()
 
 
 def copy_cells(origin: Worksheet, target: Worksheet) -> None:
@@ -358,6 +363,6 @@ def copy_cells(origin: Worksheet, target: Worksheet) -> None:
     target.freeze_panes = origin.freeze_panes
 
 
-__all__ = ["choices", "copy_cells", "copy_sheet", "form_bytes", "form_workbook", "guide_lines",
+__all__ = ["choices", "copy_cells", "copy_sheets", "form_bytes", "form_workbook", "guide_lines",
            "header", "indicator_label", "indicator_sheet", "number_rule", "protect", "put_number",
            "text_width", "write_form"]

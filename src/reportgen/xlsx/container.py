@@ -80,12 +80,6 @@ def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_
     return formulas
 
 
-def check_sheet_sizes(path: Path, *, max_cells: int = MAX_SHEET_CELLS) -> list[Problem]:
-    """A problem for each worksheet of the archive at ``path`` holding more than
-    ``max_cells`` cells and rows, counted in its XML without parsing it."""
-    return scan_sheets(path, max_cells=max_cells)[0]
-
-
 def scan_sheets(path: Path, *, max_cells: int = MAX_SHEET_CELLS
                 ) -> tuple[list[Problem], frozenset[str] | None]:
     """Each worksheet's XML read once, without parsing it: a problem for each one holding more
@@ -168,6 +162,32 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
             part = target.lstrip("/") if target.startswith("/") else "xl/" + target
             titles[posixpath.normpath(part)] = sheet.get("name", "")
     return titles
+
+
+_UNSAFE_XML = frozenset({"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden",
+                         "NotSupportedError"})
+"""What defusedxml raises for entity expansion and external references."""
+
+
+def unopenable(path: Path, exc: BaseException) -> DataError:
+    """The refusal of a workbook that passed :func:`check_workbook_file` but that openpyxl
+    failed to open with ``exc``: unsafe XML, or a damaged file with the technical reason
+    quoted for the maintainers."""
+    where = SourceRef(path.name, "")
+    if _unsafe_xml(exc):
+        return DataError([Problem.of("E-FILE-UNSAFE-XML", where)])
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return DataError([Problem.of("E-FILE-DAMAGED", where, found=reason)])
+
+
+def _unsafe_xml(exc: BaseException | None) -> bool:
+    """True when defusedxml refused a part (openpyxl wraps the error in its own)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if type(exc).__name__ in _UNSAFE_XML:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _megabytes(size: int) -> str:

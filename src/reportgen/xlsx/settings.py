@@ -78,6 +78,23 @@ def quoted(choices: Iterable[str]) -> list[str]:
     return [f"“{choice}”" for choice in choices]
 
 
+def read_choice(cells: Mapping[str, AnyCell], key: str, choices: Mapping[str, bool],
+                default: bool, reader: CellReader, problems: Problems) -> bool:
+    """What the 基本信息 row ``key`` chooses among ``choices`` (spaces and full-width
+    slashes aside); ``default`` when the row is absent or empty, or (with E-META-CHOICE)
+    when it chooses none of them."""
+    value = reader.text(cells[key]) if key in cells else None
+    if value is None:
+        return default
+    typed = value.text.strip().translate(_SLASHES)
+    for option, meaning in choices.items():
+        if typed == option.translate(_SLASHES):
+            return meaning
+    problems.add("E-META-CHOICE", reader.ref(cells[key]), found=value.text, item=key,
+                 choices=quoted(choices))
+    return default
+
+
 def read_settings(cells: Mapping[str, AnyCell], reader: CellReader,
                   problems: Problems) -> Settings:
     """The settings the rows in ``cells`` (by 项目) give, defaults for the others."""
@@ -87,16 +104,7 @@ def read_settings(cells: Mapping[str, AnyCell], reader: CellReader,
         return reader.text(cells[key]) if key in cells else None
 
     def choice(key: str, choices: dict[str, bool], default: bool) -> bool:
-        value = text(key)
-        if value is None:
-            return default
-        typed = value.text.strip().translate(_SLASHES)
-        for option, meaning in choices.items():
-            if typed == option.translate(_SLASHES):
-                return meaning
-        problems.add("E-META-CHOICE", reader.ref(cells[key]), found=value.text, item=key,
-                     choices=quoted(choices))
-        return default
+        return read_choice(cells, key, choices, default, reader, problems)
 
     def label(key: str, default: str) -> str:
         value = text(key)

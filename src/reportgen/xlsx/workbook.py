@@ -15,11 +15,11 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, ColumnKind, latest
-from reportgen.errors import DataError, Problem, Problems
+from reportgen.errors import Problems
 from reportgen.xlsx.body import figure_kind, read_body, read_cases, split_paragraphs
 from reportgen.xlsx.figure_sheets import read_charts, read_pictures
 from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.container import check_workbook_file
+from reportgen.xlsx.container import check_workbook_file, unopenable
 from reportgen.xlsx.sheets import (
     BODY_SHEET,
     CASES_SHEET,
@@ -61,7 +61,7 @@ from reportgen.xlsx.sheets import (
 from reportgen.xlsx.optional_sheets import read_marks, read_named, read_rules, read_sources
 from reportgen.xlsx.progress import (EMPTY_BODY, EMPTY_META, StatusReader, collapse_unfilled,
                                      warn_missing_figures)
-from reportgen.xlsx.settings import catalog_of_year, quoted, read_settings
+from reportgen.xlsx.settings import catalog_of_year, read_choice, read_settings
 from reportgen.xlsx.tables import read_free_table, read_indicator_table
 from reportgen.model import (
     FigureItem,
@@ -88,10 +88,7 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
         with path.open("rb") as stream:  # closed even when openpyxl fails half-way
             values = openpyxl.load_workbook(stream, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        if _unsafe_xml(exc):
-            raise DataError([Problem.of("E-FILE-UNSAFE-XML", SourceRef(path.name, ""))]) from exc
-        raise DataError([Problem.of("E-FILE-DAMAGED", SourceRef(path.name, ""),
-                                    found=_reason(exc))]) from exc
+        raise unopenable(path, exc) from exc
     if formula_sheets is not None and not formula_sheets:
         return values, {}  # no formula anywhere: nothing to read again
     try:
@@ -99,21 +96,6 @@ def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
     except Exception:  # the values loaded; a second reading failing is no reason to stop
         uncached = {}
     return values, uncached
-
-
-_UNSAFE_XML = frozenset({"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden",
-                         "NotSupportedError"})
-"""What defusedxml raises for entity expansion and external references."""
-
-
-def _unsafe_xml(exc: BaseException | None) -> bool:
-    """True when defusedxml refused a part (openpyxl wraps the error in its own)."""
-    seen = 0
-    while exc is not None and seen < 10:
-        if type(exc).__name__ in _UNSAFE_XML:
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
 
 
 def _uncached_formulas(path: Path, values: Workbook,
@@ -147,11 +129,6 @@ def _collect_uncached(formulas: Workbook, values: Workbook,
                 text = getattr(cell.value, "text", cell.value)  # an ArrayFormula has .text
                 if cached[cell.coordinate].value is None:
                     found[(ws.title, cell.coordinate)] = str(text)
-
-
-def _reason(exc: Exception) -> str:
-    """A short technical reason for the maintainers, in the problem's 'found' part."""
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, *,
@@ -313,13 +290,8 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: boo
             problems.add("E-META-TABLES", reader.ref(cells[META_TABLES]), found=placement.text,
                          item=META_TABLES, inline=TABLES_INLINE, appendix=TABLES_APPENDIX)
         appendix = placement is not None and placement.text == TABLES_APPENDIX
-    show_previous = False
-    if META_PREVIOUS in cells:
-        choice = reader.text(cells[META_PREVIOUS])
-        if choice is not None and choice.text not in (YES, NO):
-            problems.add("E-META-CHOICE", reader.ref(cells[META_PREVIOUS]), found=choice.text,
-                         item=META_PREVIOUS, choices=quoted((YES, NO)))
-        show_previous = choice is not None and choice.text == YES
+    show_previous = read_choice(cells, META_PREVIOUS, {YES: True, NO: False}, False, reader,
+                                problems)
     year_ref = reader.ref(cells[META_YEAR]) if META_YEAR in cells else None
     settings = read_settings(cells, reader, problems)
     if None in (region, period, title, issuer, year, date):
