@@ -85,6 +85,16 @@ def test_a_bad_image_file_is_a_located_error(tmp_path: Path, file: str, content:
     assert all(c in (code, "E-BODY-UNKNOWN-FIGURE") for c, _ in problems)
 
 
+def test_a_refused_picture_is_not_also_unknown_where_it_is_placed(tmp_path: Path):
+    """A picture whose file is missing is one error, at its 文件 cell: the 正文 row and the
+    case that place it by its name are not told that the 图片 sheet lacks the name."""
+    def tweak(wb):
+        _picture_sheet([("校园", "不存在.jpg", None, None), ("食堂", "也不存在.jpg", None, None)])(wb)
+        wb["案例"]["E1"], wb["案例"]["E2"] = "图片", "食堂"
+    assert _problems(workbooks.build(tmp_path, tweak)) == [
+        ("E-PICTURE-MISSING", "test.xlsx › 图片!B2"), ("E-PICTURE-MISSING", "test.xlsx › 图片!B3")]
+
+
 def test_names_widths_and_placements_are_checked(tmp_path: Path):
     """A repeated name, a width that is not a positive number, a 正文 row naming no picture:
     each a located error; a picture nobody places is a warning."""

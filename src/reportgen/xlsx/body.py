@@ -92,6 +92,7 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
               placed_figures: dict[str, SourceRef] | None = None,
               statuses: StatusReader | None = None,
               candidates: Collection[str] = (),
+              unreadable_figures: Collection[str] = (),
               ) -> tuple[tuple[Section, ...], tuple[Table, ...]]:
     """The chapters, with every case and table where the sheet places it, and the tables
     its 附表 rows place in the appendix, in their order.
@@ -174,6 +175,8 @@ def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
             if block is not None:
                 target.append(block)
         elif kind.text in (KIND_PICTURE, KIND_CHART):
+            if content.text not in figures and content.text in unreadable_figures:
+                continue  # its own row is the error already
             figure = _place(content.text, figures, placed_figures, reader.ref(content_cell),
                             problems, ("E-BODY-UNKNOWN-FIGURE", "E-BODY-FIGURE-TWICE"), "figure",
                             sheet=kind.text)
@@ -236,11 +239,13 @@ def read_cases(ws: Worksheet, reader: CellReader, problems: Problems,
                statuses: StatusReader | None = None,
                figures: Mapping[str, FigureItem] | None = None,
                placed_figures: dict[str, SourceRef] | None = None,
+               unreadable_figures: Collection[str] = (),
                ) -> tuple[dict[str, Case], set[str] | None, set[str]]:
     """The cases by their 编号, the 编号 of those refused (``None``: the sheet was), and the
     编号 of the candidates (状态 备选), which need not be placed.
 
-    A case's figures are looked up in ``figures``; each placement is recorded in
+    A case's figures are looked up in ``figures`` (those named in ``unreadable_figures``, whose
+    own row is an error already, are skipped); each placement is recorded in
     ``placed_figures`` (a figure is placed once, in a case or in the text). A case whose 状态
     is 上年 is noted in ``statuses``.
     """
@@ -282,7 +287,7 @@ def read_cases(ws: Worksheet, reader: CellReader, problems: Problems,
             names = reader.text(cell)
             for name in _SEPARATORS.split(names.text) if names else ():
                 name = name.strip()
-                if not name:
+                if not name or (name not in figures and name in unreadable_figures):
                     continue
                 if name not in figures:
                     problems.add("E-CASE-UNKNOWN-FIGURE", reader.ref(cell), found=names.text

@@ -179,8 +179,10 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
             check_layout(sheets[CHARTS_SHEET], reader, problems)
             figures.update(read_charts(sheets[CHARTS_SHEET], path.parent, reader, problems, seen))
         placed_figures: dict[str, SourceRef] = {}
+        unreadable_figures = set(seen) - set(figures)  # named, but the picture was refused
         cases, unreadable_cases, candidates = (
-            read_cases(cases_ws, reader, problems, statuses, figures, placed_figures)
+            read_cases(cases_ws, reader, problems, statuses, figures, placed_figures,
+                       unreadable_figures)
             if cases_ws else ({}, None, set()))
         merged_figures = (read_sources(sheets[SOURCES_SHEET], reader, problems)
                           if SOURCES_SHEET in sheets else ())
@@ -222,6 +224,7 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
             unreadable_tables=unreadable_tables, unreadable_cases=unreadable_cases,
             appendix_only=official if in_appendix else (), figures=figures,
             placed_figures=placed_figures, statuses=statuses,
+            unreadable_figures=unreadable_figures,
             candidates=candidates) if body_ws and not blank else ((), ())
         for name, figure in figures.items():
             if name not in placed_figures:
