@@ -170,3 +170,21 @@ def test_a_case_naming_no_figure_is_located(tmp_path: Path):
         load(workbooks.build(tmp_path, tweak))
     found = [(p.code, str(p.where)) for p in caught.value.problems if p.code.startswith("E-")]
     assert ("E-CASE-UNKNOWN-FIGURE", "test.xlsx › 案例!E2") in found
+
+
+def test_a_narrow_pie_slice_prints_its_percentage_beside_its_name():
+    """A slice under SMALL_SLICE of the pie cannot hold its percentage in white: it is printed
+    after the slice's name, outside the pie; wider slices keep theirs inside, in white."""
+    from reportgen.layout import charts
+
+    plt = charts._pyplot()
+    figure = plt.figure()
+    try:
+        charts._pie(figure.add_subplot(), ChartData("pie", ("第一产业", "第二产业", "第三产业"),
+                                                    (("", (1.9, 40.0, 58.1)),)))
+        texts = {t.get_text(): t for t in figure.axes[0].texts if t.get_visible()}
+    finally:
+        plt.close(figure)
+    assert "第一产业 1.9%" in texts and "1.9%" not in texts
+    assert {"第二产业", "第三产业", "40.0%", "58.1%"} <= set(texts)
+    assert texts["40.0%"].get_color() == "white"

@@ -31,6 +31,9 @@ COLOURS = ["#2F5597", "#C55A11", "#548235", "#7F6000", "#7030A0", "#1F6E6E", "#A
 MM_PER_INCH = 25.4
 FONT_PT = 9.0
 """The size of the chart's text."""
+SMALL_SLICE = 0.06
+"""A pie slice narrower than this share prints its percentage beside its name, outside the
+pie, where it can be read (white on the slice's white edge otherwise)."""
 
 
 def _pyplot() -> Any:
@@ -121,11 +124,16 @@ def _bars_or_lines(axes: Any, data: ChartData) -> None:
 def _pie(axes: Any, data: ChartData) -> None:
     _, values = data.series[0]
     shown = [(c, v) for c, v in zip(data.categories, values) if v]
-    _, _, percents = axes.pie([v for _, v in shown], labels=[c for c, _ in shown],
-             colors=[COLOURS[i % len(COLOURS)] for i in range(len(shown))],
-             autopct=lambda p: f"{p:.1f}%", startangle=90, counterclock=False,
-             wedgeprops={"linewidth": 1, "edgecolor": "white"},
-             textprops={"fontsize": FONT_PT})
-    for text in percents:
-        text.set_color("white")
+    _, labels, percents = axes.pie(
+        [v for _, v in shown], labels=[c for c, _ in shown],
+        colors=[COLOURS[i % len(COLOURS)] for i in range(len(shown))],
+        autopct=lambda p: f"{p:.1f}%", startangle=90, counterclock=False,
+        wedgeprops={"linewidth": 1, "edgecolor": "white"}, textprops={"fontsize": FONT_PT})
+    total = sum(v for _, v in shown)
+    for (_, value), label, percent in zip(shown, labels, percents):
+        if value / total < SMALL_SLICE:  # too narrow to hold its percentage: beside its name
+            label.set_text(f"{label.get_text()} {percent.get_text()}")
+            percent.set_visible(False)
+        else:
+            percent.set_color("white")
     axes.axis("equal")
