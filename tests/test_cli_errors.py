@@ -272,3 +272,20 @@ def test_ctrl_c_while_the_program_starts_says_interrupted(tmp_path, launcher):
                         launcher=launcher)
     assert (result.returncode, result.stderr.decode()) == (2, "已中断。\n")
     assert result.stdout == b""
+
+
+@pytest.mark.parametrize("argv,said", [
+    (["a.xlsx", "-o"], "参数 -o/--output 后面需要一个值"),
+    (["check", "a.xlsx", "--format", "xml"], "参数 --format 只能是"),
+    (["a.xlsx", "--catalog-year", "abc"], "参数 --catalog-year 后面应为整数，实为“abc”"),
+    (["a.xlsx", "--pdf=1"], "参数 --pdf 后面不带值（请去掉“=1”）"),
+    (["a.xlsx", "--out", "x"], "参数 --out 不完整，可能是"),
+    (["a.xlsx", "--jobs", "0"], "参数 --jobs: 应为 1 或更大的整数"),
+])
+def test_command_line_mistakes_are_said_in_chinese(argv: list[str], said: str):
+    """argparse's own English (``argument``, ``invalid choice``, ``ambiguous option``) never
+    reaches the clerk: each mistake is said in Chinese, naming the option to mend."""
+    code, out, err = run_cli(*argv)
+    first = err.splitlines()[0]
+    assert code == 2 and said in first, err
+    assert not any(word in first for word in ("argument", "invalid", "ambiguous", "ignored"))

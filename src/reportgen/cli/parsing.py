@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence, TextIO, cast
 
 from reportgen import codes
+from reportgen.codes.commands import ARGPARSE_WORDS
 from reportgen.errors import DataError, Problem, ReportgenError, Severity, UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -21,6 +22,7 @@ _ARGPARSE_ERRORS = (
     (re.compile(r"argument (?P<option>.*): expected one argument", re.S), "U-ARGS-NO-VALUE"),
 )
 """argparse's English messages that have a code of their own (the rest is U-ARGS-INVALID)."""
+_ARGPARSE_WORDS = tuple((re.compile(pattern, re.S), words) for pattern, words in ARGPARSE_WORDS)
 
 
 class ChineseFormatter(argparse.HelpFormatter):
@@ -52,7 +54,17 @@ class Parser(argparse.ArgumentParser):
             match = pattern.fullmatch(message)
             if match:
                 raise UsageError(code, usage=usage, **match.groupdict())
-        raise UsageError("U-ARGS-INVALID", usage=usage, error=message)
+        raise UsageError("U-ARGS-INVALID", usage=usage, error=_in_chinese(message))
+
+
+def _in_chinese(message: str) -> str:
+    """argparse's ``message`` said in Chinese (:data:`codes.commands.ARGPARSE_WORDS`); one it
+    does not know as it is."""
+    for pattern, words in _ARGPARSE_WORDS:
+        match = pattern.fullmatch(message)
+        if match:
+            return words.format(**match.groupdict())
+    return message
 
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -35,7 +35,7 @@ PDF_FAILED = "报告已生成：{docx}；但 PDF 未生成：{reason}"
 ARGUMENTS = (
     K("U-ARGS-UNKNOWN", "不认识的参数: {arguments}" + SEE_HELP),
     K("U-ARGS-REQUIRED", "缺少参数: {arguments}" + SEE_HELP),
-    K("U-ARGS-NO-VALUE", "argument {option}: 后面需要一个值" + SEE_HELP),
+    K("U-ARGS-NO-VALUE", "参数 {option} 后面需要一个值" + SEE_HELP),
     K("U-ARGS-INVALID", "{error}" + SEE_HELP,
       advice="按提示改正参数；各个参数的说明见 --help"),
 )
@@ -115,6 +115,25 @@ PAGES = (
       "请安装 LibreOffice（见 README），或直接给出 PDF 文件"),
     K("O-PAGES-NO-POPPLER", "未找到 {tool}（poppler-utils 软件包）", SETUP),
 )
+
+ARGPARSE_WORDS = (
+    (r"argument (?P<option>.+?): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+     "参数 {option} 只能是 {choices} 之一，不能是 {value}"),
+    (r"argument (?P<option>.+?): invalid int value: '(?P<value>.*)'",
+     "参数 {option} 后面应为整数，实为“{value}”"),
+    (r"argument (?P<option>.+?): invalid float value: '(?P<value>.*)'",
+     "参数 {option} 后面应为数字，实为“{value}”"),
+    (r"argument (?P<option>.+?): ignored explicit argument '(?P<value>.*)'",
+     "参数 {option} 后面不带值（请去掉“={value}”）"),
+    (r"argument (?P<option>.+?): expected at least one argument",
+     "参数 {option} 后面至少需要一个值"),
+    (r"ambiguous option: (?P<option>.+?) could match (?P<choices>.*)",
+     "参数 {option} 不完整，可能是 {choices} 中的任一个，请写全"),
+    (r"argument (?P<option>.+?): (?P<message>.*)", "参数 {option}: {message}"),
+)
+"""argparse's other English messages (the ``error`` of ``U-ARGS-INVALID``) in Chinese: a
+pattern of the English, and the Chinese made from its groups; the first that matches is used.
+The last one keeps the message of a value check of our own (already Chinese)."""
 
 KINDS = ARGUMENTS + OUTPUT + TEMPLATE + OFFICE + PAGES
 """The command, its template and output, LibreOffice and page pictures."""
