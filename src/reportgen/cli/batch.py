@@ -134,6 +134,9 @@ def print_problems(outcomes: Sequence[Outcome], err: TextIO, *, debug: bool = Fa
                 print(f"  {problem}", file=err)
         elif outcome.failure is not None and outcome.status is Status.NO_PDF:
             print(f"{name}：{outcome.failure}", file=err)
+        elif outcome.status is Status.INTERNAL and outcome.failure_code is None:
+            # a bug: its text is Python's (English), shown with --debug in its traceback
+            print(f"{name}：{outcome.status.value}，报告未生成。", file=err)
         elif outcome.failure is not None:
             print(f"{name}：{outcome.status.value}：{outcome.failure}", file=err)
         if outcome.status is Status.INTERNAL:
