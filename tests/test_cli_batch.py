@@ -151,3 +151,10 @@ def test_a_bug_on_one_workbook_is_said_in_chinese(folder, tmp_path, monkeypatch)
     assert "RuntimeError" not in err and "boom" not in err
     code, _, err = run_cli(str(folder), "--out-dir", str(tmp_path / "out"), "--no-toc", "--debug")
     assert code == 3 and "Traceback" in err and "RuntimeError: boom" in err
+
+
+def test_a_folder_without_an_output_folder_is_told_to_add_one(folder):
+    """A folder of workbooks without --out-dir is a batch missing its output folder: the clerk
+    is told to add --out-dir (not that a folder is not a workbook)."""
+    code, _, err = run_cli(str(folder))
+    assert code == 2 and "请用 --out-dir 写出保存报告的文件夹" in err

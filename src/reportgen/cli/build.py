@@ -68,7 +68,7 @@ def jobs(text: str) -> int:
 
 def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     args = build_parser().parse_args(argv)
-    if args.out_dir is not None or len(args.workbooks) > 1:
+    if args.out_dir is not None or len(args.workbooks) > 1 or Path(args.workbooks[0]).is_dir():
         from reportgen.cli.batch import run_batch  # loads the progress bar only when needed
         return run_batch(args, out, err)
     if args.jobs != 1:
