@@ -148,7 +148,7 @@ def print_problems(outcomes: Sequence[Outcome], err: TextIO, *, debug: bool = Fa
             print(f"{outcome.job.workbook.name}：警告 {len(shown)} 处：", file=err)
             for problem in shown:
                 print(f"  {problem}", file=err)
-    findings = [o for o in outcomes if any(p.rule for p in o.warnings)]
+    findings = [o for o in outcomes if o.built and any(p.rule for p in o.warnings)]
     if findings:
         print(f"数据检查在 {len(findings)} 个工作簿中发现警告（见下表），报告照常生成。"
               "逐条核对请对每个工作簿运行：python -m reportgen check 工作簿"

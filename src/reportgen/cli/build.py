@@ -92,7 +92,8 @@ def _build_one(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise interrupted("U-INTERRUPT-NOTHING-WRITTEN") from None
         raise interrupted("U-INTERRUPT-REPORT-WRITTEN", path=target) from None
     finally:
-        print_warnings(problems.items, err, workbook)
+        # the report is in place (a missing PDF aside) when the file at target was replaced
+        print_warnings(problems.items, err, workbook, built=_identity(target) != before)
     print(f"已生成报告：{written}", file=out)
     if args.pdf:
         print(f"已生成 PDF：{written.with_suffix('.pdf')}", file=out)

@@ -165,11 +165,13 @@ def most_important(problems: Sequence[Problem], count: int = SHOWN_AT_BUILD) -> 
     return sorted(chosen[:count], key=ranked.index)
 
 
-def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> None:
+def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path, *,
+                   built: bool = True) -> None:
     """Warnings and notes of a build. Those about the run itself (reading the workbook, the
     table of contents, the 核对 sheet) one a line; the checks' findings summed up: how many,
     the three most important (each on two lines: what, and where against what), and the
-    command that lists them all. Findings the 核对 sheet marks as checked are only counted."""
+    command that lists them all. Findings the 核对 sheet marks as checked are only counted.
+    ``built``: the report was made (else the findings do not say it was)."""
     for problem in problems:
         if problem.severity is not Severity.ERROR and not problem.rule:
             print(f"{problem.severity.value}：{problem}", file=err)
@@ -184,7 +186,7 @@ def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> 
                       if (n := sum(p.severity is severity for p in shown)))
     extra = f"（另有 {checked} 处已核对）" if checked else ""
     top = most_important(shown)
-    print(f"数据检查发现{counts}{extra}，报告照常生成。"
+    print(f"数据检查发现{counts}{extra}，" + ("报告照常生成。" if built else "这些不妨碍生成报告。")
           + ("最重要的几处：" if len(shown) > len(top) else ""), file=err)
     for n, problem in enumerate(top, 1):
         print(f"  {n}. {problem.severity.value}：{problem.message}", file=err)
