@@ -31,6 +31,7 @@ from reportgen.errors import DataError, Problem, Problems, ReportgenError, Sever
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeError, OfficeSession
 from reportgen.office.workers import Message, run_workers, serve
 from reportgen.delivery import deliver, pdf_path
+from reportgen.files import os_reason
 from reportgen.pipeline import prepare
 
 __all__ = ["Batch", "Job", "Options", "Outcome", "Status", "build_many", "find_workbooks", "plan"]
@@ -213,7 +214,7 @@ def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.Pa
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError("U-BATCH-OUT-DIR-FAILED", folder=folder,
-                         reason=exc.strerror or exc) from exc
+                         reason=os_reason(exc)) from exc
     began = time.monotonic()
     if jobs == 1 or len(planned) <= 1:
         outcomes, starts = _in_process(planned, options, office, started, finished)

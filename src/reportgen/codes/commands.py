@@ -168,6 +168,26 @@ INTERRUPTS = (
       advice="报告在中断前已完整替换旧报告，可以使用；要 PDF 或填好的目录时重新运行（退出码 2）"),
 )
 
+OS_REASONS = {
+    "ENOENT": "文件或文件夹不存在",
+    "EEXIST": "路径中已有同名的文件，不是文件夹",
+    "ENOTDIR": "路径中有一项是文件，不是文件夹",
+    "EISDIR": "这是文件夹，不是文件",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EBUSY": "文件正被其他程序使用",
+    "ENOSPC": "磁盘已满",
+    "EROFS": "磁盘是只读的",
+    "EIO": "读写磁盘时出错（磁盘或网络盘可能有故障）",
+    "ENAMETOOLONG": "文件名太长",
+    "ELOOP": "快捷方式（符号链接）形成了循环",
+    "EADDRINUSE": "已被其他程序占用",
+    "EADDRNOTAVAIL": "本机没有这个地址",
+}
+"""What a failed file or network operation's errno means, for the ``reason`` of a message
+(the system's own words are English); others are said as ``系统错误 ENAME``."""
+OS_REASON_OTHER = "系统错误 {name}"
+
 FILE_KINDS = WRITING + INTERRUPTS
 """Writing output files, and interrupts."""
 
@@ -212,7 +232,7 @@ BACK_TO_PAGE = "请回到页面，选择文件后点按钮提交"
 
 SERVER = (
     K("U-SERVE-HOST", "无法识别地址“{host}”", "请写 IP 地址，例如 127.0.0.1"),
-    K("U-SERVE-PORT", "无法在 {host}:{port} 上启动网页：端口 {port} 已被占用（{reason}）",
+    K("U-SERVE-PORT", "无法在 {host}:{port} 上启动网页：端口 {port} 已被占用",
       OTHER_PORT),
     K("U-SERVE-ADDRESS", "无法在 {host} 上启动网页：{reason}",
       "请确认 --host 后面是本机的地址，或不写 --host（只供本机使用）"),
