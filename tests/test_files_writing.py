@@ -255,7 +255,8 @@ def test_temporary_files_of_killed_runs_are_removed_by_the_next_run(tmp_path, mo
 
 def test_a_reason_from_the_system_is_said_in_chinese(tmp_path: Path):
     """The system's own words (``No such file or directory``, ``File exists``) never reach the
-    clerk: the errno is said in Chinese, an unknown one by its name."""
+    clerk: the errno is said in Chinese, an unknown one by its name; an error raised without
+    an errno keeps its own text."""
     from reportgen.files import os_reason
 
     with pytest.raises(OSError) as missing:
@@ -266,4 +267,5 @@ def test_a_reason_from_the_system_is_said_in_chinese(tmp_path: Path):
         (tmp_path / "文件").mkdir()
     assert os_reason(clash.value) == "路径中已有同名的文件，不是文件夹"
     assert os_reason(OSError(errno.ENOEXEC, "Exec format error")) == "系统错误 ENOEXEC"
-    assert os_reason(OSError("no errno")) == "系统错误 OSError"
+    assert os_reason(OSError("磁盘已满")) == "磁盘已满"  # ours, not the system's
+    assert os_reason(OSError()) == "系统错误 OSError"

@@ -248,10 +248,11 @@ def _signals_held() -> Iterator[None]:
 
 def os_reason(exc: OSError) -> str:
     """Why ``exc`` happened, in Chinese, for the ``reason`` of a message: the system's own
-    text (``No such file or directory``) is English, so the errno is said instead."""
-    name = errno.errorcode.get(exc.errno or 0)
-    if name is None:
-        return OS_REASON_OTHER.format(name=type(exc).__name__)
+    text (``No such file or directory``) is English, so its errno is said instead; an error
+    without an errno is one of our own making, said by its text."""
+    if exc.errno is None:
+        return str(exc) or OS_REASON_OTHER.format(name=type(exc).__name__)
+    name = errno.errorcode.get(exc.errno, str(exc.errno))
     return OS_REASONS.get(name) or OS_REASON_OTHER.format(name=name)
 
 
