@@ -101,10 +101,9 @@ def prepare(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None
     _refuse_overwriting_inputs(target, source, template_path)
     if pdf:
         _refuse_overwriting_inputs(pdf_path(target), source, template_path)
-    report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
-    data = render(report, template=template_path, config=config)
     _refuse_folder(target)
-    return target, data
+    report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
+    return target, render(report, template=template_path, config=config)
 
 
 def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int | None = None,
@@ -187,9 +186,8 @@ def write_report(report: Report, target: str | os.PathLike[str], *,
                  config: LayoutConfig | None = None) -> None:
     """Render ``report`` and move it into place at ``target`` only once it is complete."""
     path = Path(target)
-    data = render(report, template=template, config=config)
     _refuse_folder(path)
-    write_atomically(path, data)
+    write_atomically(path, render(report, template=template, config=config))
 
 
 def _refuse_folder(target: Path) -> None:
