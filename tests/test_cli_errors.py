@@ -289,3 +289,26 @@ def test_command_line_mistakes_are_said_in_chinese(argv: list[str], said: str):
     first = err.splitlines()[0]
     assert code == 2 and said in first, err
     assert not any(word in first for word in ("argument", "invalid", "ambiguous", "ignored"))
+
+
+def test_a_report_given_as_the_workbook_is_said_to_be_a_report(tmp_path: Path):
+    """``reportgen 报告.docx`` (the report where the workbook belongs): the clerk is told it is
+    a Word document, not that the report would overwrite its input; a workbook merely named
+    .docx is still refused as its own output."""
+    document = tmp_path / "报告.docx"
+    shutil.copy(ROOT / "templates" / "report.docx", document)
+    code, _, err = run_cli(str(document))
+    assert code == 1 and "这是 Word 文档，不是 Excel 工作簿" in err and "就是输入文件" not in err
+    renamed = tmp_path / "工作簿.docx"
+    shutil.copy(ROOT / "inputs" / "2024.xlsx", renamed)
+    code, _, err = run_cli(str(renamed), "--no-toc")
+    assert code == 2 and "就是输入文件，不能覆盖它" in err
+
+
+def test_a_workbook_given_to_import_is_said_to_be_a_workbook(tmp_path: Path):
+    """``reportgen import 工作簿.xlsx``: told it is a workbook (to build from directly), not
+    that the workbook would overwrite its input."""
+    workbook = tmp_path / "2024.xlsx"
+    shutil.copy(ROOT / "inputs" / "2024.xlsx", workbook)
+    code, _, err = run_cli("import", str(workbook))
+    assert code == 1 and "这是 Excel 工作簿，不是 Word 文档" in err and "就是输入文件" not in err

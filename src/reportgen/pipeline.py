@@ -25,6 +25,7 @@ from reportgen.checks import check_report
 from reportgen.checks.places import Places
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.xlsx import load
+from reportgen.xlsx.container import check_workbook_file
 from reportgen.model import Report
 from reportgen.layout import LayoutConfig, lay_out
 from reportgen.placeholders import substitute
@@ -98,7 +99,12 @@ def prepare(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None
     source = Path(workbook)
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
-    _refuse_overwriting_inputs(target, source, template_path)
+    try:
+        _refuse_overwriting_inputs(target, source, template_path)
+    except UsageError:
+        if _same_file(target, source):  # a Word report given as the workbook: say that
+            check_workbook_file(source)
+        raise
     if pdf:
         _refuse_overwriting_inputs(pdf_path(target), source, template_path)
     _refuse_folder(target)
@@ -201,10 +207,15 @@ def _refuse_overwriting_inputs(target: Path, *inputs: Path) -> None:
     if not pdf and target.suffix.lower() != ".docx":
         raise UsageError("U-OUTPUT-NOT-DOCX", path=target)
     for path in inputs:
-        same = target.resolve() == path.resolve()
-        if not same and target.exists() and path.exists():
-            same = os.path.samefile(target, path)
+        same = _same_file(target, path)
         if same and pdf:
             raise UsageError("U-PDF-IS-INPUT", path=target)
         if same:
             raise UsageError("U-OUTPUT-IS-INPUT", path=target)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """``one`` and ``other`` name the same file (by path, or by a link to it)."""
+    if one.resolve() == other.resolve():
+        return True
+    return one.exists() and other.exists() and os.path.samefile(one, other)
