@@ -312,3 +312,10 @@ def test_a_workbook_given_to_import_is_said_to_be_a_workbook(tmp_path: Path):
     shutil.copy(ROOT / "inputs" / "2024.xlsx", workbook)
     code, _, err = run_cli("import", str(workbook))
     assert code == 1 and "这是 Excel 工作簿，不是 Word 文档" in err and "就是输入文件" not in err
+
+
+def test_a_refused_page_list_reads_like_every_other_refused_call(tmp_path: Path):
+    """``pages`` with a page list it cannot read: exit code 2 and the same opening as every
+    usage error (无法执行：), then what to write instead."""
+    code, _, err = run_cli("pages", str(tmp_path / "r.pdf"), "--pages", "a")
+    assert code == 2 and err.startswith("无法执行：页码“a”看不懂。请写成 1,5,9 或 3-6 这样的形式")

@@ -225,7 +225,7 @@ def print_error(exc: ReportgenError, err: TextIO) -> None:
         print(heading, file=err)
         for problem in errors:
             print(f"  {problem}", file=err)
-    elif isinstance(exc, UsageError):
+    elif exc.exit_code == EXIT_USAGE:  # a UsageError, or a page list ``pages`` refused
         print(f"无法执行：{exc}", file=err)
     else:  # the report is in place but something asked for after it failed (the PDF)
         print(str(exc), file=err)
