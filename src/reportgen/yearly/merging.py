@@ -36,9 +36,7 @@ from reportgen.xlsx.form import Form, FormCase, MaterialRow, SourceRow
 from reportgen.xlsx.into import base_year, write_into
 from reportgen.xlsx.workbook import read_report
 from reportgen.yearly.aggregate import Merged, School, merge_figures
-from reportgen.yearly.carryover import period_label
-
-_KINDS = {1: names.KIND_H1, 2: names.KIND_H2, 3: names.KIND_H3}
+from reportgen.yearly.carryover import HEADING_KINDS, period_label
 
 
 @frozen
@@ -186,7 +184,7 @@ def _material(schools: list[School]) -> tuple[MaterialRow, ...]:
             if section.level == 1:
                 chapter = section.title.text
             else:
-                rows.append(MaterialRow(school.name, chapter, _KINDS[section.level],
+                rows.append(MaterialRow(school.name, chapter, HEADING_KINDS[section.level],
                                         section.title.text, section.title.source))
             for block in section.body:
                 if isinstance(block, Paragraph):
