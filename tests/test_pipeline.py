@@ -133,3 +133,12 @@ def test_a_folder_as_output_is_refused_before_the_workbook_is_read(tmp_path):
     not_a_workbook.write_bytes(b"")
     with pytest.raises(UsageError, match="是文件夹"):
         generate(not_a_workbook, folder)
+
+
+def test_a_missing_template_is_refused_before_the_workbook_is_read(tmp_path):
+    """``--template`` naming no file is said at once, before the workbook is read and checked
+    (here the workbook is no workbook at all: its problem is not what the clerk hears)."""
+    not_a_workbook = tmp_path / "空.xlsx"
+    not_a_workbook.write_bytes(b"")
+    with pytest.raises(UsageError, match="找不到模板文件"):
+        generate(not_a_workbook, tmp_path / "r.docx", template=tmp_path / "没有.docx")

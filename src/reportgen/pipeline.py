@@ -99,6 +99,8 @@ def prepare(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None
     source = Path(workbook)
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
+    if not template_path.is_file():  # said before the workbook is read and checked
+        raise UsageError("U-TEMPLATE-MISSING", path=template_path)
     try:
         _refuse_overwriting_inputs(target, source, template_path)
     except UsageError:
