@@ -158,3 +158,13 @@ def test_a_folder_without_an_output_folder_is_told_to_add_one(folder):
     is told to add --out-dir (not that a folder is not a workbook)."""
     code, _, err = run_cli(str(folder))
     assert code == 2 and "请用 --out-dir 写出保存报告的文件夹" in err
+
+
+def test_a_file_that_is_no_workbook_is_headed_as_on_a_single_build(folder, tmp_path):
+    """A batch names a file that is no workbook as a single build does ("无法读取工作簿"), not
+    as a workbook with errors to mend one by one."""
+    (folder / "丁校.xlsx").write_text("学校,人数\n", encoding="utf-8")
+    code, _, err = run_cli(str(folder), "--out-dir", str(tmp_path / "out"), "--no-toc")
+    assert code == 1
+    assert "丁校.xlsx：无法读取工作簿，报告未生成（已有的报告未改动）：" in err
+    assert "乙校.xlsx：工作簿中有 2 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试：" in err

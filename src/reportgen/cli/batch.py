@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from reportgen.batch import Batch, Job, Outcome, Status, build_many, find_workbooks
-from reportgen.cli.parsing import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, interrupted
+from reportgen.cli.parsing import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, error_heading, interrupted
 from reportgen.errors import UsageError
 
 EXIT_NO_PDF = 4
@@ -128,8 +128,7 @@ def print_problems(outcomes: Sequence[Outcome], err: TextIO, *, debug: bool = Fa
     for outcome in outcomes:
         name = outcome.job.workbook.name
         if outcome.errors:
-            print(f"{name}：工作簿中有 {len(outcome.errors)} 处错误，报告未生成"
-                  "（已有的报告未改动）。请逐条修改后重试：", file=err)
+            print(f"{name}：{error_heading(outcome.errors)}", file=err)
             for problem in outcome.errors:
                 print(f"  {problem}", file=err)
         elif outcome.failure is not None and outcome.status is Status.NO_PDF:

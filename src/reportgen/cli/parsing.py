@@ -213,16 +213,20 @@ def interrupted(code: str, **fields: object) -> KeyboardInterrupt:
     return KeyboardInterrupt(codes.lookup(code).text(fields))
 
 
+def error_heading(errors: Sequence[Problem]) -> str:
+    """The line above the errors that stopped a report: a workbook not filled in yet, a file
+    that is no workbook (no sheet to name), or so many errors to mend."""
+    if errors and all(p.code == "E-WORKBOOK-UNFILLED" for p in errors):
+        return "报告未生成（已有的报告未改动）："
+    if errors and all(p.where is None or not p.where.sheet for p in errors):
+        return "无法读取工作簿，报告未生成（已有的报告未改动）："
+    return f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："
+
+
 def print_error(exc: ReportgenError, err: TextIO) -> None:
     if isinstance(exc, DataError):
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        if errors and all(p.code == "E-WORKBOOK-UNFILLED" for p in errors):
-            heading = "报告未生成（已有的报告未改动）："
-        elif errors and all(p.where is None or not p.where.sheet for p in errors):
-            heading = "无法读取工作簿，报告未生成（已有的报告未改动）："
-        else:
-            heading = f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："
-        print(heading, file=err)
+        print(error_heading(errors), file=err)
         for problem in errors:
             print(f"  {problem}", file=err)
     elif exc.exit_code == EXIT_USAGE:  # a UsageError, or a page list ``pages`` refused
