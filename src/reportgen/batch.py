@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from attrs import field, frozen
+from attrs import frozen
 
 from reportgen.errors import DataError, Problem, Problems, ReportgenError, Severity, UsageError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeError, OfficeSession
@@ -126,11 +126,10 @@ class Batch:
     """How many times LibreOffice was started, over all workers."""
     seconds: float = 0.0
     """How long the whole batch took."""
-    failed: tuple[Outcome, ...] = field(init=False)
-    """The outcomes without a report."""
 
-    @failed.default
-    def _failed(self) -> tuple[Outcome, ...]:
+    @property
+    def failed(self) -> tuple[Outcome, ...]:
+        """The outcomes without a report."""
         return tuple(o for o in self.outcomes if not o.built)
 
 
