@@ -124,3 +124,18 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_report_stopped_by_an_error_is_not_said_to_be_made(tmp_path: Path):
+    """A placeholder naming nothing stops the report; the check findings printed beside the
+    error do not say the report was produced as usual (the error says it was not)."""
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "错.xlsx"
+    wb = load_workbook(WORKBOOK)
+    wb["正文"]["B4"] = f"{wb['正文']['B4'].value}〔没有这个数〕"
+    wb.save(workbook)
+    code, _, err = run_cli(str(workbook), "--no-toc")
+    assert code == 1 and "报告未生成" in err and "〔没有这个数〕" in err
+    assert "数据检查发现警告" in err and "报告照常生成" not in err
+    assert not (tmp_path / "错.docx").exists()

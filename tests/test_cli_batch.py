@@ -132,3 +132,39 @@ def test_several_workbooks_need_an_output_folder(folder):
     """Several workbooks without --out-dir: told to name the folder."""
     code, _, err = run_cli(str(folder / "甲校.xlsx"), str(folder / "丙校.xlsx"))
     assert code == 2 and "请用 --out-dir 写出保存报告的文件夹" in err
+
+
+def test_a_bug_on_one_workbook_is_said_in_chinese(folder, tmp_path, monkeypatch):
+    """A bug while building one workbook: the clerk reads, in Chinese, that its report was not
+    made and to rerun with --debug — not Python's exception text; --debug shows the traceback;
+    exit code 3."""
+    real = batch_module.prepare
+
+    def buggy(workbook, *args, **kwargs):
+        if Path(workbook).name == "甲校.xlsx":
+            raise RuntimeError("boom")
+        return real(workbook, *args, **kwargs)
+    monkeypatch.setattr(batch_module, "prepare", buggy)
+    code, _, err = run_cli(str(folder), "--out-dir", str(tmp_path / "out"), "--no-toc")
+    assert code == 3
+    assert "甲校.xlsx：程序内部错误，报告未生成。" in err and "请加 --debug 重新运行" in err
+    assert "RuntimeError" not in err and "boom" not in err
+    code, _, err = run_cli(str(folder), "--out-dir", str(tmp_path / "out"), "--no-toc", "--debug")
+    assert code == 3 and "Traceback" in err and "RuntimeError: boom" in err
+
+
+def test_a_folder_without_an_output_folder_is_told_to_add_one(folder):
+    """A folder of workbooks without --out-dir is a batch missing its output folder: the clerk
+    is told to add --out-dir (not that a folder is not a workbook)."""
+    code, _, err = run_cli(str(folder))
+    assert code == 2 and "请用 --out-dir 写出保存报告的文件夹" in err
+
+
+def test_a_file_that_is_no_workbook_is_headed_as_on_a_single_build(folder, tmp_path):
+    """A batch names a file that is no workbook as a single build does ("无法读取工作簿"), not
+    as a workbook with errors to mend one by one."""
+    (folder / "丁校.xlsx").write_text("学校,人数\n", encoding="utf-8")
+    code, _, err = run_cli(str(folder), "--out-dir", str(tmp_path / "out"), "--no-toc")
+    assert code == 1
+    assert "丁校.xlsx：无法读取工作簿，报告未生成（已有的报告未改动）：" in err
+    assert "乙校.xlsx：工作簿中有 2 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试：" in err

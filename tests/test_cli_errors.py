@@ -272,3 +272,50 @@ def test_ctrl_c_while_the_program_starts_says_interrupted(tmp_path, launcher):
                         launcher=launcher)
     assert (result.returncode, result.stderr.decode()) == (2, "已中断。\n")
     assert result.stdout == b""
+
+
+@pytest.mark.parametrize("argv,said", [
+    (["a.xlsx", "-o"], "参数 -o/--output 后面需要一个值"),
+    (["check", "a.xlsx", "--format", "xml"], "参数 --format 只能是"),
+    (["a.xlsx", "--catalog-year", "abc"], "参数 --catalog-year 后面应为整数，实为“abc”"),
+    (["a.xlsx", "--pdf=1"], "参数 --pdf 后面不带值（请去掉“=1”）"),
+    (["a.xlsx", "--out", "x"], "参数 --out 不完整，可能是"),
+    (["a.xlsx", "--jobs", "0"], "参数 --jobs: 应为 1 或更大的整数"),
+])
+def test_command_line_mistakes_are_said_in_chinese(argv: list[str], said: str):
+    """argparse's own English (``argument``, ``invalid choice``, ``ambiguous option``) never
+    reaches the clerk: each mistake is said in Chinese, naming the option to mend."""
+    code, out, err = run_cli(*argv)
+    first = err.splitlines()[0]
+    assert code == 2 and said in first, err
+    assert not any(word in first for word in ("argument", "invalid", "ambiguous", "ignored"))
+
+
+def test_a_report_given_as_the_workbook_is_said_to_be_a_report(tmp_path: Path):
+    """``reportgen 报告.docx`` (the report where the workbook belongs): the clerk is told it is
+    a Word document, not that the report would overwrite its input; a workbook merely named
+    .docx is still refused as its own output."""
+    document = tmp_path / "报告.docx"
+    shutil.copy(ROOT / "templates" / "report.docx", document)
+    code, _, err = run_cli(str(document))
+    assert code == 1 and "这是 Word 文档，不是 Excel 工作簿" in err and "就是输入文件" not in err
+    renamed = tmp_path / "工作簿.docx"
+    shutil.copy(ROOT / "inputs" / "2024.xlsx", renamed)
+    code, _, err = run_cli(str(renamed), "--no-toc")
+    assert code == 2 and "就是输入文件，不能覆盖它" in err
+
+
+def test_a_workbook_given_to_import_is_said_to_be_a_workbook(tmp_path: Path):
+    """``reportgen import 工作簿.xlsx``: told it is a workbook (to build from directly), not
+    that the workbook would overwrite its input."""
+    workbook = tmp_path / "2024.xlsx"
+    shutil.copy(ROOT / "inputs" / "2024.xlsx", workbook)
+    code, _, err = run_cli("import", str(workbook))
+    assert code == 1 and "这是 Excel 工作簿，不是 Word 文档" in err and "就是输入文件" not in err
+
+
+def test_a_refused_page_list_reads_like_every_other_refused_call(tmp_path: Path):
+    """``pages`` with a page list it cannot read: exit code 2 and the same opening as every
+    usage error (无法执行：), then what to write instead."""
+    code, _, err = run_cli("pages", str(tmp_path / "r.pdf"), "--pages", "a")
+    assert code == 2 and err.startswith("无法执行：页码“a”看不懂。请写成 1,5,9 或 3-6 这样的形式")

@@ -251,3 +251,21 @@ def test_temporary_files_of_killed_runs_are_removed_by_the_next_run(tmp_path, mo
     clean_stale_temporaries(tmp_path)
     kept = {p.name for p in tmp_path.iterdir()}
     assert kept == {name for name, stays in names.items() if stays} | {recent.name}
+
+
+def test_a_reason_from_the_system_is_said_in_chinese(tmp_path: Path):
+    """The system's own words (``No such file or directory``, ``File exists``) never reach the
+    clerk: the errno is said in Chinese, an unknown one by its name; an error raised without
+    an errno keeps its own text."""
+    from reportgen.files import os_reason
+
+    with pytest.raises(OSError) as missing:
+        (tmp_path / "没有" / "x").open("rb")
+    assert os_reason(missing.value) == "文件或文件夹不存在"
+    (tmp_path / "文件").write_bytes(b"")
+    with pytest.raises(OSError) as clash:
+        (tmp_path / "文件").mkdir()
+    assert os_reason(clash.value) == "路径中已有同名的文件，不是文件夹"
+    assert os_reason(OSError(errno.ENOEXEC, "Exec format error")) == "系统错误 ENOEXEC"
+    assert os_reason(OSError("磁盘已满")) == "磁盘已满"  # ours, not the system's
+    assert os_reason(OSError()) == "系统错误 OSError"

@@ -122,3 +122,23 @@ def test_the_report_gets_normal_permissions(tmp_path):
         assert stat.S_IMODE(out.stat().st_mode) == 0o640
     finally:
         os.umask(umask)
+
+
+def test_a_folder_as_output_is_refused_before_the_workbook_is_read(tmp_path):
+    """A folder named as the report is refused at once: the clerk is not first shown the
+    workbook's problems (here: a file that is no workbook at all)."""
+    folder = tmp_path / "out.docx"
+    folder.mkdir()
+    not_a_workbook = tmp_path / "空.xlsx"
+    not_a_workbook.write_bytes(b"")
+    with pytest.raises(UsageError, match="是文件夹"):
+        generate(not_a_workbook, folder)
+
+
+def test_a_missing_template_is_refused_before_the_workbook_is_read(tmp_path):
+    """``--template`` naming no file is said at once, before the workbook is read and checked
+    (here the workbook is no workbook at all: its problem is not what the clerk hears)."""
+    not_a_workbook = tmp_path / "空.xlsx"
+    not_a_workbook.write_bytes(b"")
+    with pytest.raises(UsageError, match="找不到模板文件"):
+        generate(not_a_workbook, tmp_path / "r.docx", template=tmp_path / "没有.docx")

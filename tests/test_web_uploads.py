@@ -203,3 +203,21 @@ def test_every_page_sent_without_its_file_asks_for_it_on_the_same_page(path, fie
         answer = client.post(path, files={field: ("", b"")})
     assert answer.status_code == 400 and asked in answer.text
     assert f'action="/{tab}' in answer.text
+
+
+def test_findings_beside_an_error_do_not_say_the_report_was_made(tmp_path):
+    """A placeholder naming nothing stops the report; the page's count of check findings does
+    not say the report was produced as usual (its heading says it was not)."""
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "错.xlsx"
+    wb = load_workbook(EXAMPLE_WORKBOOK)
+    wb["正文"]["B4"] = f"{wb['正文']['B4'].value}〔没有这个数〕"
+    wb.save(workbook)
+    with signed_in(app()) as client:
+        with open(workbook, "rb") as stream:
+            started = client.post("/build", files={"workbook": ("错.xlsx", stream)})
+        wait_for(client, str(started.url))
+        page = client.get(str(started.url)).text
+    assert "报告未生成" in page and "〔没有这个数〕" in page and "数据检查发现警告" in page
+    assert "报告照常生成" not in page

@@ -25,12 +25,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from attrs import field, frozen
+from attrs import frozen
 
 from reportgen.errors import DataError, Problem, Problems, ReportgenError, Severity, UsageError
 from reportgen.office.session import DEFAULT_TIMEOUT, OfficeError, OfficeSession
 from reportgen.office.workers import Message, run_workers, serve
 from reportgen.delivery import deliver, pdf_path
+from reportgen.files import os_reason
 from reportgen.pipeline import prepare
 
 __all__ = ["Batch", "Job", "Options", "Outcome", "Status", "build_many", "find_workbooks", "plan"]
@@ -125,11 +126,10 @@ class Batch:
     """How many times LibreOffice was started, over all workers."""
     seconds: float = 0.0
     """How long the whole batch took."""
-    failed: tuple[Outcome, ...] = field(init=False)
-    """The outcomes without a report."""
 
-    @failed.default
-    def _failed(self) -> tuple[Outcome, ...]:
+    @property
+    def failed(self) -> tuple[Outcome, ...]:
+        """The outcomes without a report."""
         return tuple(o for o in self.outcomes if not o.built)
 
 
@@ -213,7 +213,7 @@ def build_many(workbooks: Sequence[str | os.PathLike[str]], out_dir: str | os.Pa
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError("U-BATCH-OUT-DIR-FAILED", folder=folder,
-                         reason=exc.strerror or exc) from exc
+                         reason=os_reason(exc)) from exc
     began = time.monotonic()
     if jobs == 1 or len(planned) <= 1:
         outcomes, starts = _in_process(planned, options, office, started, finished)

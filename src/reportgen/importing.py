@@ -76,8 +76,8 @@ def import_report(document: str | os.PathLike[str], out: str | os.PathLike[str] 
     source = Path(document)
     target = Path(out) if out is not None else default_workbook(source)
     catalog = explicit_catalog(catalog_year) if catalog_year is not None else None
+    kind = check_document_file(source)  # first: a workbook given as the report is said so
     _check_target(target, source, overwrite)
-    kind = check_document_file(source)
     if kind is Kind.DOCX:
         reading = read_docx(source, catalog)
     else:

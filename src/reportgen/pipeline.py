@@ -25,6 +25,7 @@ from reportgen.checks import check_report
 from reportgen.checks.places import Places
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
 from reportgen.xlsx import load
+from reportgen.xlsx.container import check_workbook_file
 from reportgen.model import Report
 from reportgen.layout import LayoutConfig, lay_out
 from reportgen.placeholders import substitute
@@ -98,13 +99,19 @@ def prepare(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None
     source = Path(workbook)
     target = Path(out) if out is not None else default_output(source)
     template_path = Path(template) if template is not None else default_template()
-    _refuse_overwriting_inputs(target, source, template_path)
+    if not template_path.is_file():  # said before the workbook is read and checked
+        raise UsageError("U-TEMPLATE-MISSING", path=template_path)
+    try:
+        _refuse_overwriting_inputs(target, source, template_path)
+    except UsageError:
+        if _same_file(target, source):  # a Word report given as the workbook: say that
+            check_workbook_file(source)
+        raise
     if pdf:
         _refuse_overwriting_inputs(pdf_path(target), source, template_path)
-    report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
-    data = render(report, template=template_path, config=config)
     _refuse_folder(target)
-    return target, data
+    report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
+    return target, render(report, template=template_path, config=config)
 
 
 def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int | None = None,
@@ -187,9 +194,8 @@ def write_report(report: Report, target: str | os.PathLike[str], *,
                  config: LayoutConfig | None = None) -> None:
     """Render ``report`` and move it into place at ``target`` only once it is complete."""
     path = Path(target)
-    data = render(report, template=template, config=config)
     _refuse_folder(path)
-    write_atomically(path, data)
+    write_atomically(path, render(report, template=template, config=config))
 
 
 def _refuse_folder(target: Path) -> None:
@@ -203,10 +209,15 @@ def _refuse_overwriting_inputs(target: Path, *inputs: Path) -> None:
     if not pdf and target.suffix.lower() != ".docx":
         raise UsageError("U-OUTPUT-NOT-DOCX", path=target)
     for path in inputs:
-        same = target.resolve() == path.resolve()
-        if not same and target.exists() and path.exists():
-            same = os.path.samefile(target, path)
+        same = _same_file(target, path)
         if same and pdf:
             raise UsageError("U-PDF-IS-INPUT", path=target)
         if same:
             raise UsageError("U-OUTPUT-IS-INPUT", path=target)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """``one`` and ``other`` name the same file (by path, or by a link to it)."""
+    if one.resolve() == other.resolve():
+        return True
+    return one.exists() and other.exists() and os.path.samefile(one, other)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from reportgen.batch import Batch, Job, Outcome, Status, build_many, find_workbooks
-from reportgen.cli.parsing import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, interrupted
+from reportgen.cli.parsing import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, error_heading, interrupted
 from reportgen.errors import UsageError
 
 EXIT_NO_PDF = 4
@@ -128,12 +128,14 @@ def print_problems(outcomes: Sequence[Outcome], err: TextIO, *, debug: bool = Fa
     for outcome in outcomes:
         name = outcome.job.workbook.name
         if outcome.errors:
-            print(f"{name}：工作簿中有 {len(outcome.errors)} 处错误，报告未生成"
-                  "（已有的报告未改动）。请逐条修改后重试：", file=err)
+            print(f"{name}：{error_heading(outcome.errors)}", file=err)
             for problem in outcome.errors:
                 print(f"  {problem}", file=err)
         elif outcome.failure is not None and outcome.status is Status.NO_PDF:
             print(f"{name}：{outcome.failure}", file=err)
+        elif outcome.status is Status.INTERNAL and outcome.failure_code is None:
+            # a bug: its text is Python's (English), shown with --debug in its traceback
+            print(f"{name}：{outcome.status.value}，报告未生成。", file=err)
         elif outcome.failure is not None:
             print(f"{name}：{outcome.status.value}：{outcome.failure}", file=err)
         if outcome.status is Status.INTERNAL:
@@ -145,7 +147,7 @@ def print_problems(outcomes: Sequence[Outcome], err: TextIO, *, debug: bool = Fa
             print(f"{outcome.job.workbook.name}：警告 {len(shown)} 处：", file=err)
             for problem in shown:
                 print(f"  {problem}", file=err)
-    findings = [o for o in outcomes if any(p.rule for p in o.warnings)]
+    findings = [o for o in outcomes if o.built and any(p.rule for p in o.warnings)]
     if findings:
         print(f"数据检查在 {len(findings)} 个工作簿中发现警告（见下表），报告照常生成。"
               "逐条核对请对每个工作簿运行：python -m reportgen check 工作簿"

@@ -68,7 +68,7 @@ def jobs(text: str) -> int:
 
 def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     args = build_parser().parse_args(argv)
-    if args.out_dir is not None or len(args.workbooks) > 1:
+    if args.out_dir is not None or len(args.workbooks) > 1 or Path(args.workbooks[0]).is_dir():
         from reportgen.cli.batch import run_batch  # loads the progress bar only when needed
         return run_batch(args, out, err)
     if args.jobs != 1:
@@ -92,7 +92,8 @@ def _build_one(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise interrupted("U-INTERRUPT-NOTHING-WRITTEN") from None
         raise interrupted("U-INTERRUPT-REPORT-WRITTEN", path=target) from None
     finally:
-        print_warnings(problems.items, err, workbook)
+        # the report is in place (a missing PDF aside) when the file at target was replaced
+        print_warnings(problems.items, err, workbook, built=_identity(target) != before)
     print(f"已生成报告：{written}", file=out)
     if args.pdf:
         print(f"已生成 PDF：{written.with_suffix('.pdf')}", file=out)

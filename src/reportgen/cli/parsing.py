@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence, TextIO, cast
 
 from reportgen import codes
+from reportgen.codes.commands import ARGPARSE_WORDS
 from reportgen.errors import DataError, Problem, ReportgenError, Severity, UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -21,6 +22,7 @@ _ARGPARSE_ERRORS = (
     (re.compile(r"argument (?P<option>.*): expected one argument", re.S), "U-ARGS-NO-VALUE"),
 )
 """argparse's English messages that have a code of their own (the rest is U-ARGS-INVALID)."""
+_ARGPARSE_WORDS = tuple((re.compile(pattern, re.S), words) for pattern, words in ARGPARSE_WORDS)
 
 
 class ChineseFormatter(argparse.HelpFormatter):
@@ -52,7 +54,17 @@ class Parser(argparse.ArgumentParser):
             match = pattern.fullmatch(message)
             if match:
                 raise UsageError(code, usage=usage, **match.groupdict())
-        raise UsageError("U-ARGS-INVALID", usage=usage, error=message)
+        raise UsageError("U-ARGS-INVALID", usage=usage, error=_in_chinese(message))
+
+
+def _in_chinese(message: str) -> str:
+    """argparse's ``message`` said in Chinese (:data:`codes.commands.ARGPARSE_WORDS`); one it
+    does not know as it is."""
+    for pattern, words in _ARGPARSE_WORDS:
+        match = pattern.fullmatch(message)
+        if match:
+            return words.format(**match.groupdict())
+    return message
 
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -153,11 +165,13 @@ def most_important(problems: Sequence[Problem], count: int = SHOWN_AT_BUILD) -> 
     return sorted(chosen[:count], key=ranked.index)
 
 
-def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> None:
+def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path, *,
+                   built: bool = True) -> None:
     """Warnings and notes of a build. Those about the run itself (reading the workbook, the
     table of contents, the 核对 sheet) one a line; the checks' findings summed up: how many,
     the three most important (each on two lines: what, and where against what), and the
-    command that lists them all. Findings the 核对 sheet marks as checked are only counted."""
+    command that lists them all. Findings the 核对 sheet marks as checked are only counted.
+    ``built``: the report was made (else the findings do not say it was)."""
     for problem in problems:
         if problem.severity is not Severity.ERROR and not problem.rule:
             print(f"{problem.severity.value}：{problem}", file=err)
@@ -172,7 +186,7 @@ def print_warnings(problems: Sequence[Problem], err: TextIO, workbook: Path) -> 
                       if (n := sum(p.severity is severity for p in shown)))
     extra = f"（另有 {checked} 处已核对）" if checked else ""
     top = most_important(shown)
-    print(f"数据检查发现{counts}{extra}，报告照常生成。"
+    print(f"数据检查发现{counts}{extra}，" + ("报告照常生成。" if built else "这些不妨碍生成报告。")
           + ("最重要的几处：" if len(shown) > len(top) else ""), file=err)
     for n, problem in enumerate(top, 1):
         print(f"  {n}. {problem.severity.value}：{problem.message}", file=err)
@@ -199,19 +213,23 @@ def interrupted(code: str, **fields: object) -> KeyboardInterrupt:
     return KeyboardInterrupt(codes.lookup(code).text(fields))
 
 
+def error_heading(errors: Sequence[Problem]) -> str:
+    """The line above the errors that stopped a report: a workbook not filled in yet, a file
+    that is no workbook (no sheet to name), or so many errors to mend."""
+    if errors and all(p.code == "E-WORKBOOK-UNFILLED" for p in errors):
+        return "报告未生成（已有的报告未改动）："
+    if errors and all(p.where is None or not p.where.sheet for p in errors):
+        return "无法读取工作簿，报告未生成（已有的报告未改动）："
+    return f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："
+
+
 def print_error(exc: ReportgenError, err: TextIO) -> None:
     if isinstance(exc, DataError):
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        if errors and all(p.code == "E-WORKBOOK-UNFILLED" for p in errors):
-            heading = "报告未生成（已有的报告未改动）："
-        elif errors and all(p.where is None or not p.where.sheet for p in errors):
-            heading = "无法读取工作簿，报告未生成（已有的报告未改动）："
-        else:
-            heading = f"工作簿中有 {len(errors)} 处错误，报告未生成（已有的报告未改动）。请逐条修改后重试："
-        print(heading, file=err)
+        print(error_heading(errors), file=err)
         for problem in errors:
             print(f"  {problem}", file=err)
-    elif isinstance(exc, UsageError):
+    elif exc.exit_code == EXIT_USAGE:  # a UsageError, or a page list ``pages`` refused
         print(f"无法执行：{exc}", file=err)
     else:  # the report is in place but something asked for after it failed (the PDF)
         print(str(exc), file=err)

@@ -35,7 +35,7 @@ PDF_FAILED = "报告已生成：{docx}；但 PDF 未生成：{reason}"
 ARGUMENTS = (
     K("U-ARGS-UNKNOWN", "不认识的参数: {arguments}" + SEE_HELP),
     K("U-ARGS-REQUIRED", "缺少参数: {arguments}" + SEE_HELP),
-    K("U-ARGS-NO-VALUE", "argument {option}: 后面需要一个值" + SEE_HELP),
+    K("U-ARGS-NO-VALUE", "参数 {option} 后面需要一个值" + SEE_HELP),
     K("U-ARGS-INVALID", "{error}" + SEE_HELP,
       advice="按提示改正参数；各个参数的说明见 --help"),
 )
@@ -116,6 +116,25 @@ PAGES = (
     K("O-PAGES-NO-POPPLER", "未找到 {tool}（poppler-utils 软件包）", SETUP),
 )
 
+ARGPARSE_WORDS = (
+    (r"argument (?P<option>.+?): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+     "参数 {option} 只能是 {choices} 之一，不能是 {value}"),
+    (r"argument (?P<option>.+?): invalid int value: '(?P<value>.*)'",
+     "参数 {option} 后面应为整数，实为“{value}”"),
+    (r"argument (?P<option>.+?): invalid float value: '(?P<value>.*)'",
+     "参数 {option} 后面应为数字，实为“{value}”"),
+    (r"argument (?P<option>.+?): ignored explicit argument '(?P<value>.*)'",
+     "参数 {option} 后面不带值（请去掉“={value}”）"),
+    (r"argument (?P<option>.+?): expected at least one argument",
+     "参数 {option} 后面至少需要一个值"),
+    (r"ambiguous option: (?P<option>.+?) could match (?P<choices>.*)",
+     "参数 {option} 不完整，可能是 {choices} 中的任一个，请写全"),
+    (r"argument (?P<option>.+?): (?P<message>.*)", "参数 {option}: {message}"),
+)
+"""argparse's other English messages (the ``error`` of ``U-ARGS-INVALID``) in Chinese: a
+pattern of the English, and the Chinese made from its groups; the first that matches is used.
+The last one keeps the message of a value check of our own (already Chinese)."""
+
 KINDS = ARGUMENTS + OUTPUT + TEMPLATE + OFFICE + PAGES
 """The command, its template and output, LibreOffice and page pictures."""
 
@@ -148,6 +167,26 @@ INTERRUPTS = (
     K("U-INTERRUPT-REPORT-WRITTEN", "已中断；中断前新报告已完整写好：{path}",
       advice="报告在中断前已完整替换旧报告，可以使用；要 PDF 或填好的目录时重新运行（退出码 2）"),
 )
+
+OS_REASONS = {
+    "ENOENT": "文件或文件夹不存在",
+    "EEXIST": "路径中已有同名的文件，不是文件夹",
+    "ENOTDIR": "路径中有一项是文件，不是文件夹",
+    "EISDIR": "这是文件夹，不是文件",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EBUSY": "文件正被其他程序使用",
+    "ENOSPC": "磁盘已满",
+    "EROFS": "磁盘是只读的",
+    "EIO": "读写磁盘时出错（磁盘或网络盘可能有故障）",
+    "ENAMETOOLONG": "文件名太长",
+    "ELOOP": "快捷方式（符号链接）形成了循环",
+    "EADDRINUSE": "已被其他程序占用",
+    "EADDRNOTAVAIL": "本机没有这个地址",
+}
+"""What a failed file or network operation's errno means, for the ``reason`` of a message
+(the system's own words are English); others are said as ``系统错误 ENAME``."""
+OS_REASON_OTHER = "系统错误 {name}"
 
 FILE_KINDS = WRITING + INTERRUPTS
 """Writing output files, and interrupts."""
@@ -193,7 +232,7 @@ BACK_TO_PAGE = "请回到页面，选择文件后点按钮提交"
 
 SERVER = (
     K("U-SERVE-HOST", "无法识别地址“{host}”", "请写 IP 地址，例如 127.0.0.1"),
-    K("U-SERVE-PORT", "无法在 {host}:{port} 上启动网页：端口 {port} 已被占用（{reason}）",
+    K("U-SERVE-PORT", "无法在 {host}:{port} 上启动网页：端口 {port} 已被占用",
       OTHER_PORT),
     K("U-SERVE-ADDRESS", "无法在 {host} 上启动网页：{reason}",
       "请确认 --host 后面是本机的地址，或不写 --host（只供本机使用）"),

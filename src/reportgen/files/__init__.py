@@ -3,9 +3,9 @@ all), and every workbook or document it reads is first recognised by :mod:`.snif
 
 from reportgen.files.sniffing import Shape, Sniffed, refusal, sniff
 from reportgen.files.writing import (NAME_MAX, Staging, clean_stale_temporaries, file_error,
-                                     temporary_beside, temporary_name, write_atomically,
-                                     write_bytes)
+                                     os_reason, temporary_beside, temporary_name,
+                                     write_atomically, write_bytes)
 
 __all__ = ["NAME_MAX", "Shape", "Sniffed", "Staging", "clean_stale_temporaries", "file_error",
-           "refusal", "sniff", "temporary_beside", "temporary_name", "write_atomically",
-           "write_bytes"]
+           "os_reason", "refusal", "sniff", "temporary_beside", "temporary_name",
+           "write_atomically", "write_bytes"]

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from reportgen.errors import DataError, Problem, UsageError
+from reportgen.files.writing import os_reason
 from reportgen.model import SourceRef
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -90,7 +91,7 @@ def sniff(path: Path, *, missing: str, folder: str, unreadable: str) -> Sniffed:
         with path.open("rb") as stream:
             head = stream.read(8)
     except OSError as exc:
-        raise UsageError(unreadable, path=path, reason=exc.strerror or exc) from exc
+        raise UsageError(unreadable, path=path, reason=os_reason(exc)) from exc
     if not head:
         return Sniffed(Shape.EMPTY)
     if head == _CFB_SIGNATURE:

@@ -28,9 +28,10 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
+from reportgen.codes.commands import OS_REASON_OTHER, OS_REASONS
 from reportgen.errors import UsageError
 
-__all__ = ["Staging", "clean_stale_temporaries", "file_error", "temporary_beside",
+__all__ = ["Staging", "clean_stale_temporaries", "file_error", "os_reason", "temporary_beside",
            "temporary_name", "write_atomically", "write_bytes"]
 
 NAME_MAX = 255
@@ -245,6 +246,16 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
+def os_reason(exc: OSError) -> str:
+    """Why ``exc`` happened, in Chinese, for the ``reason`` of a message: the system's own
+    text (``No such file or directory``) is English, so its errno is said instead; an error
+    without an errno is one of our own making, said by its text."""
+    if exc.errno is None:
+        return str(exc) or OS_REASON_OTHER.format(name=type(exc).__name__)
+    name = errno.errorcode.get(exc.errno, str(exc.errno))
+    return OS_REASONS.get(name) or OS_REASON_OTHER.format(name=name)
+
+
 _FULL = {errno.ENOSPC, errno.EDQUOT} if hasattr(errno, "EDQUOT") else {errno.ENOSPC}
 
 
@@ -252,7 +263,7 @@ def file_error(exc: OSError, where: Path, *, creating: bool = False) -> UsageErr
     """``exc``, met writing ``where``, told in Chinese: what happened, and what to do
     (``creating``: while making its temporary file in the folder)."""
     folder = where.parent if str(where.parent) not in ("", ".") else Path.cwd()
-    reason = exc.strerror or exc
+    reason = os_reason(exc)
     if exc.errno in _FULL:
         return UsageError("U-DISK-FULL", path=where, folder=folder)
     if exc.errno == errno.EFBIG:

@@ -4,6 +4,7 @@ token, the browser opened at the address; everything uploaded is removed when it
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import secrets
 import socket
@@ -15,6 +16,7 @@ from typing import TextIO
 import uvicorn
 
 from reportgen.errors import Problem, UsageError
+from reportgen.files import os_reason
 from reportgen.web.app import Settings, create_app
 
 LOOPBACK = "127.0.0.1"
@@ -35,10 +37,9 @@ def open_socket(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as exc:
         sock.close()
-        reason = exc.strerror or str(exc)
-        if port:
-            raise UsageError("U-SERVE-PORT", host=host, port=port, reason=reason) from exc
-        raise UsageError("U-SERVE-ADDRESS", host=host, reason=reason) from exc
+        if port and exc.errno == errno.EADDRINUSE:
+            raise UsageError("U-SERVE-PORT", host=host, port=port) from exc
+        raise UsageError("U-SERVE-ADDRESS", host=host, reason=os_reason(exc)) from exc
     sock.listen(128)
     sock.set_inheritable(True)
     return sock

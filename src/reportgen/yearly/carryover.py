@@ -29,7 +29,8 @@ from reportgen.xlsx.form import CopiedSheet, FigureKey, Form, FormCase, FormFigu
 from reportgen.xlsx.settings import setting_rows
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-_KINDS = {1: names.KIND_H1, 2: names.KIND_H2, 3: names.KIND_H3}
+HEADING_KINDS = {level: kind for kind, level in names.HEADING_LEVELS.items()}
+"""The 正文 kind (一级标题 …) of a heading of each level."""
 
 
 @frozen
@@ -104,7 +105,7 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
     body: list[FormRow] = []
     copied: list[CopiedSheet] = []
     for section in report.sections():
-        body.append(FormRow(section.title.text, _KINDS[section.level], carried))
+        body.append(FormRow(section.title.text, HEADING_KINDS[section.level], carried))
         for block in section.body:
             if isinstance(block, Paragraph):
                 body.append(FormRow(block.text.text, names.KIND_PARAGRAPH, carried))
@@ -142,7 +143,8 @@ def carried_form(report: Report, source: Path, catalog: Catalog | None = None
                 tuple(copied))
     paragraphs = len(foreword) + sum(row.kind == names.KIND_PARAGRAPH for row in body)
     own_tables = sum(c.sheet.startswith(names.FREE_TABLE_PREFIX) for c in copied)
-    summary = Carried(paragraphs, sum(row.kind in _KINDS.values() for row in body), len(cases),
+    headings = sum(row.kind in HEADING_KINDS.values() for row in body)
+    summary = Carried(paragraphs, headings, len(cases),
                       own_tables, sum(f.previous is not None for f in figures.values()), dropped,
                       len(report.declared))
     return form, summary

@@ -22,13 +22,13 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from attrs import frozen
 
 from reportgen.checks import check_report
 from reportgen.errors import DataError, Problem, Problems, Severity, UsageError
-from reportgen.model import Case, FreeTable, IndicatorTable, Paragraph, Report, Section
+from reportgen.model import Case, FreeTable, Paragraph, Report
 from reportgen.placeholders import substitute
 from reportgen.xlsx import sheets as names
 from reportgen.xlsx.blank import write_form
@@ -36,9 +36,7 @@ from reportgen.xlsx.form import Form, FormCase, MaterialRow, SourceRow
 from reportgen.xlsx.into import base_year, write_into
 from reportgen.xlsx.workbook import read_report
 from reportgen.yearly.aggregate import Merged, School, merge_figures
-from reportgen.yearly.carryover import period_label
-
-_KINDS = {1: names.KIND_H1, 2: names.KIND_H2, 3: names.KIND_H3}
+from reportgen.yearly.carryover import HEADING_KINDS, period_label
 
 
 @frozen
@@ -181,34 +179,25 @@ def _material(schools: list[School]) -> tuple[MaterialRow, ...]:
         report = school.report
         rows.extend(MaterialRow(school.name, names.FOREWORD_SHEET, names.KIND_PARAGRAPH,
                                 p.text.text, p.text.source) for p in report.foreword)
-        for chapter in report.chapters:
-            for section in _walk(chapter):
-                if section is not chapter:
-                    rows.append(MaterialRow(school.name, chapter.title.text,
-                                            _KINDS[section.level], section.title.text,
-                                            section.title.source))
-                for block in section.body:
-                    if isinstance(block, Paragraph):
-                        rows.append(MaterialRow(school.name, chapter.title.text,
-                                                names.KIND_PARAGRAPH, block.text.text,
-                                                block.text.source))
-                    elif isinstance(block, Case):
-                        rows.append(MaterialRow(school.name, chapter.title.text, names.KIND_CASE,
-                                                f"（案例“{block.title.text}”，见“案例”表）",
-                                                block.source))
-                    elif isinstance(block, FreeTable):
-                        rows.append(MaterialRow(school.name, chapter.title.text, names.KIND_TABLE,
-                                                f"（自制表格“{block.title}”，未合并）", block.source))
-                    elif isinstance(block, IndicatorTable):
-                        continue
+        chapter = ""
+        for section in report.sections():  # depth first: a chapter, then what is under it
+            if section.level == 1:
+                chapter = section.title.text
+            else:
+                rows.append(MaterialRow(school.name, chapter, HEADING_KINDS[section.level],
+                                        section.title.text, section.title.source))
+            for block in section.body:
+                if isinstance(block, Paragraph):
+                    rows.append(MaterialRow(school.name, chapter, names.KIND_PARAGRAPH,
+                                            block.text.text, block.text.source))
+                elif isinstance(block, Case):
+                    rows.append(MaterialRow(school.name, chapter, names.KIND_CASE,
+                                            f"（案例“{block.title.text}”，见“案例”表）",
+                                            block.source))
+                elif isinstance(block, FreeTable):
+                    rows.append(MaterialRow(school.name, chapter, names.KIND_TABLE,
+                                            f"（自制表格“{block.title}”，未合并）", block.source))
     return tuple(rows)
-
-
-def _walk(section: Section) -> Iterator[Section]:
-    """A section and its subsections, depth first."""
-    yield section
-    for child in section.children:
-        yield from _walk(child)
 
 
 def _sources(merged: list[Merged]) -> tuple[SourceRow, ...]:
