@@ -27,3 +27,18 @@ def report_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("report-2024") / "2024.docx"
     generate(EXAMPLE_WORKBOOK, out)
     return out
+
+
+@pytest.fixture
+def buggy_first_workbook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch whose preparation of 甲校.xlsx raises an unexpected ``RuntimeError("boom")``
+    (a bug), the other workbooks prepared as usual."""
+    from reportgen import batch
+
+    real = batch.prepare
+
+    def buggy(workbook, *args, **kwargs):
+        if Path(workbook).name == "甲校.xlsx":
+            raise RuntimeError("boom")
+        return real(workbook, *args, **kwargs)
+    monkeypatch.setattr(batch, "prepare", buggy)

@@ -68,15 +68,8 @@ def test_outcomes_count_warnings(three, tmp_path):
     assert [p.where.cell for p in outcome.warnings if p.rule is None] == ["A3"]
 
 
-def test_a_bug_on_one_workbook_is_recorded_and_the_others_go_on(three, tmp_path, monkeypatch):
+def test_a_bug_on_one_workbook_is_recorded_and_the_others_go_on(three, tmp_path, buggy_first_workbook):
     """An unexpected exception fails only its workbook, with its traceback kept for --debug."""
-    real = batch_module.prepare
-
-    def buggy(workbook, *args, **kwargs):
-        if Path(workbook).name == "甲校.xlsx":
-            raise RuntimeError("boom")
-        return real(workbook, *args, **kwargs)
-    monkeypatch.setattr(batch_module, "prepare", buggy)
     batch = build_many(three, tmp_path / "out", toc=False)
     first = batch.outcomes[0]
     assert first.status is Status.INTERNAL and first.failure == "RuntimeError: boom"

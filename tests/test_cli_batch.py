@@ -134,17 +134,10 @@ def test_several_workbooks_need_an_output_folder(folder):
     assert code == 2 and "请用 --out-dir 写出保存报告的文件夹" in err
 
 
-def test_a_bug_on_one_workbook_is_said_in_chinese(folder, tmp_path, monkeypatch):
+def test_a_bug_on_one_workbook_is_said_in_chinese(folder, tmp_path, buggy_first_workbook):
     """A bug while building one workbook: the clerk reads, in Chinese, that its report was not
     made and to rerun with --debug — not Python's exception text; --debug shows the traceback;
     exit code 3."""
-    real = batch_module.prepare
-
-    def buggy(workbook, *args, **kwargs):
-        if Path(workbook).name == "甲校.xlsx":
-            raise RuntimeError("boom")
-        return real(workbook, *args, **kwargs)
-    monkeypatch.setattr(batch_module, "prepare", buggy)
     code, _, err = run_cli(str(folder), "--out-dir", str(tmp_path / "out"), "--no-toc")
     assert code == 3
     assert "甲校.xlsx：程序内部错误，报告未生成。" in err and "请加 --debug 重新运行" in err
