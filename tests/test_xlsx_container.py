@@ -244,17 +244,6 @@ def test_a_normal_workbook_is_far_below_the_cell_limit(tmp_path):
         check_workbook_file(EXAMPLE, max_cells=300)
 
 
-def test_the_check_names_the_sheets_holding_formulas(tmp_path):
-    """Counting a workbook's cells also notes which sheets hold formulas: only those are read
-    again to look for formulas never calculated (a workbook without any is read once)."""
-    def formula(wb):
-        wb["人才培养质量计分卡"]["D2"] = "=1+1"
-        wb["前言"]["B2"] = "=A1"
-    assert check_workbook_file(build(tmp_path, formula, name="f.xlsx")) == frozenset(
-        {"人才培养质量计分卡", "前言"})
-    assert check_workbook_file(build(tmp_path, name="plain.xlsx")) == frozenset()
-
-
 def _with_entities(path: Path) -> None:
     """Rewrite the first sheet of the workbook at ``path`` to declare an XML entity."""
     with zipfile.ZipFile(path) as archive:

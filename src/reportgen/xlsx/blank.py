@@ -22,11 +22,11 @@ import io
 from copy import copy
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 import openpyxl
 from openpyxl import Workbook
-from openpyxl.cell.cell import MergedCell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -342,7 +342,8 @@ def copy_sheets(copied: Iterable[CopiedSheet], wb: Workbook) -> None:
 def copy_cells(origin: Worksheet, target: Worksheet) -> None:
     """Values, styles, merges and dimensions of ``origin`` into ``target``; only the cells
     the file holds are visited (:func:`~reportgen.xlsx.sheets.stored_cells`)."""
-    for cell in sorted(stored_cells(origin), key=lambda c: (c.row, c.column)):
+    held = cast("list[Cell | MergedCell]", stored_cells(origin))  # openpyxl's own cells
+    for cell in sorted(held, key=lambda c: (c.row, c.column)):
         if isinstance(cell, MergedCell):
             continue
         copied = put(target, cell.row, cell.column, cell.value)
@@ -363,6 +364,6 @@ def copy_cells(origin: Worksheet, target: Worksheet) -> None:
     target.freeze_panes = origin.freeze_panes
 
 
-__all__ = ["choices", "copy_cells", "copy_sheets", "form_bytes", "form_workbook", "guide_lines",
+__all__ = ["copy_cells", "copy_sheets", "form_bytes", "form_workbook", "guide_lines",
            "header", "indicator_label", "indicator_sheet", "number_rule", "protect", "put_number",
            "text_width", "write_form"]

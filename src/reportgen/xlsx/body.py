@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any, Collection, Mapping
 
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problems
 from reportgen.model import (
@@ -31,7 +30,7 @@ from reportgen.model import (
     Text,
 )
 from reportgen.xlsx.cells import CellReader
-from reportgen.xlsx.sheets import (
+from reportgen.xlsx.sheets import (Sheet, 
     BODY_COLUMNS,
     BODY_KINDS,
     CASES_COLUMNS,
@@ -83,7 +82,7 @@ class _Open:
                        tuple(c.freeze() for c in self.children))
 
 
-def read_body(ws: Worksheet, reader: CellReader, problems: Problems,
+def read_body(ws: Sheet, reader: CellReader, problems: Problems,
               cases: Mapping[str, Case], tables: Mapping[str, Table],
               required_tables: set[str], *, unreadable_tables: Collection[str] = (),
               unreadable_cases: Collection[str] | None = (),
@@ -235,7 +234,7 @@ def _check_not_empty(section: _Open, problems: Problems) -> None:
 _SEPARATORS = re.compile(r"[\n、，,；;]+")
 
 
-def read_cases(ws: Worksheet, reader: CellReader, problems: Problems,
+def read_cases(ws: Sheet, reader: CellReader, problems: Problems,
                statuses: StatusReader | None = None,
                figures: Mapping[str, FigureItem] | None = None,
                placed_figures: dict[str, SourceRef] | None = None,

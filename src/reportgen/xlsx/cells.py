@@ -12,15 +12,17 @@ import datetime
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, Mapping, TypeAlias
-
-from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.utils.datetime import from_excel
+from typing import TYPE_CHECKING, Any, Mapping, TypeAlias
 
 from reportgen.errors import Problems
 from reportgen.model import Figure, SourceRef, Text
+from reportgen.xlsx.excel_formats import from_excel
+from reportgen.xlsx.stored import StoredCell
 
-AnyCell: TypeAlias = Cell | MergedCell
+if TYPE_CHECKING:  # a report is read without openpyxl; merge and init open with it
+    from openpyxl.cell.cell import Cell, MergedCell
+
+AnyCell: TypeAlias = "Cell | MergedCell | StoredCell"
 
 # Characters illegal in XML 1.0 (Word refuses them) plus the other C0/C1 controls that
 # copy-paste brings along. Tab and line feed are kept: they mean something in a cell.

@@ -1,11 +1,12 @@
-"""The workbook file itself, checked before openpyxl opens it.
+"""The workbook file itself, checked before its XML is parsed (by :mod:`reportgen.xlsx.sheet_xml`
+for a report, by openpyxl for ``merge``, ``init`` and ``check --annotate``).
 
 An .xlsx is a zip archive of XML parts. Before any XML is parsed this module makes sure the
 file is one: not missing, not empty, not an old .xls or an encrypted workbook (both are OLE2
 compound files, signature ``D0 CF 11 E0``), not a CSV or a Word document renamed, not cut
 short, and not a zip bomb (its declared uncompressed size is bounded; :mod:`zipfile` never
 inflates a member past its declared size), nor a sheet of millions of (formatted, empty)
-cells, counted in the XML as it inflates before openpyxl would build an object for each.
+cells, counted in the XML as it inflates before an object is built for each.
 Each refusal is one located, Chinese problem.
 """
 
@@ -32,7 +33,8 @@ MAX_MEMBERS = 10_000
 
 MAX_SHEET_CELLS = 100_000
 """The most cells (and rows) one worksheet may hold. Excel writes a cell for each formatted
-one, empty or not; openpyxl spends about 13 µs and 400 bytes on each, so a sheet of nine
+one, empty or not; openpyxl spends about 13 µs and 400 bytes on each (the report's reader
+a third of that), so a sheet of nine
 million formatted empty cells (180 MB unzipped from 500 KB) would take minutes and gigabytes.
 A report's busiest sheet holds a few hundred."""
 
@@ -47,11 +49,8 @@ _NOT_AN_ARCHIVE = {
 
 
 def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
-                        max_cells: int | None = None) -> frozenset[str] | None:
-    """Raise unless ``path`` is an .xlsx archive that is safe to hand to openpyxl; return the
-    titles of the worksheets that hold formulas (``None`` when the workbook part does not say
-    which sheet is which), seen while their cells are counted, so that looking for formulas
-    without a value reads only those sheets again.
+                        max_cells: int | None = None) -> None:
+    """Raise unless ``path`` is an .xlsx archive that is safe to parse.
 
     A missing path or a folder is a :class:`UsageError` (the command named the wrong thing);
     a file that is there but is not a usable workbook is a :class:`DataError` with one problem
@@ -74,47 +73,40 @@ def check_workbook_file(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED_
     if sniffed.members > MAX_MEMBERS or total > max_uncompressed:
         raise refusal(path, "E-FILE-TOO-LARGE", size=_megabytes(total),
                      limit=_megabytes(max_uncompressed))
-    oversized, formulas = scan_sheets(path, max_cells=max_cells or MAX_SHEET_CELLS)
+    oversized = scan_sheets(path, max_cells=max_cells or MAX_SHEET_CELLS)
     if oversized:
         raise DataError(oversized)
-    return formulas
 
 
-def scan_sheets(path: Path, *, max_cells: int = MAX_SHEET_CELLS
-                ) -> tuple[list[Problem], frozenset[str] | None]:
+def scan_sheets(path: Path, *, max_cells: int = MAX_SHEET_CELLS) -> list[Problem]:
     """Each worksheet's XML read once, without parsing it: a problem for each one holding more
-    than ``max_cells`` cells and rows, and the titles of those holding formulas (``None``
-    when the workbook part does not name the sheets)."""
+    than ``max_cells`` cells and rows."""
     problems = []
-    formulas = set()
     with zipfile.ZipFile(path) as archive:
         titles = _sheet_titles(archive)
         others = {n for n in archive.namelist()
                   if n.startswith("xl/worksheets/") and n.endswith(".xml")} - titles.keys()
         for name in [*titles, *sorted(others)]:  # the sheets in the workbook's order
             try:
-                count, formula = _count_cells(archive, name, stop_after=10 * max_cells)
+                count = _count_cells(archive, name, stop_after=10 * max_cells)
             except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
-                continue  # a missing or damaged part is openpyxl's to report
-            if formula:
-                formulas.add(titles.get(name, name))
+                continue  # a missing or damaged part is the parser's to report
             if count > max_cells:
                 title = titles.get(name, name)
                 counted = f" {count:,}" if count <= 10 * max_cells else f"超过 {10 * max_cells:,}"
                 problems.append(Problem.of("E-FILE-SHEET-TOO-LARGE", SourceRef(path.name, title),
                                            title=title, counted=counted, limit=f"{max_cells:,}"))
-    return problems, frozenset(formulas) if titles else None
+    return problems
 
 
 _ENTRY_ENDS = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 
 
-def _count_cells(archive: zipfile.ZipFile, name: str, *, stop_after: int) -> tuple[int, bool]:
+def _count_cells(archive: zipfile.ZipFile, name: str, *, stop_after: int) -> int:
     """The ``<c>`` and ``<row>`` elements of one worksheet part, counted while it inflates
-    (about 100 MB a second, in constant memory), up to a little more than ``stop_after``;
-    and whether it holds a formula (an ``<f>`` element)."""
-    count, carry, tags, formula = 0, b"", None, False
+    (about 100 MB a second, in constant memory), up to a little more than ``stop_after``."""
+    count, carry, tags = 0, b"", None
     with archive.open(name) as stream:
         while chunk := stream.read(1 << 20):
             data = carry + chunk
@@ -128,14 +120,10 @@ def _count_cells(archive: zipfile.ZipFile, name: str, *, stop_after: int) -> tup
                     continue
                 prefix = (root.group(1) + b":") if root.group(1) else b""
                 tags = [b"<" + prefix + tag + end for tag in (b"c", b"row") for end in _ENTRY_ENDS]
-                formula_start = b"<" + prefix + b"f"
-                formula_tags = [formula_start + end for end in _ENTRY_ENDS]
             count += sum(data.count(tag) for tag in tags)
-            formula = formula or (formula_start in data  # one search where none is, as usual
-                                  and any(tag in data for tag in formula_tags))
             if count > stop_after:
                 break
-    return count, formula
+    return count
 
 
 _RELS_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -150,7 +138,7 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
             return {}
         workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except Exception:  # damaged or unsafe XML: openpyxl will say so
+    except Exception:  # damaged or unsafe XML: the parser will say so
         return {}
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
     titles = {}
@@ -170,9 +158,9 @@ _UNSAFE_XML = frozenset({"EntitiesForbidden", "DTDForbidden", "ExternalReference
 
 
 def unopenable(path: Path, exc: BaseException) -> DataError:
-    """The refusal of a workbook that passed :func:`check_workbook_file` but that openpyxl
-    failed to open with ``exc``: unsafe XML, or a damaged file with the technical reason
-    quoted for the maintainers."""
+    """The refusal of a workbook that passed :func:`check_workbook_file` but that its reader
+    (or openpyxl) failed to open with ``exc``: unsafe XML, or a damaged file with the
+    technical reason quoted for the maintainers."""
     where = SourceRef(path.name, "")
     if _unsafe_xml(exc):
         return DataError([Problem.of("E-FILE-UNSAFE-XML", where)])

@@ -1,4 +1,4 @@
-"""The optional 图片 and 图表 sheets, read into the model and written back.
+"""The optional 图片 and 图表 sheets, read into the model; the picture files written back.
 
 图片: pictures from image files, by name. Columns 名称 and 文件 (the image file, relative to the
 workbook's folder), optionally 题注 (the caption after 图N; the name when empty) and 宽度（厘米）
@@ -14,10 +14,11 @@ chart's rows may be anywhere in the sheet; its 类型, 题注, 单位 and 宽度
 row (later rows leave them empty or repeat them). Whether each 数值 names a figure is checked
 with the placeholders.
 
-Writing them (for the workbook writer): a picture's image is written as a file in a folder
+Writing them back (for the workbook writer): a picture's image is written as a file in a folder
 beside the workbook, named after the workbook (``2025.xlsx`` → ``2025-图片/``), and the 图片
-sheet names it relative to the workbook's folder, as a clerk would. The image written is the one
-the report prints (turned upright, scaled down and re-encoded when it was read).
+sheet (written by :mod:`reportgen.xlsx.prose`, which imports openpyxl: reading a report does not)
+names it relative to the workbook's folder, as a clerk would. The image written is the one the
+report prints (turned upright, scaled down and re-encoded when it was read).
 """
 
 from __future__ import annotations
@@ -27,15 +28,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from reportgen.errors import Problems
 from reportgen.files import write_atomically
 from reportgen.images import ImageProblem, prepare_image
 from reportgen.model import Chart, ChartPoint, Picture, Report, SourceRef, Text
 from reportgen.xlsx.cells import AnyCell, CellReader, display
-from reportgen.xlsx.formatting import put_header, put_number, put_text
-from reportgen.xlsx.sheets import (
+from reportgen.xlsx.sheets import (Sheet, 
     CHART_COLUMNS,
     CHART_KINDS,
     CHART_OPTIONAL,
@@ -82,7 +80,7 @@ def read_width(cell: AnyCell, reader: CellReader, problems: Problems) -> Decimal
     return figure.value * 10
 
 
-def read_pictures(ws: Worksheet, folder: Path, reader: CellReader, problems: Problems,
+def read_pictures(ws: Sheet, folder: Path, reader: CellReader, problems: Problems,
                   seen: dict[str, SourceRef]) -> dict[str, Picture]:
     """Every picture of the sheet by name; files are looked for relative to ``folder``."""
     columns = find_columns(ws, PICTURE_COLUMNS, reader, problems, optional=PICTURE_OPTIONAL)
@@ -127,7 +125,7 @@ class _Open:
                      self.unit, self.width, self.name.source)
 
 
-def read_charts(ws: Worksheet, folder: Path, reader: CellReader, problems: Problems,
+def read_charts(ws: Sheet, folder: Path, reader: CellReader, problems: Problems,
                 seen: dict[str, SourceRef]) -> dict[str, Chart]:
     """Every chart of the sheet by name (names shared with the pictures in ``seen``)."""
     columns = find_columns(ws, CHART_COLUMNS, reader, problems, optional=CHART_OPTIONAL)
@@ -197,8 +195,6 @@ PICTURE_FOLDER_SUFFIX = "-图片"
 """A workbook's pictures are written to the folder of its name and this (``2025-图片``)."""
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _FILE_NAME_LIMIT = 60
-_KIND_NAMES = {kind: name for name, kind in CHART_KINDS.items()}
-_PLAIN_NUMBER = re.compile(r"-?(0|[1-9]\d{0,11})(\.\d{1,6})?")
 
 
 def figures_of(report: Report) -> tuple[list[Picture], list[Chart]]:
@@ -241,51 +237,3 @@ def write_picture_files(report: Report, workbook: Path) -> str:
     for picture in pictures:
         write_atomically(workbook.parent / files[picture.name.text], picture.image.data)
     return folder
-
-
-def write_pictures(ws: Worksheet, pictures: Iterable[Picture], files: dict[str, str]) -> None:
-    """The 图片 sheet: name, file, caption (empty when it is the name), width in cm."""
-    put_header(ws, PICTURE_COLUMNS + (CAPTION_COLUMN, WIDTH_COLUMN), (24, 36, 40, 12))
-    for row, picture in enumerate(pictures, 2):
-        put_text(ws, row, 1, picture.name.text)
-        put_text(ws, row, 2, files[picture.name.text])
-        if picture.caption.text != picture.name.text:
-            put_text(ws, row, 3, picture.caption.text, wrap=True)
-        put_number(ws.cell(row, 4), _centimetres(picture.width_mm))
-
-
-def write_charts(ws: Worksheet, charts: Iterable[Chart]) -> None:
-    """The 图表 sheet: one row per value; a chart's 类型, 题注, 单位 and 宽度 on its first row."""
-    columns = CHART_COLUMNS + CHART_OPTIONAL
-    put_header(ws, columns, (20, 10, 16, 24, 12, 30, 8, 12))
-    at = {name: index for index, name in enumerate(columns, 1)}
-    row = 2
-    for chart in charts:
-        for index, point in enumerate(chart.points):
-            put_text(ws, row, at["名称"], chart.name.text)
-            put_text(ws, row, at["类别"], point.category)
-            put_text(ws, row, at["系列"], point.series or None)
-            value = point.value.text
-            if _PLAIN_NUMBER.fullmatch(value) and not (value.startswith("-")
-                                                       and Decimal(value) == 0):
-                put_number(ws.cell(row, at["数值"]), Decimal(value))  # a number, as it was typed
-            else:
-                put_text(ws, row, at["数值"], value)
-            if index == 0:
-                put_text(ws, row, at["类型"], _KIND_NAMES[chart.kind])
-                if chart.caption.text != chart.name.text:
-                    put_text(ws, row, at["题注"], chart.caption.text, wrap=True)
-                put_text(ws, row, at["单位"], chart.unit or None)
-                put_number(ws.cell(row, at[WIDTH_COLUMN]), _centimetres(chart.width_mm))
-            row += 1
-
-
-def _centimetres(width_mm: Decimal | None) -> Decimal | None:
-    """A width in millimetres as the centimetres that read back as it (125.0 → 12.5)."""
-    if width_mm is None:
-        return None
-    exponent = width_mm.as_tuple().exponent
-    assert isinstance(exponent, int)
-    centimetres = width_mm.scaleb(-1)  # the same digits: 125.0 → 12.50
-    shorter = centimetres.quantize(Decimal(1).scaleb(exponent))
-    return shorter if shorter == centimetres else centimetres

@@ -16,7 +16,6 @@ Every one is optional: a workbook without them loads as before.
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.codes import listing
 from reportgen.errors import Problems
@@ -30,7 +29,7 @@ from reportgen.model import (
     Text,
 )
 from reportgen.xlsx.cells import CellReader, display
-from reportgen.xlsx.sheets import (
+from reportgen.xlsx.sheets import (Sheet, 
     MARKS_ID_COLUMN,
     MARKS_REASON_COLUMN,
     NAMED_COLUMNS,
@@ -49,7 +48,7 @@ from reportgen.xlsx.progress import EMPTY_NAMED
 _FORBIDDEN = "〔〕"
 
 
-def read_named(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[NamedFigure, ...]:
+def read_named(ws: Sheet, reader: CellReader, problems: Problems) -> tuple[NamedFigure, ...]:
     """Every named figure of the sheet; duplicate or malformed names are located errors."""
     headers = {(display(c) or "").strip() for c in (ws[1] if ws.max_row >= 1 else ())}
     expected = NAMED_COLUMNS + ((NAMED_UNIT_COLUMN,) if NAMED_UNIT_COLUMN in headers else ())
@@ -87,7 +86,7 @@ def read_named(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[N
     return tuple(found.values())
 
 
-def _text_pairs(ws: Worksheet, required: str, optional: str, empty: str, reader: CellReader,
+def _text_pairs(ws: Sheet, required: str, optional: str, empty: str, reader: CellReader,
                 problems: Problems) -> list[tuple[Text, Text | None]]:
     """Each row's text in the ``required`` column and in the ``optional`` one (``None`` when
     the sheet or the cell has none); a row with only the optional text is the error ``empty``."""
@@ -107,13 +106,13 @@ def _text_pairs(ws: Worksheet, required: str, optional: str, empty: str, reader:
     return pairs
 
 
-def read_marks(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[CheckMark, ...]:
+def read_marks(ws: Sheet, reader: CellReader, problems: Problems) -> tuple[CheckMark, ...]:
     """Every finding the 核对 sheet marks as checked: its 编号 and the reason (原因)."""
     return tuple(CheckMark(written, reason) for written, reason in _text_pairs(
         ws, MARKS_ID_COLUMN, MARKS_REASON_COLUMN, "E-MARK-NO-ID", reader, problems))
 
 
-def read_rules(ws: Worksheet, reader: CellReader,
+def read_rules(ws: Sheet, reader: CellReader,
                problems: Problems) -> tuple[DeclaredRule, ...]:
     """Every rule the 规则 sheet declares, with its 说明 when given."""
     return tuple(DeclaredRule(text, note) for text, note in _text_pairs(
@@ -138,7 +137,7 @@ def parse_place(text: str) -> SourceRef | None:
     return SourceRef(file.strip(), sheet, cell.strip())
 
 
-def read_sources(ws: Worksheet, reader: CellReader, problems: Problems) -> tuple[MergedFigure, ...]:
+def read_sources(ws: Sheet, reader: CellReader, problems: Problems) -> tuple[MergedFigure, ...]:
     """Every merged figure the sheet lists, with its schools' cells, in the sheet's order."""
     columns = find_columns(ws, SOURCES_COLUMNS, reader, problems)
     if columns is None:

@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import Problem, Problems
 from reportgen.model import IndicatorTable, SourceRef
 from reportgen.xlsx.cells import AnyCell, CellReader
-from reportgen.xlsx.sheets import STATUS_CARRIED, STATUS_COLUMN, STATUS_CONFIRMED
+from reportgen.xlsx.sheets import Sheet, STATUS_CARRIED, STATUS_COLUMN, STATUS_CONFIRMED
 
 
 class StatusReader:
@@ -35,7 +34,7 @@ class StatusReader:
         self.carried: dict[str, list[AnyCell]] = {}
         """By sheet: the content cells of rows still marked 上年."""
 
-    def status(self, ws: Worksheet, row: int, columns: dict[str, int],
+    def status(self, ws: Sheet, row: int, columns: dict[str, int],
                allowed: tuple[str, ...]) -> str:
         """The row's 状态 ('' when the sheet has no such column or the cell is empty); an
         unknown value is a located error."""

@@ -7,16 +7,21 @@ Text sheets are not protected (the clerk inserts and deletes rows); their fixed-
 
 from __future__ import annotations
 
-from typing import Collection
+import re
+from decimal import Decimal
+from typing import Collection, Iterable
 
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import TableSpec
+from reportgen.model import Chart, Picture
 from reportgen.xlsx import sheets as names
 from reportgen.xlsx.form import Form, figure_coordinate
-from reportgen.xlsx.formatting import WRAP, choices, fit_row, header, put
+from reportgen.xlsx.figure_sheets import CAPTION_COLUMN, WIDTH_COLUMN
+from reportgen.xlsx.formatting import WRAP, choices, fit_row, header, put, put_header, put_number, \
+    put_text
 
 LIST_ROWS = 2000
 """How far down the drop-downs reach."""
@@ -134,4 +139,59 @@ def write_material(ws: Worksheet, form: Form) -> None:
         fit_row(ws, row)
 
 
-__all__ = ["write_figure_sheets", "write_material", "write_prose", "write_sources"]
+__all__ = ["write_charts", "write_figure_sheets", "write_material", "write_pictures", "write_prose",
+           "write_sources"]
+
+
+# -- 图片 and 图表 of a report read back from Word (import) --
+
+_KIND_NAMES = {kind: name for name, kind in names.CHART_KINDS.items()}
+_PLAIN_NUMBER = re.compile(r"-?(0|[1-9]\d{0,11})(\.\d{1,6})?")
+
+
+def write_pictures(ws: Worksheet, pictures: Iterable[Picture], files: dict[str, str]) -> None:
+    """The 图片 sheet: name, file, caption (empty when it is the name), width in cm."""
+    put_header(ws, names.PICTURE_COLUMNS + (CAPTION_COLUMN, WIDTH_COLUMN), (24, 36, 40, 12))
+    for row, picture in enumerate(pictures, 2):
+        put_text(ws, row, 1, picture.name.text)
+        put_text(ws, row, 2, files[picture.name.text])
+        if picture.caption.text != picture.name.text:
+            put_text(ws, row, 3, picture.caption.text, wrap=True)
+        put_number(ws.cell(row, 4), _centimetres(picture.width_mm))
+
+
+def write_charts(ws: Worksheet, charts: Iterable[Chart]) -> None:
+    """The 图表 sheet: one row per value; a chart's 类型, 题注, 单位 and 宽度 on its first row."""
+    columns = names.CHART_COLUMNS + names.CHART_OPTIONAL
+    put_header(ws, columns, (20, 10, 16, 24, 12, 30, 8, 12))
+    at = {name: index for index, name in enumerate(columns, 1)}
+    row = 2
+    for chart in charts:
+        for index, point in enumerate(chart.points):
+            put_text(ws, row, at["名称"], chart.name.text)
+            put_text(ws, row, at["类别"], point.category)
+            put_text(ws, row, at["系列"], point.series or None)
+            value = point.value.text
+            if _PLAIN_NUMBER.fullmatch(value) and not (value.startswith("-")
+                                                       and Decimal(value) == 0):
+                put_number(ws.cell(row, at["数值"]), Decimal(value))  # a number, as it was typed
+            else:
+                put_text(ws, row, at["数值"], value)
+            if index == 0:
+                put_text(ws, row, at["类型"], _KIND_NAMES[chart.kind])
+                if chart.caption.text != chart.name.text:
+                    put_text(ws, row, at["题注"], chart.caption.text, wrap=True)
+                put_text(ws, row, at["单位"], chart.unit or None)
+                put_number(ws.cell(row, at[WIDTH_COLUMN]), _centimetres(chart.width_mm))
+            row += 1
+
+
+def _centimetres(width_mm: Decimal | None) -> Decimal | None:
+    """A width in millimetres as the centimetres that read back as it (125.0 → 12.5)."""
+    if width_mm is None:
+        return None
+    exponent = width_mm.as_tuple().exponent
+    assert isinstance(exponent, int)
+    centimetres = width_mm.scaleb(-1)  # the same digits: 125.0 → 12.50
+    shorter = centimetres.quantize(Decimal(1).scaleb(exponent))
+    return shorter if shorter == centimetres else centimetres

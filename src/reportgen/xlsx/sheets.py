@@ -7,13 +7,19 @@ order); extra columns are ignored with a warning.
 
 from __future__ import annotations
 
-from typing import Iterable
-
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Iterable, TypeAlias
 
 from reportgen.codes import listing
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import AnyCell, CellReader, display, has_lone_surrogate, is_blank
+from reportgen.xlsx.stored import StoredSheet
+
+if TYPE_CHECKING:  # a report is read without openpyxl; merge and init open with it
+    from openpyxl.worksheet.worksheet import Worksheet
+
+Sheet: TypeAlias = "Worksheet | StoredSheet"
+"""A worksheet as a report is read from (:mod:`reportgen.xlsx.sheet_xml`), or as openpyxl opens
+it to write into it (``merge``, ``init``); the readers take either."""
 
 META_SHEET = "基本信息"
 META_COLUMNS = ("项目", "内容")
@@ -129,7 +135,7 @@ MATERIAL_SHEET = "素材"
 MATERIAL_COLUMNS = ("学校", "章", "类型", "内容", "位置")
 
 
-def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
+def find_columns(ws: Sheet, expected: tuple[str, ...], reader: CellReader,
                  problems: Problems, optional: tuple[str, ...] = ()) -> dict[str, int] | None:
     """Map each expected header of row 1 to its 1-based column, or ``None`` if one is missing.
 
@@ -149,7 +155,7 @@ def find_columns(ws: Worksheet, expected: tuple[str, ...], reader: CellReader,
     return None if missing else found
 
 
-def stored_cells(ws: Worksheet) -> Iterable[AnyCell]:
+def stored_cells(ws: Sheet) -> Iterable[AnyCell]:
     """The cells the file holds, in no particular order, without creating any.
 
     Excel writes a cell for every formatted one, empty or not, and openpyxl's ``ws[row]``,
@@ -162,17 +168,17 @@ def stored_cells(ws: Worksheet) -> Iterable[AnyCell]:
     return list(cells.values())
 
 
-def filled_rows(ws: Worksheet) -> set[int]:
+def filled_rows(ws: Sheet) -> set[int]:
     """The rows holding a value that is not blank."""
     return {c.row for c in stored_cells(ws) if not is_blank(c.value)}
 
 
-def data_rows(ws: Worksheet) -> range:
+def data_rows(ws: Sheet) -> range:
     """The rows below the header, up to the last one holding anything."""
     return range(2, max(filled_rows(ws), default=1) + 1)
 
 
-def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
+def check_layout(ws: Sheet, reader: CellReader, problems: Problems, *,
                  mergeable: tuple[str, ...] = (), free: bool = False) -> None:
     """Warn about what the clerk may not see or may not expect to be read.
 
@@ -201,7 +207,7 @@ def check_layout(ws: Worksheet, reader: CellReader, problems: Problems, *,
                      cell=top_left.coordinate)
 
 
-def check_characters(ws: Worksheet, reader: CellReader, problems: Problems) -> None:
+def check_characters(ws: Sheet, reader: CellReader, problems: Problems) -> None:
     """Warn about each cell holding half of a UTF-16 surrogate pair (``_xD800_``, written by
     some programs): it is no character, and is read as “\ufffd”."""
     for cell in sorted((c for c in stored_cells(ws)

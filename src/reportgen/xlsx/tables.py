@@ -13,12 +13,11 @@ import difflib
 from collections import Counter
 from decimal import Decimal
 
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import SUB_ROW_PREFIX, ColumnKind, IndicatorSpec, TableSpec
 from reportgen.errors import Problems
 from reportgen.xlsx.cells import CellReader, display, is_blank
-from reportgen.xlsx.sheets import (FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns,
+from reportgen.xlsx.sheets import (Sheet, FREE_TABLE_PREFIX, PREVIOUS_COLUMN, data_rows, find_columns,
                                    stored_cells)
 from reportgen.model import ColumnValue, FreeCell, FreeTable, IndicatorRow, IndicatorTable, Span
 
@@ -34,7 +33,7 @@ def indicator_label(text: str | None) -> str:
     return label
 
 
-def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
+def read_indicator_table(ws: Sheet, spec: TableSpec, reader: CellReader,
                          problems: Problems) -> IndicatorTable | None:
     """The sheet's figures, or ``None`` when its rows are not the catalog's."""
     columns = find_columns(ws, spec.headers, reader, problems, optional=(PREVIOUS_COLUMN,))
@@ -67,7 +66,7 @@ def read_indicator_table(ws: Worksheet, spec: TableSpec, reader: CellReader,
     return IndicatorTable(spec, tuple(result), reader.sheet_ref(ws.title))
 
 
-def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec: TableSpec,
+def _read_row(ws: Sheet, row: int, indicator: IndicatorSpec, unit: str, spec: TableSpec,
               columns: dict[str, int], reader: CellReader) -> IndicatorRow:
     """One row: its figure, its note and the table's own columns as the catalog lists them."""
     value_cell = ws.cell(row, columns[spec.fixed(ColumnKind.VALUE).sheet])
@@ -84,7 +83,7 @@ def _read_row(ws: Worksheet, row: int, indicator: IndicatorSpec, unit: str, spec
                         reader.text(note_cell), extra, previous=previous)
 
 
-def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
+def _report_row_differences(ws: Sheet, spec: TableSpec, rows: list[int],
                             found: list[tuple[str, str]], wanted: list[tuple[str, str]],
                             name_column: int, reader: CellReader, problems: Problems) -> None:
     """One located message per difference between the sheet's rows and the catalog's."""
@@ -131,7 +130,7 @@ def _report_row_differences(ws: Worksheet, spec: TableSpec, rows: list[int],
         problems.add("E-TABLE-ROW-MISSING", where(before), row=show(wanted[j]), table=spec.name)
 
 
-def read_free_table(ws: Worksheet, reader: CellReader, problems: Problems) -> FreeTable | None:
+def read_free_table(ws: Sheet, reader: CellReader, problems: Problems) -> FreeTable | None:
     """A free table as laid out from A1: cells as shown, merges, diagonal headers."""
     title = ws.title[len(FREE_TABLE_PREFIX):].strip()
     last_row, last_col = _used_extent(ws)
@@ -177,7 +176,7 @@ EXCEL_DEFAULT_WIDTH = Decimal("8.43")
 """The width of a column nobody resized, in Excel's units (characters of the default font)."""
 
 
-def column_widths(ws: Worksheet, columns: int) -> tuple[Decimal, ...]:
+def column_widths(ws: Sheet, columns: int) -> tuple[Decimal, ...]:
     """The widths of the sheet's first ``columns`` columns as Excel shows them, or ``()``
     when none was resized."""
     default = ws.sheet_format.defaultColWidth
@@ -192,7 +191,7 @@ def column_widths(ws: Worksheet, columns: int) -> tuple[Decimal, ...]:
     return tuple(widths) if resized and all(w > 0 for w in widths) else ()
 
 
-def _used_extent(ws: Worksheet) -> tuple[int, int]:
+def _used_extent(ws: Sheet) -> tuple[int, int]:
     """The last row and column holding a value (merged ranges included)."""
     last_row = last_col = 0
     for cell in stored_cells(ws):  # not ws.iter_rows(): it creates every empty cell

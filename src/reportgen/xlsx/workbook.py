@@ -10,9 +10,6 @@ import datetime
 import difflib
 from pathlib import Path
 
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.catalog import Catalog, ColumnKind, latest
 from reportgen.errors import Problems
@@ -20,7 +17,9 @@ from reportgen.xlsx.body import figure_kind, read_body, read_cases, split_paragr
 from reportgen.xlsx.figure_sheets import read_charts, read_pictures
 from reportgen.xlsx.cells import CellReader, display
 from reportgen.xlsx.container import check_workbook_file, unopenable
-from reportgen.xlsx.sheets import (
+from reportgen.xlsx.sheet_xml import read_stored
+from reportgen.xlsx.stored import StoredWorkbook
+from reportgen.xlsx.sheets import (Sheet, 
     BODY_SHEET,
     CASES_SHEET,
     CHARTS_SHEET,
@@ -42,8 +41,6 @@ from reportgen.xlsx.sheets import (
     PICTURES_SHEET,
     MARKS_SHEET,
     RULES_SHEET,
-    CASE_STATUS_VALUES,
-    SCHOOL_COLUMN,
     SOURCES_SHEET,
     STATUS_CARRIED,
     STATUS_COLUMN,
@@ -76,59 +73,19 @@ from reportgen.model import (
 )
 
 
-def open_workbook(path: Path) -> tuple[Workbook, dict[tuple[str, str], str]]:
-    """The workbook at ``path`` with the cached values of its formulas, and the formulas that
-    have no cached value, by (sheet, cell).
+def open_workbook(path: Path) -> StoredWorkbook:
+    """The workbook at ``path``: the cached values of its formulas, and the formulas that have
+    no cached value (:attr:`StoredWorkbook.uncached`), read in one pass
+    (:mod:`reportgen.xlsx.sheet_xml`).
 
     Raises :class:`UsageError` when the path is missing and :class:`DataError` when the file
     is not a readable .xlsx workbook (see :mod:`reportgen.xlsx.container`).
     """
-    formula_sheets = check_workbook_file(path)
+    check_workbook_file(path)
     try:
-        with path.open("rb") as stream:  # closed even when openpyxl fails half-way
-            values = openpyxl.load_workbook(stream, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        return read_stored(path)
+    except Exception as exc:  # a damaged file fails in many ways
         raise unopenable(path, exc) from exc
-    if formula_sheets is not None and not formula_sheets:
-        return values, {}  # no formula anywhere: nothing to read again
-    try:
-        uncached = _uncached_formulas(path, values, formula_sheets)
-    except Exception:  # the values loaded; a second reading failing is no reason to stop
-        uncached = {}
-    return values, uncached
-
-
-def _uncached_formulas(path: Path, values: Workbook,
-                       sheets: frozenset[str] | None) -> dict[tuple[str, str], str]:
-    """Formula cells whose value was never calculated (the file was last saved by a program
-    that does not calculate, such as openpyxl itself): their cached value reads ``None``.
-
-    Only the worksheets titled in ``sheets`` (all when ``None``) are read for their formulas:
-    those the container check saw holding some."""
-    found: dict[tuple[str, str], str] = {}
-    with path.open("rb") as stream:
-        formulas = openpyxl.load_workbook(stream, data_only=False, read_only=True)
-        try:
-            _collect_uncached(formulas, values, found, sheets)
-        finally:
-            formulas.close()
-    return found
-
-
-def _collect_uncached(formulas: Workbook, values: Workbook,
-                      found: dict[tuple[str, str], str], sheets: frozenset[str] | None) -> None:
-    """Add to ``found`` each formula of ``formulas`` whose cell in ``values`` is empty."""
-    for ws in formulas.worksheets:
-        if ws.title not in values.sheetnames or (sheets is not None and ws.title not in sheets):
-            continue
-        cached = values[ws.title]
-        for row in ws.iter_rows():
-            for cell in row:
-                if getattr(cell, "data_type", None) != "f" or cell.value is None:
-                    continue
-                text = getattr(cell.value, "text", cell.value)  # an ArrayFormula has .text
-                if cached[cell.coordinate].value is None:
-                    found[(ws.title, cell.coordinate)] = str(text)
 
 
 def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, *,
@@ -140,12 +97,12 @@ def read_report(path: Path, problems: Problems, catalog: Catalog | None = None, 
     sent for ``merge``) may leave 地区, 报告标题, 发布单位, 成文日期 and 正文 empty: they read
     as empty texts and the last day of the year.
     """
-    wb, uncached = open_workbook(path)
+    wb = open_workbook(path)
     try:
-        reader = CellReader(path.name, problems, wb.epoch, uncached=uncached)
+        reader = CellReader(path.name, problems, wb.epoch, uncached=wb.uncached)
         sheets = {ws.title: ws for ws in wb.worksheets}
 
-        def sheet(name: str, mergeable: tuple[str, ...] = ()) -> Worksheet | None:
+        def sheet(name: str, mergeable: tuple[str, ...] = ()) -> Sheet | None:
             if name in sheets:
                 check_layout(sheets[name], reader, problems, mergeable=mergeable)
                 return sheets[name]
@@ -247,7 +204,7 @@ _DRAFT_OPTIONAL = (META_REGION, META_TITLE, META_ISSUER, META_DATE)
 """What a draft may leave empty."""
 
 
-def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: bool = False
+def _read_meta(ws: Sheet, reader: CellReader, problems: Problems, draft: bool = False
                ) -> tuple[Meta | None, int | None, SourceRef | None, bool]:
     """The report's settings, its 报告年份 and that cell (known even when another setting
     is missing, to choose the catalog), and whether 指标表位置 was understood."""
@@ -306,7 +263,7 @@ def _read_meta(ws: Worksheet, reader: CellReader, problems: Problems, draft: boo
                 show_previous=show_previous), year, year_ref, placement_known
 
 
-def _read_foreword(ws: Worksheet, reader: CellReader, problems: Problems,
+def _read_foreword(ws: Sheet, reader: CellReader, problems: Problems,
                    statuses: StatusReader) -> tuple[Paragraph, ...]:
     columns = find_columns(ws, FOREWORD_COLUMNS, reader, problems, optional=(STATUS_COLUMN,))
     if columns is None:

@@ -80,9 +80,8 @@ from reportgen.xlsx.sheets import (
     TABLES_INLINE,
     YES,
 )
-from reportgen.xlsx.figure_sheets import (
-    figures_of, picture_files, write_charts, write_picture_files, write_pictures,
-)
+from reportgen.xlsx.figure_sheets import figures_of, picture_files, write_picture_files
+from reportgen.xlsx.prose import write_charts, write_pictures
 from reportgen.xlsx.settings import setting_rows
 
 _KIND_OF_LEVEL = {level: kind for kind, level in HEADING_LEVELS.items()}
