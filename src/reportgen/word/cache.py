@@ -52,6 +52,9 @@ class _Kept:
         """The variables its Jinja tags use, once worked out."""
         self.body: str | None = None
         """Its body as docxtpl renders it (serialised and patched), once worked out."""
+        self.table_styles: tuple[str, str, str] | None = None
+        """The ids of its table style and table paragraph styles, once worked out
+        (:func:`reportgen.word.docx.kept_table_styles`)."""
         self.shared: dict[int, Any] = {}
         """The parts of :attr:`document` that every copy shares, by id (a deep copy's memo)."""
 
