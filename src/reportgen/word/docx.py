@@ -14,7 +14,6 @@ an error. Text from the workbook is only ever a value, never evaluated as a temp
 from __future__ import annotations
 
 import datetime
-import io
 import os
 from pathlib import Path
 from typing import Any, Callable
@@ -30,10 +29,10 @@ from reportgen.errors import UsageError
 from reportgen.layout import Cover, FigureBlock, Grid, GridCell, Layout, TableBlock
 from reportgen.word import oxml
 from reportgen.word.context import Slots, build_context
-from reportgen.word.external import neutralise_external
 from reportgen.word.cache import ReportTemplate, open_template, template_variables
 from reportgen.word.literal import needs_restoring, protect, protect_text, restore_document
 from reportgen.word.names import REPORT_TABLE_STYLE
+from reportgen.word.external import package_bytes
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
 SLOT_TAG = "{{ b.slot }}"
@@ -58,9 +57,7 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
     # -- the whole document to turn them back --
     _place_tables(tpl.docx, markers, lambda: kept_table_styles(tpl))
     _set_properties(tpl.docx, layout.cover)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return neutralise_external(buffer.getvalue())  # nothing in the report reaches outside it
+    return package_bytes(tpl.docx)  # zipped once; nothing in it reaches outside the report
 
 
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:
