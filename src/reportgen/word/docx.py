@@ -32,7 +32,7 @@ from reportgen.word.context import Slots, build_context
 from reportgen.word.cache import ReportTemplate, open_template, template_variables
 from reportgen.word.literal import needs_restoring, protect, protect_text, restore_document
 from reportgen.word.names import REPORT_TABLE_STYLE
-from reportgen.word.external import package_bytes
+from reportgen.word.package import package_bytes
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
 SLOT_TAG = "{{ b.slot }}"
@@ -57,7 +57,8 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
     # -- the whole document to turn them back --
     _place_tables(tpl.docx, markers, lambda: kept_table_styles(tpl))
     _set_properties(tpl.docx, layout.cover)
-    return package_bytes(tpl.docx)  # zipped once; nothing in it reaches outside the report
+    written = tpl.kept.written if isinstance(tpl, ReportTemplate) and tpl.kept else None
+    return package_bytes(tpl.docx, written)  # zipped once; nothing in it reaches outside
 
 
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:

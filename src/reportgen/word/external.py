@@ -10,14 +10,8 @@ package; web and mail hyperlinks (``http``, ``https``, ``mailto``), which are on
 when a reader clicks them, stay.
 
 It works on the zip package itself, so it serves any .docx, even one python-docx cannot open;
-:func:`neutralise_parts` does the same on a package's members before they are zipped.
-
-A report is written once (:func:`package_bytes`): its parts are serialised as python-docx
-serialises them (its ``PackageWriter`` writes the content types, the package's relationships
-and each part with its relationships), kept in memory, cut by :func:`neutralise_parts`, and
-zipped — never saved, read back and zipped again. The archive is deflated at level
-:data:`COMPRESSION_LEVEL`: a report's parts are ~650 KB of XML, which zlib's default level
-(python-docx's) takes twice as long to compress, for a file ~20 % smaller.
+:func:`neutralise_parts` does the same on a package's members before they are zipped
+(:mod:`reportgen.word.package`).
 """
 
 from __future__ import annotations
@@ -26,15 +20,11 @@ import io
 import posixpath
 import re
 import zipfile
-from typing import Any
-
-from docx.opc.packuri import PackURI
-from docx.opc.pkgwriter import PackageWriter
 from lxml import etree
 
 from reportgen.word import oxml
 
-__all__ = ["COMPRESSION_LEVEL", "neutralise_external", "neutralise_parts", "package_bytes"]
+__all__ = ["CheckedParts", "neutralise_external", "neutralise_parts"]
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -53,6 +43,9 @@ _FIELD_WORDS = (b"include", b"import", b"link", b"dde")
 (``instr``) and a fetching field's name (in any case, as Word reads them; also a piece of
 it, should an instruction be split over runs)."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+CheckedParts = dict[str, tuple[bytes, frozenset[str], bytes | None]]
+"""Part name → (its bytes, the relationship ids cut from it, what :func:`_clean_part` made of
+them)."""
 
 
 def neutralise_external(data: bytes) -> bytes:
@@ -72,20 +65,22 @@ def neutralise_external(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def neutralise_parts(parts: dict[str, bytes]) -> dict[str, bytes]:
+def neutralise_parts(parts: dict[str, bytes], kept: CheckedParts | None = None) -> dict[str, bytes]:
     """The members of a package (zip member name → bytes, in their order) without external
     relationships (but web and mail hyperlinks), imported chunks (element, relationship, part
     and content type) and fields fetching content; ``parts`` itself when it has none.
 
     :func:`neutralise_external` applies it to a .docx file; the report's own package is
-    checked with it before it is zipped (:func:`package_bytes`)."""
+    checked with it before it is zipped (:func:`reportgen.word.package.package_bytes`).
+    ``kept`` remembers what each part's check made of it: a part that is the very same bytes
+    object as last time, with the same relationships cut, is not checked again."""
     changed: dict[str, bytes] = {}
     removed: set[str] = set()
     dropped = {_owner_of(name): _drop_relationships(name, parts[name], changed, removed)
                for name in parts if name.endswith(".rels")}
     for name in parts:
         if name.endswith(".xml") and (name.startswith("word/") or dropped.get(name)):
-            xml = _clean_part(parts[name], dropped.get(name, set()))
+            xml = _kept_clean_part(name, parts[name], dropped.get(name, set()), kept)
             if xml is not None:
                 changed[name] = xml
     if not changed and not removed:
@@ -95,40 +90,15 @@ def neutralise_parts(parts: dict[str, bytes]) -> dict[str, bytes]:
     return {name: changed.get(name, blob) for name, blob in parts.items() if name not in removed}
 
 
-COMPRESSION_LEVEL = 1
-"""The zlib level of the report's archive (1 fastest … 9 smallest; python-docx uses 6)."""
-
-
-class _Members:
-    """A stand-in for python-docx's physical package writer that keeps each member's bytes, in
-    the order written, instead of zipping them."""
-
-    def __init__(self) -> None:
-        self.members: dict[str, bytes] = {}
-        """Zip member name → its bytes."""
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.members[pack_uri.membername] = blob
-
-
-def package_bytes(document: Any) -> bytes:
-    """The .docx of the python-docx ``document``, as bytes, without links to outside content:
-    the parts ``document.save`` writes, in the same order, cut by :func:`neutralise_parts`."""
-    package = document.part.package
-    parts = package.parts
-    for part in parts:  # as python-docx's OpcPackage.save
-        part.before_marshal()
-    collected = _Members()
-    writer: Any = collected  # the interface PackageWriter calls: write(pack_uri, blob)
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
-                         compresslevel=COMPRESSION_LEVEL) as archive:
-        for name, blob in neutralise_parts(collected.members).items():
-            archive.writestr(name, blob)
-    return out.getvalue()
+def _kept_clean_part(name: str, xml: bytes, dropped: set[str], kept: CheckedParts | None) -> bytes | None:
+    """:func:`_clean_part`, or what it made of the very same ``xml`` last time."""
+    seen = kept.get(name) if kept is not None else None
+    if seen is not None and seen[0] is xml and seen[1] == dropped:
+        return seen[2]
+    cleaned = _clean_part(xml, dropped)
+    if kept is not None:
+        kept[name] = (xml, frozenset(dropped), cleaned)
+    return cleaned
 
 
 def _owner_of(rels: str) -> str:
