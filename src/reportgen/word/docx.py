@@ -30,7 +30,7 @@ from reportgen.layout import Cover, FigureBlock, Grid, GridCell, Layout, TableBl
 from reportgen.word import oxml
 from reportgen.word.context import Slots, build_context
 from reportgen.word.cache import ReportTemplate, open_template, template_variables
-from reportgen.word.literal import needs_restoring, protect, protect_text, restore_document
+from reportgen.word.literal import protect, protect_text, restore_document
 from reportgen.word.names import REPORT_TABLE_STYLE
 from reportgen.word.package import package_bytes
 from reportgen.word.sandbox import ReportSandbox, template_errors
@@ -47,10 +47,11 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
     """The finished .docx for ``layout``, as bytes."""
     context, slots = build_context(layout)
     tpl = open_template(template)  # parsed once per process, copied for each report
-    protected = protect(context)  # workbook text stays literal
+    marked: list[str] = []  # -- the protected texts holding a token: see needs_restoring --
+    protected = protect(context, marked)  # workbook text stays literal
     _render_template(tpl, protected, template.name)
     markers = {protect_text(marker): block for marker, block in slots.items()}
-    if needs_restoring(protected, ignore=markers.keys()):
+    if any(text not in markers for text in marked):
         restore_document(tpl.docx)
         markers = slots
     # -- else the only tokens are the slot markers, which the tables replace: no pass over
