@@ -16,6 +16,7 @@ from docxtpl import template as docxtpl_module
 from reportgen import generate
 from reportgen.errors import UsageError
 from reportgen.word import cache, default_template
+from reportgen.word import docx as word_docx
 from reportgen.word.compiled import COMPILED_KEPT
 from reportgen.word.sandbox import ReportSandbox
 from workbooks import PARAGRAPH, build
@@ -146,3 +147,37 @@ def test_a_template_that_is_no_docx_is_told_in_chinese(tmp_path, content):
     assert raised.value.code == "U-TEMPLATE-NOT-DOCX"
     assert "坏模板.docx 不是可用的 Word 模板（.docx）：文件无法作为 Word 文档打开" in str(raised.value)
     assert "Package" not in str(raised.value) and "archive" not in str(raised.value)
+
+
+def test_table_style_ids_are_worked_out_once_per_template(tmp_path, monkeypatch):
+    """Three reports with tables: the ids of the table styles are looked up in the template's
+    styles once (every report of a template has its styles), and each report's tables use
+    them."""
+    calls = []
+    lookup = word_docx.table_styles
+
+    def counting(document):
+        calls.append(document)
+        return lookup(document)
+    monkeypatch.setattr(word_docx, "table_styles", counting)
+    workbook = build(tmp_path)
+    reports = [generate(workbook, tmp_path / f"{n}.docx", toc=False) for n in range(3)]
+    assert len(calls) == 1
+    for report in reports:
+        styles = {t.style.name for t in docx.Document(str(report)).tables}
+        assert "Report Table" in styles
+
+
+def test_a_template_lacking_a_table_style_is_refused_by_every_report(tmp_path):
+    """A clerk's template that lost "Table Text" is refused with the style's name, by the first
+    report and again by the next ones (a refusal is not kept as if it were ids)."""
+    document = docx.Document(str(default_template()))
+    document.styles["Table Text"].name = "表格正文"
+    template = tmp_path / "模板.docx"
+    document.save(str(template))
+    workbook = build(tmp_path)
+    for n in range(3):
+        with pytest.raises(UsageError, match="“Table Text”") as raised:
+            generate(workbook, tmp_path / f"{n}.docx", template=template, toc=False)
+        assert raised.value.code == "U-TEMPLATE-STYLE"
+        assert not (tmp_path / f"{n}.docx").exists()

@@ -12,7 +12,7 @@ from reportgen.errors import UsageError
 from reportgen.layout import Grid, GridCell
 from reportgen.model import Span
 from reportgen.word import default_template
-from reportgen.word.docx import HEADER_FILL, write_table
+from reportgen.word.docx import HEADER_FILL, table_styles, write_table
 
 GRID = Grid(
     header=((GridCell("标题"), GridCell(""), GridCell("")),
@@ -102,3 +102,11 @@ def test_a_template_without_the_table_styles_is_a_usage_error():
     assert raised.value.code == "U-TEMPLATE-STYLE"
     assert "模板缺少样式：“Report Table”、“Table Header”、“Table Text”。" in str(raised.value)
     assert "no style" not in str(raised.value)
+
+
+def test_table_styles_are_the_ids_python_docx_finds_by_name():
+    """The ids looked up by name in one search are those python-docx gives for the styles
+    "Report Table", "Table Header" and "Table Text" of the official template."""
+    document = docx.Document(str(default_template()))
+    names = ("Report Table", "Table Header", "Table Text")
+    assert table_styles(document) == tuple(document.styles[name].style_id for name in names)

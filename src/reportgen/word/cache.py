@@ -26,6 +26,7 @@ from docxtpl import DocxTemplate
 
 from reportgen.errors import UsageError
 from reportgen.word.compiled import forget_compiled
+from reportgen.word.package import Written
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
 __all__ = ["KEPT", "ReportTemplate", "clear", "open_template", "template_variables"]
@@ -52,6 +53,12 @@ class _Kept:
         """The variables its Jinja tags use, once worked out."""
         self.body: str | None = None
         """Its body as docxtpl renders it (serialised and patched), once worked out."""
+        self.table_styles: tuple[str, str, str] | None = None
+        """The ids of its table style and table paragraph styles, once worked out
+        (:func:`reportgen.word.docx.kept_table_styles`)."""
+        self.written = Written()
+        """What saving its reports made of the members they share
+        (:mod:`reportgen.word.package`)."""
         self.shared: dict[int, Any] = {}
         """The parts of :attr:`document` that every copy shares, by id (a deep copy's memo)."""
 

@@ -14,10 +14,9 @@ an error. Text from the workbook is only ever a value, never evaluated as a temp
 from __future__ import annotations
 
 import datetime
-import io
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from lxml import etree
@@ -30,10 +29,10 @@ from reportgen.errors import UsageError
 from reportgen.layout import Cover, FigureBlock, Grid, GridCell, Layout, TableBlock
 from reportgen.word import oxml
 from reportgen.word.context import Slots, build_context
-from reportgen.word.external import neutralise_external
-from reportgen.word.cache import open_template, template_variables
-from reportgen.word.literal import needs_restoring, protect, protect_text, restore_document
+from reportgen.word.cache import ReportTemplate, open_template, template_variables
+from reportgen.word.literal import protect, protect_text, restore_document
 from reportgen.word.names import REPORT_TABLE_STYLE
+from reportgen.word.package import package_bytes
 from reportgen.word.sandbox import ReportSandbox, template_errors
 
 SLOT_TAG = "{{ b.slot }}"
@@ -48,19 +47,19 @@ def render_bytes(layout: Layout, template: Path) -> bytes:
     """The finished .docx for ``layout``, as bytes."""
     context, slots = build_context(layout)
     tpl = open_template(template)  # parsed once per process, copied for each report
-    protected = protect(context)  # workbook text stays literal
+    marked: list[str] = []  # -- the protected texts holding a token: see needs_restoring --
+    protected = protect(context, marked)  # workbook text stays literal
     _render_template(tpl, protected, template.name)
     markers = {protect_text(marker): block for marker, block in slots.items()}
-    if needs_restoring(protected, ignore=markers.keys()):
+    if any(text not in markers for text in marked):
         restore_document(tpl.docx)
         markers = slots
     # -- else the only tokens are the slot markers, which the tables replace: no pass over
     # -- the whole document to turn them back --
-    _place_tables(tpl.docx, markers)
+    _place_tables(tpl.docx, markers, lambda: kept_table_styles(tpl))
     _set_properties(tpl.docx, layout.cover)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return neutralise_external(buffer.getvalue())  # nothing in the report reaches outside it
+    written = tpl.kept.written if isinstance(tpl, ReportTemplate) and tpl.kept else None
+    return package_bytes(tpl.docx, written)  # zipped once; nothing in it reaches outside
 
 
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:
@@ -73,16 +72,18 @@ def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> N
         tpl.render(context, env, autoescape=True)
 
 
-def _place_tables(document: Any, slots: Slots) -> None:
+def _place_tables(document: Any, slots: Slots,
+                  styles_of: Callable[[], tuple[str, str, str]]) -> None:
     """Write each table in place of the paragraph holding its slot marker, and each picture
-    or chart into the paragraph holding its own (in the text or in a case box)."""
+    or chart into the paragraph holding its own (in the text or in a case box);
+    ``styles_of()`` gives the :func:`table_styles` of ``document``."""
     prefix = os.path.commonprefix(list(slots))  # the markers differ only in their number
     candidates = _SLOT_PARAGRAPHS(document.element.body, prefix=prefix) if slots else []
     found = {p.text: p for p in candidates if p.text in slots}
     if len(found) != len(slots):
         raise UsageError("U-TEMPLATE-TABLE-SLOT", tables=len(slots), slots=len(found), tag=SLOT_TAG)
     tables = any(isinstance(block, TableBlock) for block in slots.values())
-    styles = table_styles(document) if tables else None
+    styles = styles_of() if tables else None
     for marker, block in slots.items():
         if isinstance(block, FigureBlock):
             from reportgen.word.pictures import write_figure  # only for pictures and charts
@@ -117,17 +118,37 @@ HEADER_FILL = "E7E6E6"
 """The shading of header cells."""
 
 
+_STYLE_ID = etree.XPath("w:style[w:name/@w:val = $name][1]/@w:styleId",
+                       namespaces={"w": nsmap["w"]}, smart_strings=False)
+"""The id of the first style named ``$name`` (python-docx's ``document.styles[name]``, without
+working out the name of each of the template's hundreds of styles in Python)."""
+
+
 def table_styles(document: Any) -> tuple[str, str, str]:
     """The ids of the table style and of the header and text paragraph styles in
     ``document``; :class:`UsageError` when its template lacks one of them."""
     names = (REPORT_TABLE_STYLE, HEADER_STYLE, TEXT_STYLE)
-    missing = [name for name in names if name not in document.styles]
+    styles = document.part.styles.element
+    found = [_STYLE_ID(styles, name=name) for name in names]
+    missing = [name for name, ids in zip(names, found) if not ids]
     if missing:  # named as Word shows them, not in python-docx's English KeyError
         raise UsageError("U-TEMPLATE-STYLE", style="、".join(f"“{name}”" for name in missing),
                          table_style=REPORT_TABLE_STYLE, header_style=HEADER_STYLE,
                          text_style=TEXT_STYLE)
-    table_id, header_id, text_id = (document.styles[name].style_id for name in names)
+    table_id, header_id, text_id = (str(ids[0]) for ids in found)
     return table_id, header_id, text_id
+
+
+def kept_table_styles(tpl: DocxTemplate) -> tuple[str, str, str]:
+    """:func:`table_styles` of the template ``tpl`` (made by
+    :func:`reportgen.word.cache.open_template`), worked out once per template file: no
+    rendering changes a template's styles. A template lacking a style is refused every time."""
+    kept = tpl.kept if isinstance(tpl, ReportTemplate) else None
+    if kept is None:
+        return table_styles(tpl.docx)
+    if kept.table_styles is None:
+        kept.table_styles = table_styles(tpl.docx)
+    return kept.table_styles
 
 
 def write_table(document: Any, grid: Grid, slot: Any,

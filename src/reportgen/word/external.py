@@ -9,7 +9,9 @@ attached template or sub-document elsewhere, an imported chunk of another docume
 package; web and mail hyperlinks (``http``, ``https``, ``mailto``), which are only followed
 when a reader clicks them, stay.
 
-It works on the zip package itself, so it serves any .docx, even one python-docx cannot open.
+It works on the zip package itself, so it serves any .docx, even one python-docx cannot open;
+:func:`neutralise_parts` does the same on a package's members before they are zipped
+(:mod:`reportgen.word.package`).
 """
 
 from __future__ import annotations
@@ -18,12 +20,11 @@ import io
 import posixpath
 import re
 import zipfile
-
 from lxml import etree
 
 from reportgen.word import oxml
 
-__all__ = ["neutralise_external"]
+__all__ = ["CheckedParts", "neutralise_external", "neutralise_parts"]
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -42,6 +43,9 @@ _FIELD_WORDS = (b"include", b"import", b"link", b"dde")
 (``instr``) and a fetching field's name (in any case, as Word reads them; also a piece of
 it, should an instruction be split over runs)."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+CheckedParts = dict[str, tuple[bytes, frozenset[str], bytes | None]]
+"""Part name → (its bytes, the relationship ids cut from it, what :func:`_clean_part` made of
+them)."""
 
 
 def neutralise_external(data: bytes) -> bytes:
@@ -50,25 +54,51 @@ def neutralise_external(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
         parts = {info.filename: archive.read(info) for info in infos}
+    kept = neutralise_parts(parts)
+    if kept is parts:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in infos:
+            if info.filename in kept:
+                archive.writestr(info, kept[info.filename])
+    return out.getvalue()
+
+
+def neutralise_parts(parts: dict[str, bytes], kept: CheckedParts | None = None) -> dict[str, bytes]:
+    """The members of a package (zip member name → bytes, in their order) without external
+    relationships (but web and mail hyperlinks), imported chunks (element, relationship, part
+    and content type) and fields fetching content; ``parts`` itself when it has none.
+
+    :func:`neutralise_external` applies it to a .docx file; the report's own package is
+    checked with it before it is zipped (:func:`reportgen.word.package.package_bytes`).
+    ``kept`` remembers what each part's check made of it: a part that is the very same bytes
+    object as last time, with the same relationships cut, is not checked again."""
     changed: dict[str, bytes] = {}
     removed: set[str] = set()
     dropped = {_owner_of(name): _drop_relationships(name, parts[name], changed, removed)
                for name in parts if name.endswith(".rels")}
     for name in parts:
         if name.endswith(".xml") and (name.startswith("word/") or dropped.get(name)):
-            xml = _clean_part(parts[name], dropped.get(name, set()))
+            xml = _kept_clean_part(name, parts[name], dropped.get(name, set()), kept)
             if xml is not None:
                 changed[name] = xml
     if not changed and not removed:
-        return data
+        return parts
     if removed and "[Content_Types].xml" in parts:
         changed["[Content_Types].xml"] = _without_overrides(parts["[Content_Types].xml"], removed)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for info in infos:
-            if info.filename not in removed:
-                archive.writestr(info, changed.get(info.filename, parts[info.filename]))
-    return out.getvalue()
+    return {name: changed.get(name, blob) for name, blob in parts.items() if name not in removed}
+
+
+def _kept_clean_part(name: str, xml: bytes, dropped: set[str], kept: CheckedParts | None) -> bytes | None:
+    """:func:`_clean_part`, or what it made of the very same ``xml`` last time."""
+    seen = kept.get(name) if kept is not None else None
+    if seen is not None and seen[0] is xml and seen[1] == dropped:
+        return seen[2]
+    cleaned = _clean_part(xml, dropped)
+    if kept is not None:
+        kept[name] = (xml, frozenset(dropped), cleaned)
+    return cleaned
 
 
 def _owner_of(rels: str) -> str:

@@ -11,7 +11,7 @@ survives the round trip exactly.
 from __future__ import annotations
 
 import re
-from typing import Any, Collection
+from typing import Any, Collection, Iterator
 
 import attrs
 from lxml import etree
@@ -27,6 +27,8 @@ _LXML_TEXT: Any = etree._Element.text  # type: ignore[attr-defined]
 
 def protect_text(text: str) -> str:
     """``text`` with the sequences docxtpl would rewrite replaced by tokens."""
+    if "_" not in text and _MARK not in text:
+        return text  # -- nothing to replace: most texts; a search is quicker than a sub --
     return _NEEDS_ESCAPE.sub(lambda m: _TOKENS[m.group(0)], text)
 
 
@@ -39,36 +41,58 @@ def needs_restoring(value: Any, ignore: Collection[str] = ()) -> bool:
     """Whether a context made by :func:`protect` holds a token in a string other than those
     in ``ignore`` (a workbook text with ``{_{``-like sequences or the token character): if
     not, :func:`restore_document` has nothing to do and is skipped."""
-    if isinstance(value, str):
-        return _MARK in value and value not in ignore
-    if isinstance(value, dict):
-        return any(needs_restoring(v, ignore) for v in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(needs_restoring(v, ignore) for v in value)
-    if attrs.has(type(value)):
-        return any(needs_restoring(getattr(value, f.name), ignore)
-                   for f in attrs.fields(type(value)))
-    return False
+    return any(text not in ignore for text in _marked_texts(value))
 
 
-def protect(value: Any) -> Any:
-    """The template context with every string protected; other values unchanged."""
+def _marked_texts(value: Any) -> Iterator[str]:
+    """The strings in ``value`` (its dict values, list and tuple items, attrs fields, nested)
+    holding the token character."""
     if isinstance(value, str):
-        return protect_text(value)
+        if _MARK in value:
+            yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _marked_texts(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _marked_texts(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _marked_texts(getattr(value, field.name))
+
+
+def protect(value: Any, marked: list[str] | None = None) -> Any:
+    """The template context with every string protected; other values unchanged.
+
+    With ``marked``, the walk also finds what :func:`needs_restoring` would look for in the
+    result: each of the result's strings holding a token is added to ``marked`` (also those of
+    an attrs object's fields computed rather than given), so that ``needs_restoring(result,
+    ignore)`` is ``any(text not in ignore for text in marked)``, without a second walk."""
+    if isinstance(value, str):
+        protected = protect_text(value)
+        if marked is not None and _MARK in protected:
+            marked.append(protected)
+        return protected
     if isinstance(value, dict):
-        return {k: protect(v) for k, v in value.items()}
+        return {k: protect(v, marked) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(protect(v) for v in value)
+        return type(value)(protect(v, marked) for v in value)
     if attrs.has(type(value)):
         changes = {}
+        computed = []
         for field in attrs.fields(type(value)):
             if not field.init:
+                computed.append(field.name)
                 continue
             old = getattr(value, field.name)
-            new = protect(old)
+            new = protect(old, marked)
             if new is not old and new != old:
                 changes[field.alias or field.name] = new
-        return attrs.evolve(value, **changes) if changes else value
+        result = attrs.evolve(value, **changes) if changes else value
+        if marked is not None:  # -- as needs_restoring walks them, in the result --
+            for name in computed:
+                marked.extend(_marked_texts(getattr(result, name)))
+        return result
     return value
 
 
