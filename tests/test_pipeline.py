@@ -142,3 +142,35 @@ def test_a_missing_template_is_refused_before_the_workbook_is_read(tmp_path):
     not_a_workbook.write_bytes(b"")
     with pytest.raises(UsageError, match="找不到模板文件"):
         generate(not_a_workbook, tmp_path / "r.docx", template=tmp_path / "没有.docx")
+
+
+def test_the_garbage_collector_is_paused_while_a_report_is_built_and_on_again_after(
+        tmp_path, monkeypatch):
+    """Nearly every object of a build lives until it ends, so the cyclic collector is paused
+    while the workbook is read, checked and rendered (a script building many reports gets
+    that speed too), and is on again afterwards — also when the build fails."""
+    import gc
+
+    import reportgen.pipeline as pipeline
+
+    seen = []
+    real_review = pipeline.review
+
+    def review(report, problems=None):
+        seen.append(gc.isenabled())
+        return real_review(report, problems)
+
+    monkeypatch.setattr(pipeline, "review", review)
+    assert gc.isenabled()
+    generate(build(tmp_path), tmp_path / "r.docx", toc=False)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(DataError):
+        generate(build(tmp_path, lambda wb: wb["基本信息"].delete_rows(2), "bad.xlsx"),
+                 tmp_path / "bad.docx", toc=False)
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that turned it off keeps it off
+        generate(build(tmp_path), tmp_path / "r.docx", toc=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

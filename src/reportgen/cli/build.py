@@ -6,16 +6,15 @@ folder by :mod:`reportgen.cli.batch`."""
 from __future__ import annotations
 
 import argparse
-import gc
 import os
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, ContextManager, Iterator, TextIO
+from typing import TYPE_CHECKING, ContextManager, TextIO
 
 from reportgen.cli.parsing import EXIT_OK, Parser, interrupted, print_warnings, seconds
 from reportgen.errors import Problems, UsageError
 from reportgen.office import DEFAULT_TIMEOUT
-from reportgen.pipeline import default_output, generate
+from reportgen.pipeline import collection_paused, default_output, generate
 
 if TYPE_CHECKING:
     from reportgen.office.session import OfficeSession
@@ -73,7 +72,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
         return run_batch(args, out, err)
     if args.jobs != 1:
         raise UsageError("U-BATCH-JOBS-ALONE")
-    with _collection_paused():
+    with collection_paused():
         return _build_one(args, out, err)
 
 
@@ -108,21 +107,6 @@ def _office(args: argparse.Namespace) -> ContextManager[OfficeSession | None]:
     from reportgen.office.session import OfficeSession
 
     return OfficeSession(timeout=args.timeout)
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while one report is built: nearly every
-    object of the build lives until it ends (the workbook, the report, the document), so
-    collecting would only walk them; the memory is the same either way (about 70 MB for the
-    2024 report). The collector is on again afterwards (for a script calling the command)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
