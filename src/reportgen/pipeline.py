@@ -113,9 +113,14 @@ def prepare(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None
     if pdf:
         _refuse_overwriting_inputs(pdf_path(target), source, template_path)
     _refuse_folder(target)
-    with collection_paused():
-        report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
-        return target, render(report, template=template_path, config=config)
+    with collection_paused():  # on again once the build's objects are gone with _build's frame
+        return target, _build(source, template_path, problems, config, catalog_year)
+
+
+def _build(source: Path, template: Path, problems: Problems | None, config: LayoutConfig | None,
+           catalog_year: int | None) -> bytes:
+    report = review(load(source, problems=problems, catalog_year=catalog_year), problems)
+    return render(report, template=template, config=config)
 
 
 @contextmanager
