@@ -91,6 +91,29 @@ def test_figures_are_looked_up_in_the_reports_catalog(tmp_path):
             figures.get(wrong)
 
 
+def test_a_figure_looked_up_again_is_the_one_found_first_and_a_wrong_one_raises_again(tmp_path):
+    """Lookups are kept per report: the same reference (or pattern) finds the same figure of
+    that report, another report's lookups find its own figures, and a reference the catalog
+    lacks raises on every lookup, never cached as "nothing"."""
+    def graduates(n):
+        return lambda wb: setattr(cell_of(wb, "人才培养质量计分卡", "毕业生人数*"), "value", n)
+    first = Figures(load(build(tmp_path, graduates(200), "a.xlsx")))
+    second = Figures(load(build(tmp_path, graduates(300), "b.xlsx")))
+    found = first.get("scorecard.graduates")
+    assert found is not None and found.value == 200
+    assert first.get("scorecard.graduates") is found
+    other = second.get("scorecard.graduates")
+    assert other is not None and other.value == 300
+    assert [q.value for q in first.expand("scorecard.graduates*")] == [200]
+    assert [q.value for q in second.expand("scorecard.graduates*")] == [300]
+    expanded = first.expand("*.*.%")
+    expanded.clear()  # a caller's list is its own
+    assert first.expand("*.*.%") != []
+    for _ in range(2):
+        with pytest.raises(UnknownReference):
+            first.get("scorecard.graduatez")
+
+
 def _reportgen_imports(module: str) -> set[str]:
     """The reportgen modules ``module`` (a file under src/reportgen) imports."""
     import ast

@@ -100,6 +100,10 @@ class UnknownReference(KeyError):
         """The reference."""
 
 
+_UNSEEN = object()
+"""What :meth:`Figures.get` has not looked up yet."""
+
+
 class Figures:
     """The figures of one report, looked up by reference in the report's catalog."""
 
@@ -120,6 +124,11 @@ class Figures:
                 self.free[block.key] = block
         self.named = {n.name.text: n for n in report.named}
         """The 数据 sheet's figures by name."""
+        self._found: dict[str, Quantity | None] = {}
+        """What :meth:`get` found, by reference: rules name the same figures again and again
+        (a reference the catalog lacks is not kept, it raises every time)."""
+        self._expanded: dict[str, tuple[Quantity, ...]] = {}
+        """What :meth:`expand` found, by pattern."""
 
     # -- looking up --
 
@@ -130,6 +139,12 @@ class Figures:
         Raises :class:`UnknownReference` for an indicator, a column or a derived figure that
         the catalog does not have.
         """
+        found = self._found.get(ref, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._found[ref] = self._get(ref)
+        return found  # type: ignore[return-value]
+
+    def _get(self, ref: str) -> Quantity | None:
         ref = self._with_year(ref)
         if ref.startswith(DERIVED_PREFIX):
             return derive(self, ref[len(DERIVED_PREFIX):])
@@ -174,6 +189,11 @@ class Figures:
         if "*" not in pattern:
             found = self.get(pattern)
             return [found] if found is not None else []
+        if pattern not in self._expanded:
+            self._expanded[pattern] = tuple(self._expand(pattern))
+        return list(self._expanded[pattern])
+
+    def _expand(self, pattern: str) -> list[Quantity]:
         result = []
         for key in self.rows:
             if key.count(".") != 2:  # every row also has its canonical table.id.unit key
