@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -112,6 +113,24 @@ def test_a_figure_looked_up_again_is_the_one_found_first_and_a_wrong_one_raises_
     for _ in range(2):
         with pytest.raises(UnknownReference):
             first.get("scorecard.graduatez")
+
+
+def test_which_references_exist_is_asked_of_each_reports_own_catalog(tmp_path):
+    """A report read against a catalog lacking a table: its references raise there, while
+    the same reference still finds the figure in a report of the full catalog, whichever
+    was asked first."""
+    report = load(build(tmp_path))
+    catalog = report.catalog
+    smaller = attrs.evolve(catalog, tables=tuple(t for t in catalog.tables
+                                                 if t.id != "scorecard"))
+    full, short = Figures(report), Figures(attrs.evolve(report, catalog=smaller))
+    for _ in range(2):
+        assert full.knows("scorecard.graduates") and full.knows("scorecard.graduates.人")
+        assert not short.knows("scorecard.graduates")
+        assert not full.knows("scorecard.graduates.门") and not full.knows("scorecard.nothing")
+    with pytest.raises(UnknownReference):
+        short.get("scorecard.graduates")
+    assert full.get("scorecard.graduates") is not None
 
 
 def _reportgen_imports(module: str) -> set[str]:

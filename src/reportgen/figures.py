@@ -100,6 +100,9 @@ class UnknownReference(KeyError):
         """The reference."""
 
 
+_REFERENCES: dict[int, tuple[Catalog, frozenset[str]]] = {}
+"""Every indicator reference of a catalog (:meth:`Catalog.references`), by its ``id`` (the
+catalog kept beside it): asked once per catalog, not once per lookup."""
 _UNSEEN = object()
 """What :meth:`Figures.get` has not looked up yet."""
 
@@ -180,7 +183,13 @@ class Figures:
 
     def knows(self, ref: str, column: str = "") -> bool:
         """True when the catalog has the indicator ``ref`` (and its own column ``column``)."""
-        if self.catalog.indicator(ref) is None:
+        catalog = self.catalog
+        known = _REFERENCES.get(id(catalog))
+        if known is None or known[0] is not catalog:
+            if len(_REFERENCES) >= 16:
+                _REFERENCES.clear()
+            known = _REFERENCES[id(catalog)] = (catalog, frozenset(catalog.references()))
+        if ref not in known[1] and catalog.indicator(ref) is None:
             return False
         return not column or self.catalog.by_id(ref.partition(".")[0]).column(column) is not None
 
