@@ -153,6 +153,11 @@ def _nothing(kind: str, name: str) -> str | None:
     return None
 
 
+def _same(new: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
+    """True when ``new`` holds the very objects of ``old``."""
+    return all(a is b for a, b in zip(new, old))
+
+
 def printed_names(report: Report) -> dict[str, list[str]]:
     """By kind of reference, every name the report prints something under: tables by sheet
     name and by title, figures by name, cases by their 编号."""
@@ -185,22 +190,25 @@ def substitute(report: Report, references: References | None = None
     problems: list[Problem] = []
 
     def paragraph(p: Paragraph) -> Paragraph:
-        return attrs.evolve(p, text=substitute_text(p.text, names, problems))
+        text = substitute_text(p.text, names, problems)
+        return p if text is p.text else attrs.evolve(p, text=text)
+
+    def case(c: Case) -> Case:  # a part without placeholders stays the very same object
+        title = substitute_text(c.title, names, problems)
+        subtitle = substitute_text(c.subtitle, names, problems) if c.subtitle else None
+        paragraphs = tuple(paragraph(p) for p in c.paragraphs)
+        if title is c.title and subtitle is c.subtitle and _same(paragraphs, c.paragraphs):
+            return c
+        return attrs.evolve(c, title=title, subtitle=subtitle, paragraphs=paragraphs)
 
     def section(s: Section) -> Section:
-        body = []
-        for block in s.body:
-            if isinstance(block, Paragraph):
-                block = paragraph(block)
-            elif isinstance(block, Case):
-                block = attrs.evolve(
-                    block, title=substitute_text(block.title, names, problems),
-                    subtitle=substitute_text(block.subtitle, names, problems)
-                    if block.subtitle else None,
-                    paragraphs=tuple(paragraph(p) for p in block.paragraphs))
-            body.append(block)
-        return attrs.evolve(s, title=substitute_text(s.title, names, problems), body=tuple(body),
-                            children=tuple(section(c) for c in s.children))
+        body = tuple(paragraph(b) if isinstance(b, Paragraph) else case(b)
+                     if isinstance(b, Case) else b for b in s.body)
+        title = substitute_text(s.title, names, problems)
+        children = tuple(section(c) for c in s.children)
+        if title is s.title and _same(body, s.body) and _same(children, s.children):
+            return s
+        return attrs.evolve(s, title=title, body=body, children=children)
 
     report = attrs.evolve(report, foreword=tuple(paragraph(p) for p in report.foreword),
                           chapters=tuple(section(c) for c in report.chapters))
