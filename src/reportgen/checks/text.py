@@ -58,7 +58,20 @@ class TextFact:
 
 
 def paragraphs(report: Report) -> Iterator[Paragraph]:
-    """Every paragraph of running text: foreword, chapters and cases, in document order."""
+    """Every paragraph of running text: foreword, chapters and cases, in document order
+    (walked once per report: the text rules read them again and again)."""
+    last = _walked[0] if _walked else None
+    if last is None or last[0] is not report:
+        last = (report, tuple(_walk(report)))
+        _walked[:] = [last]
+    return iter(last[1])
+
+
+_walked: list[tuple[Report, tuple[Paragraph, ...]]] = []
+"""The last report :func:`paragraphs` walked, and its paragraphs."""
+
+
+def _walk(report: Report) -> Iterator[Paragraph]:
     yield from report.foreword
     for block in report.blocks():
         if isinstance(block, Paragraph):
