@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 from decimal import Decimal
 
 import attrs
@@ -113,6 +114,20 @@ def test_a_figure_looked_up_again_is_the_one_found_first_and_a_wrong_one_raises_
     for _ in range(2):
         with pytest.raises(UnknownReference):
             first.get("scorecard.graduatez")
+
+
+@pytest.mark.parametrize("pattern", ["*.*.%", "*.*", "scorecard.*", "satisfaction.*.%",
+                                     "*.planned_courses", "*.planned_courses.学时", "x*.*"])
+def test_a_pattern_finds_every_filled_row_whose_reference_matches_it(tmp_path, pattern):
+    """A pattern with a unit matches ``table.id.unit``, one without matches ``table.id``:
+    the rows found are those, filled, in the tables' order."""
+    figures = Figures(load(build(tmp_path)))
+    canonical = [key for key in figures.rows if key.count(".") == 2]
+    wanted = [k for k in canonical if fnmatch.fnmatchcase(
+        k if pattern.count(".") == 2 else k.rsplit(".", 1)[0], pattern)]
+    expected = [q for q in (figures.get(k) for k in wanted) if q is not None]
+    assert figures.expand(pattern) == expected
+    assert (expected != []) == (pattern != "x*.*")
 
 
 def test_which_references_exist_is_asked_of_each_reports_own_catalog(tmp_path):

@@ -36,7 +36,10 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+import functools
+import re
 from decimal import Decimal
+from typing import Callable
 
 from attrs import frozen
 
@@ -101,9 +104,14 @@ class UnknownReference(KeyError):
 
 
 _REFERENCES: dict[int, tuple[Catalog, frozenset[str]]] = {}
-"""Every indicator reference of a catalog (:meth:`Catalog.references`), by its ``id`` (the
-catalog kept beside it): asked once per catalog, not once per lookup."""
+"""A catalog's indicator references, by its ``id`` (the catalog kept beside it)."""
 _UNSEEN = object()
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(pattern: str) -> Callable[[str], object]:
+    """Whether a reference matches ``pattern`` (as :func:`fnmatch.fnmatchcase`)."""
+    return re.compile(fnmatch.translate(pattern)).match
 """What :meth:`Figures.get` has not looked up yet."""
 
 
@@ -132,6 +140,7 @@ class Figures:
         (a reference the catalog lacks is not kept, it raises every time)."""
         self._expanded: dict[str, tuple[Quantity, ...]] = {}
         """What :meth:`expand` found, by pattern."""
+        self._canonical: list[tuple[str, str]] | None = None  # (table.id.unit, table.id)
 
     # -- looking up --
 
@@ -203,12 +212,14 @@ class Figures:
         return list(self._expanded[pattern])
 
     def _expand(self, pattern: str) -> list[Quantity]:
+        if self._canonical is None:  # every row also has its canonical table.id.unit key
+            self._canonical = [(key, key.rsplit(".", 1)[0]) for key in self.rows
+                               if key.count(".") == 2]
+        matches = _pattern(pattern)
+        whole = pattern.count(".") == 2
         result = []
-        for key in self.rows:
-            if key.count(".") != 2:  # every row also has its canonical table.id.unit key
-                continue
-            target = key if pattern.count(".") == 2 else key.rsplit(".", 1)[0]
-            quantity = self.get(key) if fnmatch.fnmatchcase(target, pattern) else None
+        for key, short in self._canonical:
+            quantity = self.get(key) if matches(key if whole else short) else None
             if quantity is not None:
                 result.append(quantity)
         return result

@@ -233,14 +233,15 @@ def check_text(rule: Rule, facts: list[TextFact], figures: Figures) -> Iterator[
 
 def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
     """A part the prose writes after "其中" (or "…中") against the whole just before it."""
+    searches = [(_regex(pattern), required_text(pattern)) for pattern in rule.patterns]
     for paragraph in paragraphs(report):
         text, source = paragraph.text.text, paragraph.text.source
         if not _DIGIT.search(text):  # every pattern holds two numbers
             continue
-        for pattern in rule.patterns:
-            if required_text(pattern) not in text:
+        for regex, needed in searches:
+            if needed not in text:
                 continue
-            for match in _regex(pattern).finditer(text):
+            for match in regex.finditer(text):
                 whole, part = Decimal(match.group("whole")), Decimal(match.group("part"))
                 if part <= whole:
                     continue
