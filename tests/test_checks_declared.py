@@ -249,3 +249,20 @@ def test_a_reason_without_an_id_is_a_located_error(tmp_path):
     found = check_workbook(build_consistent(tmp_path, with_marks(SAID, (None, "忘了写编号"))))
     assert [(p.code, p.where.cell) for p in found if p.where and p.where.sheet == "核对"] == [
         ("E-MARK-NO-ID", "A2")]
+
+
+def test_marks_apply_to_the_finding_they_name_and_nothing_marked_leaves_findings_as_found():
+    """Without marks the findings come back as found, none checked; a mark naming one
+    finding's 编号 (written in lower case, with spaces) marks that one only."""
+    from reportgen.checks.declared import apply_marks
+    from reportgen.model import CheckMark
+
+    where = SourceRef("t.xlsx", "正文", "B3")
+    findings = [Problem.of("W-CHECK-TEXT-PART", where, found=f"其中{n}人", related=where,
+                           expected="总数 1", rule="text.part", place="正文", part=n, whole=1,
+                           description="部分不超过总数") for n in (2, 3)]
+    assert apply_marks(findings, []) == findings
+    assert all(p.checked is None for p in apply_marks(findings, []))
+    written = (findings[1].finding_id or "").lower().replace("-", " ")
+    marked = apply_marks(findings, [CheckMark(Text(written, where), Text("已核实"))])
+    assert [p.checked for p in marked] == [None, "已核实"]

@@ -9,7 +9,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reportgen.checks.rules import BY_ID, RULES, Kind
-from reportgen.checks.text import check_text_part, required_text, text_facts, year_at
+from reportgen.checks.text import (check_text_part, paragraphs, required_text, text_facts,
+                                  year_at)
 from reportgen.model import Meta, Paragraph, Report, Section, SourceRef, Text
 
 
@@ -102,3 +103,14 @@ def test_a_text_without_the_required_part_never_matches(pieces, text):
     regex = re.compile(pattern.replace("{n}", "(?P<n>\\d+)"))
     if regex.search(text):
         assert required_text(pattern) in text
+
+
+def test_each_report_is_read_for_its_own_paragraphs():
+    """The paragraphs walked for one report are never those of another, however the
+    reports alternate, and a report's walk is the same every time it is asked for."""
+    first, second = report_with("毕业生1476人。", "其中升学100人。"), report_with("毕业生99人。")
+    for _ in range(2):
+        assert [p.text.text for p in paragraphs(first)] == ["毕业生1476人。", "其中升学100人。"]
+        assert [p.text.text for p in paragraphs(second)] == ["毕业生99人。"]
+        assert facts("毕业生1476人。") == [("text.graduates", "1476", 2024)]
+        assert [str(f.quantity.value) for f in text_facts(second, RULES)] == ["99"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fnmatch
 from decimal import Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -89,6 +91,61 @@ def test_figures_are_looked_up_in_the_reports_catalog(tmp_path):
                   "=毕业升学率"):
         with pytest.raises(UnknownReference):
             figures.get(wrong)
+
+
+def test_a_figure_looked_up_again_is_the_one_found_first_and_a_wrong_one_raises_again(tmp_path):
+    """Lookups are kept per report: the same reference (or pattern) finds the same figure of
+    that report, another report's lookups find its own figures, and a reference the catalog
+    lacks raises on every lookup, never cached as "nothing"."""
+    def graduates(n):
+        return lambda wb: setattr(cell_of(wb, "人才培养质量计分卡", "毕业生人数*"), "value", n)
+    first = Figures(load(build(tmp_path, graduates(200), "a.xlsx")))
+    second = Figures(load(build(tmp_path, graduates(300), "b.xlsx")))
+    found = first.get("scorecard.graduates")
+    assert found is not None and found.value == 200
+    assert first.get("scorecard.graduates") is found
+    other = second.get("scorecard.graduates")
+    assert other is not None and other.value == 300
+    assert [q.value for q in first.expand("scorecard.graduates*")] == [200]
+    assert [q.value for q in second.expand("scorecard.graduates*")] == [300]
+    expanded = first.expand("*.*.%")
+    expanded.clear()  # a caller's list is its own
+    assert first.expand("*.*.%") != []
+    for _ in range(2):
+        with pytest.raises(UnknownReference):
+            first.get("scorecard.graduatez")
+
+
+@pytest.mark.parametrize("pattern", ["*.*.%", "*.*", "scorecard.*", "satisfaction.*.%",
+                                     "*.planned_courses", "*.planned_courses.学时", "x*.*"])
+def test_a_pattern_finds_every_filled_row_whose_reference_matches_it(tmp_path, pattern):
+    """A pattern with a unit matches ``table.id.unit``, one without matches ``table.id``:
+    the rows found are those, filled, in the tables' order."""
+    figures = Figures(load(build(tmp_path)))
+    canonical = [key for key in figures.rows if key.count(".") == 2]
+    wanted = [k for k in canonical if fnmatch.fnmatchcase(
+        k if pattern.count(".") == 2 else k.rsplit(".", 1)[0], pattern)]
+    expected = [q for q in (figures.get(k) for k in wanted) if q is not None]
+    assert figures.expand(pattern) == expected
+    assert (expected != []) == (pattern != "x*.*")
+
+
+def test_which_references_exist_is_asked_of_each_reports_own_catalog(tmp_path):
+    """A report read against a catalog lacking a table: its references raise there, while
+    the same reference still finds the figure in a report of the full catalog, whichever
+    was asked first."""
+    report = load(build(tmp_path))
+    catalog = report.catalog
+    smaller = attrs.evolve(catalog, tables=tuple(t for t in catalog.tables
+                                                 if t.id != "scorecard"))
+    full, short = Figures(report), Figures(attrs.evolve(report, catalog=smaller))
+    for _ in range(2):
+        assert full.knows("scorecard.graduates") and full.knows("scorecard.graduates.人")
+        assert not short.knows("scorecard.graduates")
+        assert not full.knows("scorecard.graduates.门") and not full.knows("scorecard.nothing")
+    with pytest.raises(UnknownReference):
+        short.get("scorecard.graduates")
+    assert full.get("scorecard.graduates") is not None
 
 
 def _reportgen_imports(module: str) -> set[str]:

@@ -123,3 +123,21 @@ def test_references_agree_with_the_numbering_whatever_the_order(order, target):
     else:
         label = next(c.label for c in layout.cases if c.key == name)
     assert printed == f"参见{label}"
+
+
+def test_the_numbering_walk_is_made_only_for_a_report_that_refers(tmp_path: Path, monkeypatch):
+    """A report without a cross-reference is laid out in one walk; one that refers is walked
+    first for its numbers (and prints them), each walk making the same tables."""
+    from reportgen.layout import build
+
+    walks: list[int] = []
+    layout = build._Builder.layout
+    monkeypatch.setattr(build._Builder, "layout",
+                        lambda self: walks.append(1) or layout(self))
+    plain = lay_out(load(workbooks.build(tmp_path, with_text("毕业生人数见表。"), "a.xlsx")))
+    assert len(walks) == 1 and "毕业生人数见表。" in _paragraphs(plain)
+    walks.clear()
+    referring = lay_out(load(workbooks.build(tmp_path, with_text("见〔表:人才培养质量计分卡〕。"),
+                                             "b.xlsx")))
+    assert len(walks) == 2 and "见表1。" in _paragraphs(referring)
+    assert [t.label for t in referring.tables] == [t.label for t in plain.tables]

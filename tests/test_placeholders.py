@@ -12,7 +12,7 @@ from docx_reading import cell_texts, open_docx
 from reportgen import generate, load, render
 from reportgen.errors import DataError, Severity
 from reportgen.layout import HeadingBlock, ParagraphBlock, lay_out
-from reportgen.model import SourceRef, Text
+from reportgen.model import Paragraph, SourceRef, Text
 from reportgen.placeholders import CLOSE, OPEN, Names, substitute, substitute_text
 from reportgen.pipeline import check_workbook, review
 
@@ -195,3 +195,19 @@ def test_a_duplicate_name_in_the_data_sheet_is_an_error(tmp_path):
         load(build_consistent(tmp_path, tweak))
     assert any("重复" in p.message and p.where and p.where.cell == "A3"
                for p in raised.value.problems)
+
+
+def test_only_the_parts_holding_placeholders_are_made_anew(tmp_path):
+    """Substitution shares what it does not change: a chapter without a placeholder is the
+    very same object in the resolved report, while the one holding a placeholder prints the
+    figure and its siblings are kept as they were."""
+    path = build_consistent(tmp_path, lambda wb: set_prose(wb, "毕业生〔毕业生人数〕人。"))
+    report = load(path)
+    resolved, problems = substitute(report)
+    assert problems == []
+    changed = [(old, new) for old, new in zip(report.chapters, resolved.chapters) if old is not new]
+    assert len(changed) >= 1 and len(changed) < len(report.chapters)
+    texts = [b.text.text for b in resolved.blocks() if isinstance(b, Paragraph)]
+    assert "毕业生100人。" in texts and "毕业生〔毕业生人数〕人。" not in texts
+    again, _ = substitute(resolved)
+    assert all(a is b for a, b in zip(again.chapters, resolved.chapters))

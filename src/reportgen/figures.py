@@ -36,7 +36,10 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+import functools
+import re
 from decimal import Decimal
+from typing import Callable
 
 from attrs import frozen
 
@@ -100,6 +103,18 @@ class UnknownReference(KeyError):
         """The reference."""
 
 
+_REFERENCES: dict[int, tuple[Catalog, frozenset[str]]] = {}
+"""A catalog's indicator references, by its ``id`` (the catalog kept beside it)."""
+_UNSEEN = object()
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(pattern: str) -> Callable[[str], object]:
+    """Whether a reference matches ``pattern`` (as :func:`fnmatch.fnmatchcase`)."""
+    return re.compile(fnmatch.translate(pattern)).match
+"""What :meth:`Figures.get` has not looked up yet."""
+
+
 class Figures:
     """The figures of one report, looked up by reference in the report's catalog."""
 
@@ -120,6 +135,12 @@ class Figures:
                 self.free[block.key] = block
         self.named = {n.name.text: n for n in report.named}
         """The 数据 sheet's figures by name."""
+        self._found: dict[str, Quantity | None] = {}
+        """What :meth:`get` found, by reference: rules name the same figures again and again
+        (a reference the catalog lacks is not kept, it raises every time)."""
+        self._expanded: dict[str, tuple[Quantity, ...]] = {}
+        """What :meth:`expand` found, by pattern."""
+        self._canonical: list[tuple[str, str]] | None = None  # (table.id.unit, table.id)
 
     # -- looking up --
 
@@ -130,6 +151,12 @@ class Figures:
         Raises :class:`UnknownReference` for an indicator, a column or a derived figure that
         the catalog does not have.
         """
+        found = self._found.get(ref, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._found[ref] = self._get(ref)
+        return found  # type: ignore[return-value]
+
+    def _get(self, ref: str) -> Quantity | None:
         ref = self._with_year(ref)
         if ref.startswith(DERIVED_PREFIX):
             return derive(self, ref[len(DERIVED_PREFIX):])
@@ -165,7 +192,13 @@ class Figures:
 
     def knows(self, ref: str, column: str = "") -> bool:
         """True when the catalog has the indicator ``ref`` (and its own column ``column``)."""
-        if self.catalog.indicator(ref) is None:
+        catalog = self.catalog
+        known = _REFERENCES.get(id(catalog))
+        if known is None or known[0] is not catalog:
+            if len(_REFERENCES) >= 16:
+                _REFERENCES.clear()
+            known = _REFERENCES[id(catalog)] = (catalog, frozenset(catalog.references()))
+        if ref not in known[1] and catalog.indicator(ref) is None:
             return False
         return not column or self.catalog.by_id(ref.partition(".")[0]).column(column) is not None
 
@@ -174,12 +207,19 @@ class Figures:
         if "*" not in pattern:
             found = self.get(pattern)
             return [found] if found is not None else []
+        if pattern not in self._expanded:
+            self._expanded[pattern] = tuple(self._expand(pattern))
+        return list(self._expanded[pattern])
+
+    def _expand(self, pattern: str) -> list[Quantity]:
+        if self._canonical is None:  # every row also has its canonical table.id.unit key
+            self._canonical = [(key, key.rsplit(".", 1)[0]) for key in self.rows
+                               if key.count(".") == 2]
+        matches = _pattern(pattern)
+        whole = pattern.count(".") == 2
         result = []
-        for key in self.rows:
-            if key.count(".") != 2:  # every row also has its canonical table.id.unit key
-                continue
-            target = key if pattern.count(".") == 2 else key.rsplit(".", 1)[0]
-            quantity = self.get(key) if fnmatch.fnmatchcase(target, pattern) else None
+        for key, short in self._canonical:
+            quantity = self.get(key) if matches(key if whole else short) else None
             if quantity is not None:
                 result.append(quantity)
         return result

@@ -27,217 +27,34 @@ never evaluated as a template.
   a reference is checked to name something the report prints.
 
 An unknown or ambiguous name, or a reference to nothing, is an error located at the
-paragraph's cell.
+paragraph's cell. The names themselves are indexed in :mod:`reportgen.placeholder_names`.
 """
 
 from __future__ import annotations
 
-import copy
 import difflib
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import attrs
 
-from reportgen import year_over_year
-from reportgen.figures import (COLUMN_SEPARATOR, DERIVED_PREFIX, FREE_REF_SEPARATOR, NAMED_PREFIX,
-                               Figures, Quantity)
+from reportgen.figures import FREE_REF_SEPARATOR
 from reportgen.errors import Problem
 from reportgen.model import Case, Chart, Paragraph, Report, Section, Text
-from reportgen.numbers import format_figure, round_half_up
+from reportgen.placeholder_names import (CHANGE_SUFFIX, CLOSE, GROWTH_SUFFIX, OPEN,
+                                         PREVIOUS_PREFIX, Names, Reason, References)
 
-OPEN, CLOSE = "〔", "〕"
-"""The placeholder brackets (U+3014, U+3015)."""
+__all__ = ["CHANGE_SUFFIX", "CLOSE", "GROWTH_SUFFIX", "OPEN", "PREVIOUS_PREFIX", "REFERENCE",
+           "REFERENCE_KINDS", "Names", "Reason", "References", "figure_value", "printed_names",
+           "substitute", "substitute_text"]
+
 _TOKEN = re.compile(r"〔〔|〕〕|〔([^〔〕\n]*)〕")
 _LITERAL_CONTENT = re.compile(r"\d*")
-_QUALIFIER = re.compile(r"[:：]")
-CHANGE_SUFFIX = "较上年增减"
-"""〔X较上年增减〕: X minus 上年X."""
-GROWTH_SUFFIX = "较上年增幅"
-"""〔X较上年增幅〕: (X − 上年X) ÷ 上年X × 100, two decimals."""
-PREVIOUS_PREFIX = "上年"
-"""The 数据 sheet names last year's X as 上年X."""
-
 REFERENCE = re.compile(r"^(表|图|案例)[:：]\s*(.*?)\s*$")
 """A cross-reference's content: the kind (表, 图, 案例) and the name."""
-References = Callable[[str, str], "str | None"]
-"""Resolves a cross-reference (kind, name) to what it prints, or ``None`` when the report
-prints nothing of that kind and name."""
 REFERENCE_KINDS = {"表": "表格", "图": "图片或图表", "案例": "案例"}
 """What each kind of reference names, in the clerk's words."""
-
-Reason = tuple[str, dict[str, Any]]
-"""Why a name resolves to nothing: a problem code (``E-PLACEHOLDER-…``) and its data."""
-_FULL_WIDTH_FREE = "！"
-
-
-def _free_cell(raw: str) -> str:
-    """``raw`` with a full-width ``！`` (and then ``＠``) written half-width when it names a
-    free-table cell; any other name unchanged (a ``!`` always means a free-table cell)."""
-    if _FULL_WIDTH_FREE not in raw and FREE_REF_SEPARATOR not in raw:
-        return raw
-    return raw.replace(_FULL_WIDTH_FREE, FREE_REF_SEPARATOR).replace("＠", COLUMN_SEPARATOR)
-
-
-_last_names: list[tuple[tuple[Any, ...], Names]] = []
-"""The figures' sources of the last report :meth:`Names.of` indexed, and its names."""
-
-
-class Names:
-    """Every name a placeholder may use, resolved to the figure's printed text."""
-
-    def __init__(self, report: Report):
-        self.known: dict[str, list[str]] = {}
-        """By kind of cross-reference, the names the report prints something under."""
-        self.references: References | None = None
-        """Resolves cross-references; ``None`` prints nothing for them."""
-        self.figures = Figures(report)
-        self.exact: dict[str, list[tuple[str, str]]] = {}  # name → [(printed, key)]
-        self.pairs: dict[str, year_over_year.Pair] = {}  # key → this year's and last year's
-        self.forms: dict[str, list[str]] = {}  # key → its names, most natural first
-        for table in report.indicator_tables:
-            parent = ""
-            seen: set[str] = set()
-            for row in table.rows:
-                if row.spec.level == 1:
-                    parent = row.spec.name
-                key = f"{table.spec.id}.{row.spec.id}.{row.unit}"
-                first_unit = row.spec.id not in seen
-                seen.add(row.spec.id)
-                forms = []
-                for name in dict.fromkeys((row.spec.name, row.spec.name.rstrip("*"))):
-                    forms += ([name] if first_unit else []) + [f"{name}（{row.unit}）"]
-                qualified = [f"{table.spec.name}:{f}" for f in forms]
-                if row.spec.level > 1:
-                    qualified += [q for f in forms
-                                  for q in (f"{parent}:{f}", f"{table.spec.name}:{parent}:{f}")]
-                ids = [key] + ([f"{table.spec.id}.{row.spec.id}"] if first_unit else [])
-                printed = format_figure(row.value.value, row.unit)
-                for form in forms + qualified + ids:
-                    self._add(form, printed, key)
-                self.pairs[key] = year_over_year.Pair(
-                    row.value.value, row.previous.value if row.previous else None, row.unit)
-        for named in report.named:
-            key = f"{NAMED_PREFIX}{named.name.text}"
-            self._add(named.name.text, format_figure(named.value.value, named.unit), key)
-        self.values = {n.name.text: n.value.value for n in report.named}
-        for named in report.named:
-            previous = named.previous.value if named.previous else None
-            if previous is None:
-                previous = self.values.get(PREVIOUS_PREFIX + named.name.text)
-            self.pairs[f"{NAMED_PREFIX}{named.name.text}"] = year_over_year.Pair(
-                named.value.value, previous, named.unit)
-        self.derived = {d.name: d for d in self.figures.catalog.derived}
-
-    @classmethod
-    def of(cls, report: Report) -> Names:
-        """``Names(report)``, its lookup tables shared with the last report asked for when its
-        figures come from the very same objects (the review's and the layout's substitutions,
-        the declared rules: one report's figures indexed once)."""
-        sources = (report.indicator_tables, report.named, report.appendix, report.meta,
-                   report.catalog, *report.tables)
-        last = _last_names[0] if _last_names else None
-        if last is None or len(last[0]) != len(sources) or \
-                any(a is not b for a, b in zip(last[0], sources)):
-            last = (sources, cls(report))
-            _last_names[:] = [last]
-        names = copy.copy(last[1])
-        names.known, names.references = {}, None
-        return names
-
-    def _add(self, name: str, printed: str, key: str) -> None:
-        entries = self.exact.setdefault(name, [])
-        if all(existing != key for _, existing in entries):
-            entries.append((printed, key))
-        self.forms.setdefault(key, []).append(name)
-
-    def _unique_form(self, key: str) -> str:
-        """The first name of ``key`` that names nothing else."""
-        return next((f for f in self.forms[key] if len(self.exact[f]) == 1), key)
-
-    def resolve(self, raw: str) -> tuple[str | None, Reason | None]:
-        """The printed figure for ``raw``, or ``None`` and the reason (a code and its data)."""
-        raw = _free_cell(raw)
-        if FREE_REF_SEPARATOR in raw:
-            fault = self.figures.free_cell_fault(raw.strip())
-            if fault is not None:
-                return None, ("E-PLACEHOLDER-CELL", {"detail": fault})
-            return self.figures.cell_text(raw.strip()), None
-        name = _QUALIFIER.sub(":", raw.strip())
-        entries = self.exact.get(name)
-        if entries is not None and len(entries) == 1:
-            return entries[0][0], None
-        if entries:
-            forms = [f"{OPEN}{self._unique_form(key)}{CLOSE}" for _, key in entries]
-            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": raw, "choices": forms})
-        if name in self.derived:
-            return self._derived(name)
-        for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
-            if name.endswith(suffix):
-                return self._change(name[: -len(suffix)], growth=suffix == GROWTH_SUFFIX)
-        split = year_over_year.split(name)
-        if split is not None:
-            return self._year_over_year(*split)
-        close = difflib.get_close_matches(name, list(self.exact) + list(self.derived), n=3,
-                                          cutoff=0.5)
-        if close:
-            return None, ("E-PLACEHOLDER-MISSPELT",
-                          {"name": raw, "similar": [f"{OPEN}{c}{CLOSE}" for c in close]})
-        return None, ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
-
-    def reference(self, raw: str) -> tuple[str | None, Reason | None]:
-        """The figure reference (:mod:`reportgen.figures`) that ``raw`` names, for a rule that
-        compares it; or ``None`` and the reason, as :meth:`resolve` gives it."""
-        raw = _free_cell(raw)
-        if FREE_REF_SEPARATOR in raw:
-            printed, reason = self.resolve(raw)
-            return (raw.strip() if reason is None else None), reason
-        name = _QUALIFIER.sub(":", raw.strip())
-        entries = self.exact.get(name)
-        if entries is not None and len(entries) == 1:
-            return entries[0][1], None
-        if name in self.derived:
-            return DERIVED_PREFIX + name, None
-        if name.endswith((CHANGE_SUFFIX, GROWTH_SUFFIX)) or year_over_year.split(name):
-            return None, ("E-RULE-CHANGE", {"name": raw})
-        _, reason = self.resolve(raw)
-        return None, reason or ("E-PLACEHOLDER-UNKNOWN", {"name": raw})
-
-    def _year_over_year(self, base: str, suffix: str) -> tuple[str | None, Reason | None]:
-        """〔名称@上年〕, 〔名称@变化〕, 〔名称@增幅〕 of an indicator or a named figure."""
-        entries = self.exact.get(base)
-        if not entries:
-            printed, reason = self.resolve(base)
-            return None, reason if printed is None else ("E-PLACEHOLDER-DERIVED-PREVIOUS",
-                                                         {"name": base})
-        if len(entries) > 1:
-            forms = [f"{OPEN}{self._unique_form(key)}{year_over_year.SEPARATOR}{suffix}{CLOSE}"
-                     for _, key in entries]
-            return None, ("E-PLACEHOLDER-AMBIGUOUS", {"name": base, "choices": forms})
-        try:
-            return year_over_year.phrase(self.pairs[entries[0][1]], suffix), None
-        except year_over_year.NoValue as missing:
-            return None, (missing.code, {"name": base})
-
-    def _derived(self, name: str) -> tuple[str | None, Reason | None]:
-        spec = self.derived[name]
-        quantity: Quantity | None = self.figures.get(DERIVED_PREFIX + name)
-        if quantity is None:
-            return None, ("E-PLACEHOLDER-NOT-COMPUTABLE", {
-                "name": name, "numerator": spec.numerator, "denominator": spec.denominator})
-        return format_figure(round_half_up(quantity.value, spec.places), spec.unit), None
-
-    def _change(self, base: str, *, growth: bool) -> tuple[str | None, Reason | None]:
-        current, previous = self.values.get(base), self.values.get(PREVIOUS_PREFIX + base)
-        if current is None or previous is None:
-            return None, ("E-PLACEHOLDER-CHANGE-ROWS",
-                          {"name": base, "previous": PREVIOUS_PREFIX + base})
-        if not growth:
-            return format_figure(current - previous), None
-        if previous == 0:
-            return None, ("E-PLACEHOLDER-GROWTH-ZERO", {"previous": PREVIOUS_PREFIX + base})
-        return format_figure(round_half_up((current - previous) / previous * Decimal(100), 2)), None
 
 
 def figure_value(text: str, names: Names) -> tuple[Decimal | None, Reason | None]:
@@ -336,6 +153,11 @@ def _nothing(kind: str, name: str) -> str | None:
     return None
 
 
+def _same(new: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
+    """True when ``new`` holds the very objects of ``old``."""
+    return all(a is b for a, b in zip(new, old))
+
+
 def printed_names(report: Report) -> dict[str, list[str]]:
     """By kind of reference, every name the report prints something under: tables by sheet
     name and by title, figures by name, cases by their 编号."""
@@ -368,22 +190,25 @@ def substitute(report: Report, references: References | None = None
     problems: list[Problem] = []
 
     def paragraph(p: Paragraph) -> Paragraph:
-        return attrs.evolve(p, text=substitute_text(p.text, names, problems))
+        text = substitute_text(p.text, names, problems)
+        return p if text is p.text else attrs.evolve(p, text=text)
+
+    def case(c: Case) -> Case:  # a part without placeholders stays the very same object
+        title = substitute_text(c.title, names, problems)
+        subtitle = substitute_text(c.subtitle, names, problems) if c.subtitle else None
+        paragraphs = tuple(paragraph(p) for p in c.paragraphs)
+        if title is c.title and subtitle is c.subtitle and _same(paragraphs, c.paragraphs):
+            return c
+        return attrs.evolve(c, title=title, subtitle=subtitle, paragraphs=paragraphs)
 
     def section(s: Section) -> Section:
-        body = []
-        for block in s.body:
-            if isinstance(block, Paragraph):
-                block = paragraph(block)
-            elif isinstance(block, Case):
-                block = attrs.evolve(
-                    block, title=substitute_text(block.title, names, problems),
-                    subtitle=substitute_text(block.subtitle, names, problems)
-                    if block.subtitle else None,
-                    paragraphs=tuple(paragraph(p) for p in block.paragraphs))
-            body.append(block)
-        return attrs.evolve(s, title=substitute_text(s.title, names, problems), body=tuple(body),
-                            children=tuple(section(c) for c in s.children))
+        body = tuple(paragraph(b) if isinstance(b, Paragraph) else case(b)
+                     if isinstance(b, Case) else b for b in s.body)
+        title = substitute_text(s.title, names, problems)
+        children = tuple(section(c) for c in s.children)
+        if title is s.title and _same(body, s.body) and _same(children, s.children):
+            return s
+        return attrs.evolve(s, title=title, body=body, children=children)
 
     report = attrs.evolve(report, foreword=tuple(paragraph(p) for p in report.foreword),
                           chapters=tuple(section(c) for c in report.chapters))

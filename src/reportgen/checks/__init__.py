@@ -19,7 +19,7 @@ from reportgen.checks.rates import check_text_rate
 from reportgen.checks.rule import Kind, Rule
 from reportgen.checks.rules import RULES
 from reportgen.checks.ruleset import RuleSet, RuleSetError, load_rules, rules_for
-from reportgen.checks.text import check_text, check_text_part, text_facts
+from reportgen.checks.text import TextFact, check_text, check_text_part, text_facts
 from reportgen.checks.totals import check_text_total
 from reportgen.errors import Problem, Severity
 from reportgen.figures import Figures
@@ -46,10 +46,13 @@ def check_report(report: Report, rules: RuleSet | Iterable[Rule] | None = None) 
         rule_set = load_rules(report.catalog, rules)
     figures = Figures(report)
     facts = text_facts(report, rule_set.rules)
+    by_rule: dict[int, list[TextFact]] = {}  # each text rule reads only its own facts
+    for fact in facts:
+        by_rule.setdefault(id(fact.rule), []).append(fact)
     found: list[Problem] = []
     for rule in rule_set.rules:
         if rule.kind is Kind.TEXT:
-            found.extend(check_text(rule, facts, figures))
+            found.extend(check_text(rule, by_rule.get(id(rule), []), figures))
         elif rule.kind is Kind.TEXT_RATE:
             found.extend(check_text_rate(rule, facts, figures))
         elif rule.kind is Kind.TEXT_PART:

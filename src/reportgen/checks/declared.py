@@ -177,6 +177,8 @@ def apply_marks(findings: Iterable[Problem], marks: Iterable[CheckMark]) -> list
     by_id: dict[str, CheckMark] = {}
     for mark in marks:
         by_id.setdefault(normalized(mark.id.text), mark)
+    if not by_id:  # nothing marked: no finding's 编号 needs computing
+        return found
     used: set[str] = set()
     errors: set[str] = set()
     result = []

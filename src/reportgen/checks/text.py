@@ -58,7 +58,20 @@ class TextFact:
 
 
 def paragraphs(report: Report) -> Iterator[Paragraph]:
-    """Every paragraph of running text: foreword, chapters and cases, in document order."""
+    """Every paragraph of running text: foreword, chapters and cases, in document order
+    (walked once per report: the text rules read them again and again)."""
+    last = _walked[0] if _walked else None
+    if last is None or last[0] is not report:
+        last = (report, tuple(_walk(report)))
+        _walked[:] = [last]
+    return iter(last[1])
+
+
+_walked: list[tuple[Report, tuple[Paragraph, ...]]] = []
+"""The last report :func:`paragraphs` walked, and its paragraphs."""
+
+
+def _walk(report: Report) -> Iterator[Paragraph]:
     yield from report.foreword
     for block in report.blocks():
         if isinstance(block, Paragraph):
@@ -220,14 +233,15 @@ def check_text(rule: Rule, facts: list[TextFact], figures: Figures) -> Iterator[
 
 def check_text_part(rule: Rule, report: Report) -> Iterator[Problem]:
     """A part the prose writes after "其中" (or "…中") against the whole just before it."""
+    searches = [(_regex(pattern), required_text(pattern)) for pattern in rule.patterns]
     for paragraph in paragraphs(report):
         text, source = paragraph.text.text, paragraph.text.source
         if not _DIGIT.search(text):  # every pattern holds two numbers
             continue
-        for pattern in rule.patterns:
-            if required_text(pattern) not in text:
+        for regex, needed in searches:
+            if needed not in text:
                 continue
-            for match in _regex(pattern).finditer(text):
+            for match in regex.finditer(text):
                 whole, part = Decimal(match.group("whole")), Decimal(match.group("part"))
                 if part <= whole:
                     continue

@@ -108,10 +108,17 @@ def lay_out(report: Report, config: LayoutConfig | None = None) -> Layout:
     """
     config = config or LayoutConfig.of(report.meta.settings)
     # -- cross-references print the numbers of a first layout: the same walk, so they agree;
-    # -- the tables are the same objects in both walks, their grids made once --
+    # -- the tables are the same objects in both walks, their grids made once; a report
+    # -- without a cross-reference is walked once --
     grids: dict[int, Grid] = {}
-    numbers = _Builder(report, config, grids).layout().references()
-    resolved, problems = substitute(report, lambda kind, name: numbers.get((kind, name)))
+    numbers: list[dict[tuple[str, str], str]] = []  # the first layout's, when first asked
+
+    def number(kind: str, name: str) -> str | None:
+        if not numbers:
+            numbers.append(_Builder(report, config, grids).layout().references())
+        return numbers[0].get((kind, name))
+
+    resolved, problems = substitute(report, number)
     if any(p.severity is Severity.ERROR for p in problems):
         raise DataError(problems)
     return _Builder(resolved, config, grids).layout()

@@ -91,16 +91,24 @@ def indicator_grid(table: IndicatorTable, year: int, *, last_year: bool = False)
             name_start = i
         label = "" if same_indicator else _label(spec, previous.spec if previous else None)
         shown_number = str(number) if spec.level == 1 and not same_indicator else ""
-        fixed = {ColumnKind.NUMBER: GridCell(shown_number), ColumnKind.NAME: GridCell(label, "left"),
-                 ColumnKind.UNIT: GridCell(row.unit),
-                 ColumnKind.VALUE: GridCell(format_figure(row.value.value, row.unit)),
-                 ColumnKind.NOTE: GridCell(row.note.text if row.note else "", "left")}
         cells: list[GridCell] = []
-        for c in columns:
-            if c.kind is ColumnKind.VALUE and last_year:
-                cells.append(GridCell(format_figure(row.previous.value if row.previous else None,
-                                                    row.unit)))
-            cells.append(fixed[c.kind] if c.kind in fixed else _extra_cell(row, c))
+        for c in columns:  # compared by identity: an enum's hash is slow, this runs per cell
+            kind = c.kind
+            if kind is ColumnKind.VALUE:
+                if last_year:
+                    cells.append(GridCell(format_figure(
+                        row.previous.value if row.previous else None, row.unit)))
+                cells.append(GridCell(format_figure(row.value.value, row.unit)))
+            elif kind is ColumnKind.NUMBER:
+                cells.append(GridCell(shown_number))
+            elif kind is ColumnKind.NAME:
+                cells.append(GridCell(label, "left"))
+            elif kind is ColumnKind.UNIT:
+                cells.append(GridCell(row.unit))
+            elif kind is ColumnKind.NOTE:
+                cells.append(GridCell(row.note.text if row.note else "", "left"))
+            else:
+                cells.append(_extra_cell(row, c))
         body.append(tuple(cells))
         previous = row
     end = len(table.rows)
