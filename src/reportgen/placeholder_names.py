@@ -94,11 +94,12 @@ class _Index:
         """The index of ``tables``' rows, built on first use for those rows."""
         specs = tuple((t.spec, tuple((r.spec, r.unit) for r in t.rows)) for t in tables)
         key = tuple((id(t), tuple((id(s), u) for s, u in rows)) for t, rows in specs)
-        if key not in _indexes:
+        found = _indexes.get(key)  # one read: another thread (serve) may clear the cache
+        if found is None:
             if len(_indexes) >= 16:
                 _indexes.clear()
-            _indexes[key] = (cls(tables), specs)
-        return _indexes[key][0]
+            found = _indexes[key] = (cls(tables), specs)
+        return found[0]
 
 
 class Names:
