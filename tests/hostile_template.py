@@ -6,6 +6,7 @@ template on a server. Built from the official template by adding parts and relat
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -76,3 +77,16 @@ def hostile_template(path: Path, base: str = "http://127.0.0.1:9") -> Path:
         for name, data in parts.items():
             out.writestr(name, data)
     return path
+
+
+def assert_nothing_reaches_outside(parts: dict[str, str]) -> None:
+    """``parts`` (member name → text) of a package made from :func:`hostile_template` keep
+    only the web hyperlink: no external picture, local file, imported chunk (its part and
+    content type), attached template or including field, and none of the chunk's text."""
+    everything = "".join(parts.values())
+    assert re.findall(r'Target="([^"]*)" TargetMode="External"', everything) == [WEB_LINK]
+    assert "file:///" not in everything and "127.0.0.1" not in everything
+    assert "altChunk" not in everything and "word/chunk.html" not in parts
+    assert "chunk.html" not in parts["[Content_Types].xml"] and SECRET not in everything
+    assert "attachedTemplate" not in parts["word/settings.xml"]
+    assert "INCLUDEPICTURE" not in parts["word/document.xml"]
