@@ -147,6 +147,24 @@ def test_a_picture_of_the_wrong_size_is_not_reported_as_made(tmp_path, monkeypat
 
 
 @POPPLER
+def test_a_poppler_that_fails_on_a_page_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    """pdftoppm failing (a damaged page) is said in Chinese with what it said, exit code 4
+    or another non-zero code, no traceback, and nothing is put in place."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    script = fake / "pdftoppm"
+    script.write_text("#!/bin/sh\necho 'Syntax Error: damaged page' >&2\nexit 99\n",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
+    pdf = _blank_pdf(tmp_path / "r.pdf")
+    code, out, err = run_cli("pages", str(pdf), "--pages", "1", "-o", str(tmp_path / "png"))
+    assert code != 0 and "Traceback" not in err and "程序内部错误" not in err
+    assert "无法读取 PDF" in err and "damaged page" in err
+    assert not (tmp_path / "png" / "page-1.png").exists()
+
+
+@POPPLER
 def test_pages_replace_a_symbolic_link_named_like_a_picture(tmp_path):
     """``page-1.png`` being a link to the workbook: the link is replaced by the picture, the
     workbook is untouched."""

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from reportgen.files import write_atomically, write_bytes
+from reportgen.files import os_reason, write_atomically, write_bytes
 from reportgen.office.session import OfficeError, OfficeSession, convert_to_pdf
 
 DEFAULT_DPI = 80
@@ -65,10 +65,9 @@ def check_dpi(dpi: int) -> int:
 
 def page_count(pdf: Path) -> int:
     """The number of pages of ``pdf`` (poppler's ``pdfinfo``)."""
-    result = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True,
-                            timeout=60)
+    result = _poppler(["pdfinfo", str(pdf)], pdf, timeout=60)
     match = re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
-    if result.returncode != 0 or not match:
+    if not match:
         raise PagesError("O-PAGES-PDF-UNREADABLE", pdf=pdf, detail=result.stderr.strip()[-200:])
     return int(match.group(1))
 
@@ -100,9 +99,8 @@ def render_pages(document: Path, pages: list[int], out_dir: Path, *, dpi: int = 
         written = []
         for page in pages:
             drawn = work / f"drawn-{page}"
-            subprocess.run([_tool("pdftoppm"), "-f", str(page), "-l", str(page), "-r", str(dpi),
-                            "-png", "-singlefile", str(pdf), str(drawn)],
-                           check=True, capture_output=True, timeout=120)
+            _poppler(["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-png",
+                      "-singlefile", str(pdf), str(drawn)], pdf, timeout=120)
             data = drawn.with_suffix(".png").read_bytes()
             _check_picture(data, sizes.get(page), dpi, page)
             target = out_dir / f"{prefix}-{page}.png"
@@ -132,8 +130,7 @@ def _as_pdf(docx: Path, work: Path, office: OfficeSession | None,
 
 def _page_sizes(pdf: Path, first: int, last: int) -> dict[int, tuple[float, float]]:
     """Each page's size in points, as shown (turned pages have width and height swapped)."""
-    result = subprocess.run([_tool("pdfinfo"), "-f", str(first), "-l", str(last), str(pdf)],
-                            capture_output=True, text=True, timeout=60)
+    result = _poppler(["pdfinfo", "-f", str(first), "-l", str(last), str(pdf)], pdf, timeout=60)
     rotations = {int(m[1]): int(m[2]) for m in _ROTATION.finditer(result.stdout)}
     sizes = {}
     for match in _SIZE.finditer(result.stdout):
@@ -154,6 +151,23 @@ def _check_picture(data: bytes, size: tuple[float, float] | None, dpi: int, page
     if abs(width - expected[0]) > 2 or abs(height - expected[1]) > 2:
         raise PagesError("U-PAGES-PICTURE-SIZE", page=page, width=width, height=height,
                          wanted_width=expected[0], wanted_height=expected[1])
+
+
+def _poppler(command: list[str], pdf: Path, *, timeout: int) -> subprocess.CompletedProcess[str]:
+    """Run a poppler tool on ``pdf``; a failure or a hang is the clerk's
+    ``O-PAGES-PDF-UNREADABLE`` (with what the tool said), not a traceback."""
+    try:
+        result = subprocess.run([_tool(command[0]), *command[1:]], capture_output=True,
+                                text=True, errors="replace", timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise PagesError("O-PAGES-PDF-UNREADABLE", pdf=pdf,
+                         detail=f"{command[0]} 运行超过 {timeout} 秒仍未结束") from None
+    except OSError as exc:
+        raise PagesError("O-PAGES-PDF-UNREADABLE", pdf=pdf, detail=os_reason(exc)) from exc
+    if result.returncode != 0:
+        raise PagesError("O-PAGES-PDF-UNREADABLE", pdf=pdf,
+                         detail=result.stderr.strip()[-200:] or f"{command[0]} 退出码 {result.returncode}")
+    return result
 
 
 def _tool(name: str) -> str:

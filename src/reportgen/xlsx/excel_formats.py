@@ -12,6 +12,7 @@ openpyxl is still what writes workbooks (``init``, ``merge``, ``check --annotate
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from typing import Iterator
 
@@ -119,6 +120,7 @@ def from_iso8601(text: str | None) -> datetime.datetime | datetime.date | dateti
     raise ValueError(f"Invalid datetime value {text}")
 
 
+@functools.lru_cache(maxsize=None)  # at most 18,278 columns: every cell's reference asks
 def get_column_letter(column: int) -> str:
     """``1`` → ``A``, ``28`` → ``AB`` (1 to 18,278)."""
     if not 1 <= column <= 18278:
@@ -137,6 +139,7 @@ def _column_index(letters: str) -> int:
     return index
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every stored cell's reference is read; most repeat
 def coordinate_to_tuple(coordinate: str) -> tuple[int, int]:
     """``B7`` → ``(7, 2)``: (row, column)."""
     match = _COORDINATE.fullmatch(coordinate)
