@@ -21,6 +21,14 @@ def test_a_problem_reads_where_what_found_and_what_to_do():
     assert (problem.code, problem.severity) == ("E-CELL-NUMBER", Severity.ERROR)
 
 
+@pytest.mark.parametrize("found", ["", "  ", "\u3000"])
+def test_an_empty_cell_reads_as_blank_not_as_empty_quotes(found):
+    """A cell that holds nothing (or only spaces) is said to be blank, not quoted as “”."""
+    problem = Problem.of("E-CELL-NUMBER", SourceRef("2024.xlsx", "正文", "A5"), found=found)
+    assert "，实为空白。" in str(problem) and "“”" not in str(problem)
+    assert problem.found == found  # the data itself is kept as it was
+
+
 def test_the_data_is_written_into_the_kinds_text():
     """Fields fill the message and the hint; a list is written joined by "、"."""
     problem = Problem.of("E-COLUMN-MISSING", SourceRef("a.xlsx", "正文"), column="内容",

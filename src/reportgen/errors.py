@@ -107,8 +107,8 @@ class Problem:
     def __str__(self) -> str:
         """``where：message，实为“found”。hint。`` — the line the clerk reads."""
         text = self.message
-        if self.found is not None:
-            text += f"，实为“{_shorten(self.found)}”"
+        if self.found is not None:  # a cell holding nothing (or only spaces) reads 实为空白
+            text += f"，实为“{_shorten(self.found)}”" if self.found.strip() else "，实为空白"
         if self.related is not None:
             text += f"；对照 {self.related}：“{_shorten(self.expected or '')}”"
         if self.hint:
