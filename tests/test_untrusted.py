@@ -200,6 +200,27 @@ def test_a_hostile_template_is_a_template_error(tmp_path, small_report, tag, cod
     assert caught.value.code == code
 
 
+def test_a_template_mistake_is_said_in_chinese_and_quotes_the_text_near_it(tmp_path,
+                                                                         small_report):
+    """A mistake in a clerk's template reads in Chinese first; a syntax error quotes the text
+    of the template around it, so the clerk can find it in Word; Jinja's own words follow in
+    brackets for whoever keeps the template."""
+    template = Document()
+    template.add_paragraph("第一章 基本情况")
+    template.add_paragraph("这一段的标记少了结尾 {% if b %}")
+    path = tmp_path / "错模板.docx"
+    template.save(str(path))
+    with pytest.raises(UsageError) as caught:
+        render(small_report, template=path)
+    message = str(caught.value)
+    assert message.startswith("模板 错模板.docx 有错误：{% … %} 或 {{ … }} 标记的写法有误，"
+                              "出错处附近的文字：“")
+    assert "这一段的标记少了结尾" in message and "（Jinja：" in message
+    with pytest.raises(UsageError) as caught:
+        render(small_report, template=tiny_template(tmp_path, "{{ 1 / 0 }}"))
+    assert "模板中的计算出错（ZeroDivisionError: division by zero）" in str(caught.value)
+
+
 def test_a_template_that_runs_out_of_time_is_stopped(tmp_path, small_report, monkeypatch):
     """Rendering has a time budget (60 s, or REPORTGEN_TEMPLATE_SECONDS): a budget already
     spent stops the first loop."""

@@ -103,7 +103,9 @@ def test_the_reasons_name_the_bound():
         refusal("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"))
     assert "不能使用 {% include %}、{% import %} 或 {% extends %}（要读取“a”）" in str(
         refusal("{% include 'a' %}"))
-    assert "unsafe。" in str(refusal("{{ ''.__class__ }}"))  # Jinja's own full stop dropped
+    assert "用到了模板不允许使用的内容（Jinja：access to attribute '__class__' of 'str' object " \
+        "is unsafe）。" in str(refusal("{{ ''.__class__ }}"))  # Jinja's own full stop dropped
+    assert "用到了不存在的名称或内容（Jinja：'nope' is undefined）" in str(refusal("{{ nope }}"))
 
 
 def test_rendering_stops_when_its_time_is_up():

@@ -204,9 +204,26 @@ def template_variables(tpl: DocxTemplate, env: jinja2.Environment, name: str) ->
     with template_errors(name):
         if isinstance(tpl, ReportTemplate) and isinstance(env, ReportSandbox):
             # -- each part parsed once, for its code and its variables together --
-            variables = frozenset().union(*(env.undeclared(s) for s in tpl.sources()))
+            variables = frozenset().union(*(_undeclared(env, s) for s in tpl.sources()))
         else:
             variables = frozenset(tpl.get_undeclared_template_variables(env))
     if kept is not None:
         kept.variables = variables
     return variables
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _undeclared(env: ReportSandbox, source: str) -> frozenset[str]:
+    """The variables of one part's ``source``; a syntax error carries the text of the
+    paragraph it is in (``docx_context``, as docxtpl gives it when rendering), for the clerk
+    to find it by."""
+    try:
+        return env.undeclared(source)
+    except jinja2.TemplateSyntaxError as exc:
+        lines = source.splitlines()
+        if exc.lineno and not getattr(exc, "docx_context", None):
+            near = [_TAG.sub("", line).strip() for line in lines[:exc.lineno][-2:]]
+            exc.docx_context = [next((t for t in reversed(near) if t), "")]  # type: ignore[attr-defined]
+        raise

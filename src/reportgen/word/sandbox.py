@@ -18,10 +18,9 @@ internals (no ``__class__``, no ``__subclasses__``) and from changing the report
   Word file, it reads no other.
 
 Each breach raises :class:`TemplateLimitError` (a :class:`jinja2.exceptions.SecurityError`)
-with a Chinese reason and a stable code; :func:`template_errors` turns it — and any other
-error the template causes — into the clerk's ``模板 X 有错误：…`` :class:`UsageError`.
-What is not bounded: memory the Python objects of one bounded step take (a few MB), and
-templates that stay within every bound but are slow (they hit the time limit).
+with a Chinese reason and a stable code; :func:`template_errors` turns it, and any other error
+the template causes, into the clerk's ``模板 X 有错误：…`` :class:`UsageError`. Not bounded: the
+memory of one bounded step (a few MB); a template slow within every bound hits the time limit.
 """
 
 from __future__ import annotations
@@ -364,7 +363,7 @@ def template_errors(template_name: str) -> Iterator[None]:
     except TemplateLimitError as exc:
         raise _usage(template_name, str(exc), exc.code) from exc
     except jinja2.TemplateError as exc:
-        raise _usage(template_name, str(exc), "U-TEMPLATE-ERROR") from exc
+        raise _usage(template_name, _jinja_reason(exc), "U-TEMPLATE-ERROR") from exc
     except RecursionError as exc:
         raise _usage(template_name, "宏或循环嵌套的层数过多（可能是宏调用了自己）",
                      "U-TEMPLATE-RECURSION") from exc
@@ -373,12 +372,26 @@ def template_errors(template_name: str) -> Iterator[None]:
     except Exception as exc:
         if not _raised_by_template(exc):
             raise
-        raise _usage(template_name, f"{type(exc).__name__}: {exc}", "U-TEMPLATE-ERROR") from exc
+        raise _usage(template_name, f"模板中的计算出错（{type(exc).__name__}: {exc}）",
+                     "U-TEMPLATE-ERROR") from exc
 
 
-def _usage(template_name: str, reason: str, code: str) -> UsageError:
-    reason = reason.rstrip(".。 ")  # Jinja's own messages end with a full stop
-    return UsageError(code, template=template_name, reason=reason)
+def _jinja_reason(exc: jinja2.TemplateError) -> str:
+    """Chinese first, Jinja's words in brackets; a syntax error quotes the text near it."""
+    said = (exc.message or type(exc).__name__).rstrip(".。 ")
+    if isinstance(exc, jinja2.TemplateSyntaxError):  # docx_context: docxtpl's text around it
+        near = "".join(getattr(exc, "docx_context", None) or ()).strip()[:60]
+        return (f"{{% … %}} 或 {{{{ … }}}} 标记的写法有误{f'，出错处附近的文字：“{near}”' if near else ''}"
+                f"（Jinja：{said}）")
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"用到了不存在的名称或内容（Jinja：{said}）"
+    if isinstance(exc, SecurityError):
+        return f"用到了模板不允许使用的内容（Jinja：{said}）"
+    return f"Jinja：{said}"
+
+
+def _usage(template_name: str, reason: str, code: str) -> UsageError:  # without a final stop
+    return UsageError(code, template=template_name, reason=reason.rstrip(".。 "))
 
 
 def _raised_by_template(exc: BaseException) -> bool:
