@@ -45,9 +45,11 @@ def styled(tmp_path_factory, reference) -> tuple[ImportResult, ReadReport]:
                              styled_document(reference))
 
 
-def _same_as_published(rebuilt: ReadReport, reference: Reference) -> None:
+def _same_as_published(rebuilt: ReadReport, reference: Reference,
+                       date: str = "2024年12月") -> None:
+    """The published report, its cover's date written as the imported document wrote it."""
     assert [norm(t) for t in rebuilt.cover] == [
-        "璧山区中等职业学校年度质量报告", "（2023-2024学年度）", "重庆市璧山区教育委员会", "2024年12月"]
+        "璧山区中等职业学校年度质量报告", "（2023-2024学年度）", "重庆市璧山区教育委员会", date]
     assert [norm(p) for p in rebuilt.foreword] == [norm(p) for p in reference.foreword]
     got = [_normalized(i) for i in rebuilt.body]
     want = [_normalized(i) for i in reference.body]
@@ -63,7 +65,7 @@ def test_a_gb_style_report_rebuilds_completely(gb, reference):
 
 def test_a_report_with_heading_styles_and_typed_numbers_rebuilds_completely(styled, reference):
     """Heading 1–3 with 1./1.1/1.1.1 typed, 典型案例N：标题 cases: the published report."""
-    _same_as_published(styled[1], reference)
+    _same_as_published(styled[1], reference, date="二〇二四年十二月")
 
 
 def test_each_typed_heading_is_named_as_a_guess_with_its_place(gb, reference):
@@ -94,6 +96,8 @@ def test_cases_typed_in_the_text_are_named_with_where_they_end(styled):
 
 
 def test_the_chinese_numeral_date_is_read(styled):
-    """二〇二四年十二月 on the cover is December 2024."""
+    """二〇二四年十二月 on the cover is December 2024, and the workbook keeps writing it in
+    Chinese numerals (日期写法)."""
     meta = styled[0].report.meta
     assert (meta.date.year, meta.date.month) == (2024, 12)
+    assert meta.settings.chinese_date

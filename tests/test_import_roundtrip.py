@@ -104,9 +104,10 @@ def test_a_report_with_its_tables_in_the_appendix_comes_back_the_same(tmp_path: 
 
 
 def test_a_report_with_the_2025_cover_and_lists_comes_back_with_its_settings(tmp_path: Path):
-    """A report built with a subtitle, 编制单位 and the 表目录,
-    图目录 and 案例目录: the title is the title (not the subtitle under it), each cover line
-    and list becomes its 基本信息 row, and no list heading or cover line lands in the body."""
+    """A report built with a subtitle, 编制单位, the 表目录, 图目录 and 案例目录, cases
+    labelled 典型案例, a date in Chinese numerals and its appendix titled 附件: the title is the
+    title (not the subtitle under it), each cover line, list, label and style becomes its
+    基本信息 row, and no list heading or cover line lands in the body."""
     original = generate(feature_workbook(tmp_path / "features"), tmp_path / "特色.docx",
                         toc=False)
     result = import_report(original, tmp_path / "导入.xlsx")
@@ -116,6 +117,8 @@ def test_a_report_with_the_2025_cover_and_lists_comes_back_with_its_settings(tmp
     assert settings.subtitle is not None and settings.subtitle.text == "——基于3所中职学校数据"
     assert settings.compiler is not None and settings.compiler.text == "测试区教育科学研究所"
     assert (settings.table_list, settings.figure_list, settings.case_list) == (True, True, True)
+    assert (settings.case_label, settings.chinese_date, settings.appendix_title) == (
+        "典型案例", True, "附件")
     first = result.report.chapters[0]
     assert [b.text.text for b in first.body if isinstance(b, Paragraph)][:1] == ["这是正文的第一段。"]
     assert "W-IMPORT-COVER-LINE" not in {g.code for g in result.guesses}

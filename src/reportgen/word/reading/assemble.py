@@ -194,10 +194,15 @@ def _meta(front: Front, body: Body, guesses: list[Guess]) -> Meta:
         guesses.append(Guess.of("I-IMPORT-REGION", where, region=region))
     else:
         missing("地区", 2)
+    defaults = Settings()
+    labels = body.case_labels
     settings = Settings(subtitle=Text(front.subtitle) if front.subtitle else None,
                         compiler=Text(front.compiler) if front.compiler else None,
                         table_list="tables" in front.lists,
-                        figure_list="figures" in front.lists, case_list="cases" in front.lists)
+                        figure_list="figures" in front.lists, case_list="cases" in front.lists,
+                        case_label=max(labels, key=labels.count) if labels else defaults.case_label,
+                        chinese_date=front.date_chinese,
+                        appendix_title=body.appendix_title or defaults.appendix_title)
     return Meta(region=Text(region), period=Text(front.period), year=year,
                 title=Text(front.title), issuer=Text(front.issuer), date=date,
                 tables_in_appendix=body.appendix, settings=settings)

@@ -15,7 +15,7 @@ from attrs import define, field, frozen
 
 from reportgen.catalog import Catalog
 from reportgen.model import Block, Case, FreeTable, IndicatorTable, Paragraph, Section, Text
-from reportgen.word.reading.headings import build_case, label_of
+from reportgen.word.reading.headings import build_case, label_of, label_word
 from reportgen.word.reading.items import Grid, Item, Para, Picture
 from reportgen.word.reading.items import Guess, Position
 from reportgen.word.reading.styles import chinese_number
@@ -66,6 +66,10 @@ class Body:
     """The official tables found, by name."""
     appendix: bool = False
     """The official tables stand together at the end, under 附表 (or 附件)."""
+    appendix_title: str = ""
+    """The appendix's heading as printed (附表, 附件, 附录), when there is one."""
+    case_labels: list[str] = field(factory=list)
+    """The word each labelled case is printed with (案例, 典型案例)."""
     year: int | None = None
     """The year heading the official tables' figures column."""
     pictures: list[tuple[Picture, str]] = field(factory=list)
@@ -174,7 +178,7 @@ class _Reader:
         if _FIGURE_CAPTION.match(text) and len(text) <= 60 and self._next_to_picture(i):
             return i + 1
         if norm_title(strip_number(text)) in APPENDIX_TITLES and self._only_tables_follow(i):
-            self.body.appendix = True
+            self.body.appendix, self.body.appendix_title = True, norm_title(strip_number(text))
             self.guess("I-IMPORT-APPENDIX", item.where, text, title=text)
             return i + 1
         found = self.cand(item)
@@ -241,6 +245,8 @@ class _Reader:
         labelled = first is not None and label_of(first.text) is not None
         parts = ([label] if label else []) + filled
         number = label_of(parts[0].text)[0] if labelled else ""  # type: ignore[index]
+        if labelled:
+            self.body.case_labels.append(label_word(parts[0].text))
         case = build_case(parts, self._key(number), where, self.body.guesses,
                           labelled=labelled, boxed=True) if len(parts) >= 2 else None
         if case is None:
@@ -264,6 +270,7 @@ class _Reader:
                             label=label)
         found = label_of(label.text)
         assert found is not None
+        self.body.case_labels.append(label_word(label.text))
         taken = [label]
         if not found[1] and j < len(self.items) and isinstance(self.items[j], Para):
             taken.append(self.items[j])  # type: ignore[arg-type]

@@ -83,6 +83,8 @@ class Front:
     """The cover's date."""
     date_has_day: bool = False
     """The cover wrote the day too (most write only the month)."""
+    date_chinese: bool = False
+    """The cover wrote the date in Chinese numerals (二〇二四年十二月)."""
     foreword: list[Para] = field(factory=list)
     """前言's paragraphs."""
     foreword_heading: bool = False
@@ -199,6 +201,7 @@ def _read_cover(cover: list[Para], front: Front) -> None:
         date = parse_date(text)
         if date is not None and front.date is None:
             front.date, front.date_has_day = date
+            front.date_chinese = not norm(text)[:1].isdigit()
         else:
             rest.append(p)
     if not front.title and rest:

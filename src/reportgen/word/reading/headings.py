@@ -166,6 +166,11 @@ SUBTITLE_DASHES = ("——", "—", "--", "－－")
 """How a subtitle line starts (——基于…), on the cover or under a case title."""
 
 
+def label_word(text: str) -> str:
+    """The word a case label is printed with (``典型案例3`` → ``典型案例``), for 案例标签."""
+    return "典型案例" if one_line(text).startswith("典型案例") else "案例"
+
+
 def label_of(text: str) -> tuple[str, str] | None:
     """The case number and the rest of the line, when ``text`` is a case label."""
     match = LABEL.match(one_line(text))
