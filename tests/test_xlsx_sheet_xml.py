@@ -195,3 +195,45 @@ def test_a_cell_asked_for_is_made_and_kept_as_openpyxl_does(tmp_path: Path) -> N
     assert (empty.value, empty.coordinate, empty.number_format) == (None, "B9", "General")
     assert ws.cell(9, 2) is empty and ws.max_row == 9
     assert [c.coordinate for c in ws[1]] == ["A1", "B1", "C1", "D1"]
+
+
+def _rewritten(tmp_path: Path, change) -> Path:
+    """The example workbook with its parts changed by ``change(parts)``."""
+    with zipfile.ZipFile(EXAMPLE_WORKBOOK) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    change(parts)
+    path = tmp_path / "changed.xlsx"
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def test_a_workbook_without_its_relationships_is_damaged_not_empty(tmp_path: Path) -> None:
+    """Without the part saying which sheet is which, the file is damaged (as openpyxl says)
+    — not a workbook missing every sheet."""
+    from reportgen.errors import DataError
+    from reportgen.xlsx import load
+
+    path = _rewritten(tmp_path, lambda parts: parts.pop("xl/_rels/workbook.xml.rels"))
+    with pytest.raises(DataError) as caught:
+        load(path)
+    assert [p.code for p in caught.value.problems] == ["E-FILE-DAMAGED"]
+
+
+def test_a_strict_open_xml_workbook_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """Excel's "Strict Open XML" format names its parts otherwise: the clerk is told to save it
+    again as an ordinary workbook, not that every sheet is missing."""
+    from reportgen.errors import DataError
+    from reportgen.xlsx import load
+
+    def strict(parts: dict[str, bytes]) -> None:
+        for name in list(parts):
+            parts[name] = parts[name].replace(
+                b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+    with pytest.raises(DataError) as caught:
+        load(_rewritten(tmp_path, strict))
+    [problem] = caught.value.problems
+    assert problem.code == "E-FILE-DAMAGED" and "Strict Open XML" in str(problem)
+    assert "另存为" in str(problem)

@@ -48,6 +48,8 @@ def read_stored(path: Path) -> StoredWorkbook:
     with path.open("rb") as stream, zipfile.ZipFile(stream) as archive:
         names = set(archive.namelist())
         workbook = _parse(archive, "xl/workbook.xml")
+        if workbook.tag != f"{MAIN}workbook":  # Excel's "Strict Open XML" names it otherwise
+            raise ValueError("以 Strict Open XML 格式保存")
         targets = _relationships(archive, "xl/_rels/workbook.xml.rels")
         strings_part = _part_of(targets, "/sharedStrings", "xl/sharedStrings.xml")
         styles_part = _part_of(targets, "/styles", "xl/styles.xml")
@@ -73,11 +75,8 @@ def _parse(archive: zipfile.ZipFile, part: str) -> Any:
 
 
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """Each relationship's id → (type, part name in the archive)."""
-    try:
-        rels = _parse(archive, part)
-    except KeyError:
-        return {}
+    """Each relationship's id → (type, part name in the archive); a missing part is damage."""
+    rels = _parse(archive, part)
     found = {}
     for rel in rels.iter(f"{_PACKAGE_REL}Relationship"):
         target = rel.get("Target", "")
