@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workbook", type=Path, default=ROOT / "inputs" / "2024.xlsx")
     parser.add_argument("--reports", type=int, default=10, help="reports in the batch (c)")
     parser.add_argument("--rounds", type=int, default=5, help="runs of each side of (a) and (c)")
-    parser.add_argument("--warm-rounds", type=int, default=15, help="runs of each side of (b)")
+    parser.add_argument("--warm-rounds", type=int, default=30, help="runs of each side of (b)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes of the batch (c)")
     parser.add_argument("--only", default="abc", help="which measures to take (default: abc)")
     args = parser.parse_args(argv)
