@@ -12,17 +12,15 @@ Each refusal is one located, Chinese problem.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 import zlib
 from pathlib import Path
 
-from defusedxml import ElementTree
-
 from reportgen.errors import DataError, Problem
 from reportgen.files import Shape, refusal, sniff
 from reportgen.model import SourceRef
+from reportgen.xlsx.sheet_xml import sheet_entries
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 """The most a workbook may hold once unzipped. A filled-in report workbook is well under
@@ -134,9 +132,6 @@ def _count(archive: zipfile.ZipFile, name: str, *, stop_after: int, exact: bool)
     return count
 
 
-_RELS_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-
-
 def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet's part name and its title, as the workbook lists them (empty when the
     workbook part cannot be read: then the part names stand for the titles)."""
@@ -144,20 +139,10 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
         if any(archive.getinfo(n).file_size > (1 << 22)
                for n in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")):
             return {}
-        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except Exception:  # damaged or unsafe XML: the parser will say so
+        _, _, entries = sheet_entries(archive)
+    except Exception:  # damaged or unsafe XML: the reader will say so
         return {}
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-    titles = {}
-    for sheet in workbook.iter():
-        if sheet.tag.rsplit("}", 1)[-1] != "sheet":
-            continue
-        target = targets.get(sheet.get(f"{_RELS_NS}id"), "")
-        if target:
-            part = target.lstrip("/") if target.startswith("/") else "xl/" + target
-            titles[posixpath.normpath(part)] = sheet.get("name", "")
-    return titles
+    return {part: title for title, _, _, part in entries if part}
 
 
 _UNSAFE_XML = frozenset({"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden",

@@ -35,7 +35,7 @@ from reportgen.xlsx.excel_formats import (BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_S
 from reportgen.xlsx.stored import (MAIN, PLAIN, Border, CellStyle, Column, Row, SheetFormat,
                                    StoredCell, StoredSheet, StoredWorkbook, flag)
 
-__all__ = ["read_stored"]
+__all__ = ["read_stored", "sheet_entries"]
 
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -47,10 +47,7 @@ def read_stored(path: Path) -> StoredWorkbook:
     (defusedxml's refusals included) or a malformed value raise for a damaged file."""
     with path.open("rb") as stream, zipfile.ZipFile(stream) as archive:
         names = set(archive.namelist())
-        workbook = _parse(archive, "xl/workbook.xml")
-        if workbook.tag != f"{MAIN}workbook":  # Excel's "Strict Open XML" names it otherwise
-            raise ValueError("以 Strict Open XML 格式保存")
-        targets = _relationships(archive, "xl/_rels/workbook.xml.rels")
+        workbook, targets, entries = sheet_entries(archive)
         strings_part = _part_of(targets, "/sharedStrings", "xl/sharedStrings.xml")
         styles_part = _part_of(targets, "/styles", "xl/styles.xml")
         strings = _shared_strings(_parse(archive, strings_part)) if strings_part in names else []
@@ -60,14 +57,29 @@ def read_stored(path: Path) -> StoredWorkbook:
                  else WINDOWS_EPOCH)
         sheets: list[StoredSheet] = []
         uncached: dict[tuple[str, str], str] = {}
-        for entry in workbook.iter(f"{MAIN}sheet"):
-            kind, part = targets.get(entry.get(f"{_REL}id", ""), ("", ""))
+        for title, state, kind, part in entries:
             if part not in names or kind.endswith("/chartsheet"):
                 continue  # openpyxl skips a sheet whose part is missing
-            ws = StoredSheet(entry.get("name", ""), entry.get("state", "visible"))
+            ws = StoredSheet(title, state)
             _read_sheet(_parse(archive, part), ws, strings, styles, epoch, uncached)
             sheets.append(ws)
     return StoredWorkbook(sheets, epoch, uncached)
+
+
+def sheet_entries(archive: zipfile.ZipFile) -> tuple[Any, dict[str, tuple[str, str]],
+                                                     list[tuple[str, str, str, str]]]:
+    """The workbook part, its relationships (id → type, part name) and each sheet it lists,
+    in order: (title, state, relationship type, part name). Raises for a missing part,
+    unsafe or damaged XML, and a Strict Open XML workbook."""
+    workbook = _parse(archive, "xl/workbook.xml")
+    if workbook.tag != f"{MAIN}workbook":  # Excel's "Strict Open XML" names it otherwise
+        raise ValueError("以 Strict Open XML 格式保存")
+    targets = _relationships(archive, "xl/_rels/workbook.xml.rels")
+    entries = []
+    for entry in workbook.iter(f"{MAIN}sheet"):
+        kind, part = targets.get(entry.get(f"{_REL}id", ""), ("", ""))
+        entries.append((entry.get("name", ""), entry.get("state", "visible"), kind, part))
+    return workbook, targets, entries
 
 
 def _parse(archive: zipfile.ZipFile, part: str) -> Any:
@@ -149,8 +161,7 @@ def _read_sheet(root: Any, ws: StoredSheet, strings: list[str], styles: list[Cel
     """Fill ``ws`` from its part's XML ``root``."""
     masters: dict[str, tuple[str, str]] = {}  # shared formulas: (formula, cell), by index
     cells = ws._cells
-    for cell in _cells(root, ws):
-        row, column, element = cell
+    for row, column, element in _cells(root, ws):
         value, data_type, style = _value(element, strings, styles, epoch)
         cells[(row, column)] = StoredCell(ws, row, column, value, data_type, style)
         formula = element.find(_F)
