@@ -41,6 +41,7 @@ FILE = (
       "正常保存的工作簿不会这样；如果文件来源不明，请不要使用。"
       "否则请在 Excel 或 WPS 中打开它另存一份再试"),
     K("E-FILE-DAMAGED", "文件已损坏，无法作为 Excel 工作簿读取", SAVE_AS),
+    K("E-FILE-STRICT", "工作簿是以“Strict Open XML 电子表格”格式保存的，无法读取", SAVE_AS),
     K("W-CELL-SURROGATE", "含有无法识别的字符（不完整的 Unicode 代理字符），已换成“\ufffd”",
       "文件可能是由其他程序生成的。请在 Excel 或 WPS 中核对该单元格的文字，重新输入那个字符后保存"),
     K("E-FILE-SHEET-TOO-LARGE",

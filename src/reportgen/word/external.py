@@ -20,6 +20,7 @@ import io
 import posixpath
 import re
 import zipfile
+
 from lxml import etree
 
 from reportgen.word import oxml

@@ -20,7 +20,7 @@ from pathlib import Path
 from reportgen.errors import DataError, Problem
 from reportgen.files import Shape, refusal, sniff
 from reportgen.model import SourceRef
-from reportgen.xlsx.sheet_xml import sheet_entries
+from reportgen.xlsx.sheet_xml import StrictWorkbookError, sheet_entries
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 """The most a workbook may hold once unzipped. A filled-in report workbook is well under
@@ -152,11 +152,13 @@ _UNSAFE_XML = frozenset({"EntitiesForbidden", "DTDForbidden", "ExternalReference
 
 def unopenable(path: Path, exc: BaseException) -> DataError:
     """The refusal of a workbook that passed :func:`check_workbook_file` but that its reader
-    (or openpyxl) failed to open with ``exc``: unsafe XML, or a damaged file with the
-    technical reason quoted for the maintainers."""
+    (or openpyxl) failed to open with ``exc``: unsafe XML, a Strict Open XML workbook, or a
+    damaged file with the technical reason quoted for the maintainers."""
     where = SourceRef(path.name, "")
     if _unsafe_xml(exc):
         return DataError([Problem.of("E-FILE-UNSAFE-XML", where)])
+    if isinstance(exc, StrictWorkbookError):
+        return DataError([Problem.of("E-FILE-STRICT", where)])
     reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return DataError([Problem.of("E-FILE-DAMAGED", where, found=reason)])
 

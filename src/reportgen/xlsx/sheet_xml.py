@@ -35,7 +35,12 @@ from reportgen.xlsx.excel_formats import (BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_S
 from reportgen.xlsx.stored import (MAIN, PLAIN, Border, CellStyle, Column, Row, SheetFormat,
                                    StoredCell, StoredSheet, StoredWorkbook, flag)
 
-__all__ = ["read_stored", "sheet_entries"]
+__all__ = ["StrictWorkbookError", "read_stored", "sheet_entries"]
+
+
+class StrictWorkbookError(ValueError):
+    """The workbook was saved as "Strict Open XML", whose parts reportgen (and openpyxl)
+    cannot read: the clerk is told to save it again as an ordinary .xlsx."""
 
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -73,7 +78,7 @@ def sheet_entries(archive: zipfile.ZipFile) -> tuple[Any, dict[str, tuple[str, s
     unsafe or damaged XML, and a Strict Open XML workbook."""
     workbook = _parse(archive, "xl/workbook.xml")
     if workbook.tag != f"{MAIN}workbook":  # Excel's "Strict Open XML" names it otherwise
-        raise ValueError("以 Strict Open XML 格式保存")
+        raise StrictWorkbookError("Strict Open XML")
     targets = _relationships(archive, "xl/_rels/workbook.xml.rels")
     entries = []
     for entry in workbook.iter(f"{MAIN}sheet"):
